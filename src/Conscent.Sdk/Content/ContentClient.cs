@@ -1,0 +1,84 @@
+using System.Collections.Generic;
+using System.Linq;
+using System.Net.Http;
+using System.Threading;
+using System.Threading.Tasks;
+using Conscent.Sdk.Http;
+
+namespace Conscent.Sdk.Content;
+
+/// <summary>Premium content (see <see cref="IContentClient"/>).</summary>
+public class ContentClient : IContentClient
+{
+    internal static readonly ConscentEndpoint Create = new("Content.Create", HttpMethod.Post, "/api/v1/content", EndpointAuth.Basic);
+    internal static readonly ConscentEndpoint Edit = new("Content.Edit", new HttpMethod("PATCH"), "/api/v1/content/{contentId}", EndpointAuth.Basic);
+    internal static readonly ConscentEndpoint List = new("Content.List", HttpMethod.Get, "/api/v1/content/client", EndpointAuth.Basic);
+    internal static readonly ConscentEndpoint Get = new("Content.Get", HttpMethod.Get, "/api/v1/content/client/{contentId}", EndpointAuth.Basic);
+
+    /// <summary>The largest page size <see cref="ListAllAsync"/> accepts (ConsCent states none; this keeps pages sane).</summary>
+    public const int MaxPageSize = 1000;
+
+    private readonly ConscentHttpPipeline _pipeline;
+
+    internal ContentClient(ConscentHttpPipeline pipeline) => _pipeline = pipeline;
+
+    /// <summary>For mocking frameworks only.</summary>
+    protected ContentClient() => _pipeline = null!;
+
+    /// <inheritdoc />
+    public virtual Task<CreateContentResponse> CreateAsync(CreateContentRequest request, CancellationToken cancellationToken = default)
+    {
+        request = RequestValidator.EnsureRequest(request, Create.Operation);
+        var v = new RequestValidator(Create.Operation);
+        ContentValidation.NewContentId(v, request.ContentId);
+        v.Required(request.Title, "Title").Required(request.Url, "Url");
+        ContentValidation.Common(v, request.Price, request.Currency, request.AuthorId, request.AuthorName, request.ContentType,
+            request.PriceOverrides, request.Download, request.Pixels, request.Duration);
+        v.ThrowIfInvalid();
+
+        var call = new ConscentRequest(Create).WithJsonBody(request, ContentJsonContext.Default.CreateContentRequest);
+        return _pipeline.SendAsync(call, ContentJsonContext.Default.CreateContentResponse, cancellationToken);
+    }
+
+    /// <inheritdoc />
+    public virtual Task<EditContentResponse> EditAsync(string contentId, EditContentRequest request, CancellationToken cancellationToken = default)
+    {
+        var v = new RequestValidator(Edit.Operation).PathId(contentId, "contentId");
+        if (request is null) v.Add("request", "is required.");
+        else
+            ContentValidation.Common(v, request.Price, request.Currency, request.AuthorId, request.AuthorName, request.ContentType,
+                request.PriceOverrides, request.Download, request.Pixels, request.Duration);
+        v.ThrowIfInvalid();
+
+        var call = new ConscentRequest(Edit).WithPath("contentId", contentId).WithJsonBody(request!, ContentJsonContext.Default.EditContentRequest);
+        return _pipeline.SendAsync(call, ContentJsonContext.Default.EditContentResponse, cancellationToken);
+    }
+
+    /// <inheritdoc />
+    public virtual Task<ContentItem> GetAsync(string contentId, CancellationToken cancellationToken = default)
+    {
+        new RequestValidator(Get.Operation).PathId(contentId, "contentId").ThrowIfInvalid();
+        var call = new ConscentRequest(Get).WithPath("contentId", contentId);
+        return _pipeline.SendAsync(call, ContentJsonContext.Default.ContentItem, cancellationToken);
+    }
+
+    /// <inheritdoc />
+    public virtual Task<ContentListResponse> ListAsync(ListOptions? options = null, CancellationToken cancellationToken = default)
+    {
+        new RequestValidator(List.Operation).PageNumber(options?.PageNumber).PageSize(options?.PageSize, MaxPageSize).ThrowIfInvalid();
+        var call = new ConscentRequest(List).WithQuery("pageNumber", options?.PageNumber).WithQuery("pageSize", options?.PageSize);
+        return _pipeline.SendAsync(call, ContentJsonContext.Default.ContentListResponse, cancellationToken);
+    }
+
+    /// <inheritdoc />
+    public virtual IAsyncEnumerable<ContentItem> ListAllAsync(int pageSize = 100, CancellationToken cancellationToken = default)
+    {
+        new RequestValidator(List.Operation).PageSize(pageSize, MaxPageSize).ThrowIfInvalid();
+        return AutoPager.EnumerateAsync(
+            1, pageSize,
+            (page, ct) => ListAsync(new ListOptions { PageNumber = page, PageSize = pageSize }, ct),
+            static page => page.Content?.Where(static c => c is not null).ToList(),
+            static page => page.Pagination?.TotalPages,
+            cancellationToken);
+    }
+}

@@ -1,0 +1,66 @@
+using System.Net.Http;
+
+namespace Conscent.Sdk.Http;
+
+/// <summary>Which credentials an endpoint takes. The docs show no Authorization on some endpoints: none is sent there.</summary>
+internal enum EndpointAuth
+{
+    /// <summary>No credentials (consumption validation, user details).</summary>
+    None,
+
+    /// <summary><c>Authorization: Basic base64(apiKey:apiSecret)</c>.</summary>
+    Basic,
+
+    /// <summary><c>X-API-KEY</c> with the loyalty key (loyalty host only).</summary>
+    LoyaltyApiKey,
+}
+
+/// <summary>Which host an endpoint lives on.</summary>
+internal enum EndpointHost
+{
+    /// <summary>The ConsCent API (<see cref="ConscentOptions.EffectiveBaseAddress"/>).</summary>
+    Api,
+
+    /// <summary>The Conscent.ai loyalty host (<see cref="ConscentLoyaltyOptions.BaseAddress"/>).</summary>
+    Loyalty,
+}
+
+/// <summary>
+/// One documented endpoint: what the area clients hand to <see cref="ConscentHttpPipeline"/>. The retry rule follows
+/// from the method: GET and PATCH are repeatable; POST is a write the server may have processed.
+/// </summary>
+internal sealed class ConscentEndpoint
+{
+    public ConscentEndpoint(string operation, HttpMethod method, string pathTemplate, EndpointAuth auth, EndpointHost host = EndpointHost.Api)
+    {
+        Operation = operation;
+        Method = method;
+        PathTemplate = pathTemplate;
+        Auth = auth;
+        Host = host;
+        IsRepeatable = method == HttpMethod.Get || method.Method == "PATCH" || method == HttpMethod.Put || method == HttpMethod.Delete || method == HttpMethod.Head;
+    }
+
+    /// <summary>The SDK operation name used in logs, traces and exceptions, such as <c>Content.Create</c>.</summary>
+    public string Operation { get; }
+
+    public HttpMethod Method { get; }
+
+    /// <summary>The documented path with <c>{name}</c> placeholders, relative to the host.</summary>
+    public string PathTemplate { get; }
+
+    public EndpointAuth Auth { get; }
+
+    public EndpointHost Host { get; }
+
+    /// <summary>
+    /// True when sending the request twice has the effect of sending it once, so any transient failure may be retried.
+    /// False for POST: it is retried only when the server cannot have processed it.
+    /// </summary>
+    public bool IsRepeatable { get; }
+
+    /// <summary>The same endpoint sent with another method (the stats endpoints' GET→POST fallback).</summary>
+    public ConscentEndpoint WithMethod(HttpMethod method) => new(Operation, method, PathTemplate, Auth, Host);
+
+    public override string ToString() => $"{Method} {PathTemplate}";
+}

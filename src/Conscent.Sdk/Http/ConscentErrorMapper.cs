@@ -1,0 +1,100 @@
+using System;
+using System.Net;
+using System.Text;
+using System.Text.Json;
+
+namespace Conscent.Sdk.Http;
+
+/// <summary>Turns a non-2xx answer into the typed exception for its status, with the server's message, redacted.</summary>
+internal static class ConscentErrorMapper
+{
+    public static ConscentException FromResponse(ConscentResponse response, ConscentEndpoint endpoint, ConscentOptions options)
+    {
+        var status = response.StatusCode;
+        var method = endpoint.Method.Method;
+        var path = endpoint.PathTemplate;
+
+        // An HTML page (a proxy's or load balancer's error page, a wrong base address) is not a ConsCent answer.
+        if (LooksLikeHtml(response))
+            return new ConscentSerializationException(
+                $"ConsCent (or a proxy in front of it) answered {(int)status} to {method} {path} with an HTML page instead of JSON; check the base address and any proxy.",
+                status, Snippet(response, options), null, endpoint.Operation);
+
+        var message = ServerMessage(response, options);
+        return (int)status switch
+        {
+            400 => new ConscentBadRequestException(message, method, path, endpoint.Operation),
+            401 or 403 => new ConscentAuthenticationException(status, message, method, path, endpoint.Operation),
+            404 or 410 => new ConscentNotFoundException(status, message, method, path, endpoint.Operation),
+            429 => new ConscentRateLimitedException(message, method, path, response.RetryAfter, endpoint.Operation),
+            >= 500 => new ConscentServerException(status, message, method, path, endpoint.Operation),
+            _ => new ConscentApiException(status, message, method, path, endpoint.Operation),
+        };
+    }
+
+    /// <summary>The <c>message</c> (or <c>error</c>) string of a JSON error body, else the start of the text; redacted.</summary>
+    internal static string? ServerMessage(ConscentResponse response, ConscentOptions options)
+    {
+        if (response.BodyLength == 0) return null;
+        try
+        {
+            var reader = new Utf8JsonReader(response.Body, new JsonReaderOptions { MaxDepth = 16 });
+            if (reader.Read() && reader.TokenType == JsonTokenType.StartObject)
+            {
+                string? error = null;
+                while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
+                {
+                    var isMessage = reader.ValueTextEquals("message"u8);
+                    var isError = reader.ValueTextEquals("error"u8);
+                    reader.Read();
+                    if ((isMessage || isError) && reader.TokenType == JsonTokenType.String)
+                    {
+                        var text = reader.GetString();
+                        if (isMessage && !string.IsNullOrWhiteSpace(text)) return Redact(text!, options);
+                        error ??= text;
+                    }
+                    else
+                    {
+                        reader.Skip();
+                    }
+                }
+                if (!string.IsNullOrWhiteSpace(error)) return Redact(error!, options);
+            }
+        }
+        catch (JsonException)
+        {
+            // Not JSON: fall through to the raw text.
+        }
+        return Snippet(response, options);
+    }
+
+    /// <summary>A short, redacted start of the body, safe for messages and logs.</summary>
+    internal static string? Snippet(ConscentResponse response, ConscentOptions options)
+    {
+        if (response.BodyLength == 0) return null;
+        var body = response.Body;
+        var take = body.Length > 1024 ? body.Slice(0, 1024) : body;
+        string text;
+        try
+        {
+            text = new UTF8Encoding(false, true).GetString(take.ToArray());
+        }
+        catch (DecoderFallbackException)
+        {
+            text = Encoding.UTF8.GetString(take.ToArray());
+        }
+        return Redact(text, options);
+    }
+
+    private static string Redact(string text, ConscentOptions options) =>
+        SensitiveDataRedactor.Redact(text, options.ApiSecret, options.Loyalty.ApiKey);
+
+    private static bool LooksLikeHtml(ConscentResponse response)
+    {
+        if (response.MediaType is { } media && media.IndexOf("html", StringComparison.OrdinalIgnoreCase) >= 0) return true;
+        var body = response.Body;
+        var i = 0;
+        while (i < body.Length && (body[i] == (byte)' ' || body[i] == (byte)'\n' || body[i] == (byte)'\r' || body[i] == (byte)'\t')) i++;
+        return i < body.Length && body[i] == (byte)'<';
+    }
+}

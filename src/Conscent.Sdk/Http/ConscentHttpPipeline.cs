@@ -1,0 +1,235 @@
+using System;
+using System.Diagnostics;
+using System.Net;
+using System.Net.Http;
+using System.Net.Http.Headers;
+using System.Runtime.InteropServices;
+using System.Text;
+using System.Text.Json;
+using System.Text.Json.Serialization.Metadata;
+using System.Threading;
+using System.Threading.Tasks;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Abstractions;
+using Polly;
+using Polly.CircuitBreaker;
+using Polly.Timeout;
+
+namespace Conscent.Sdk.Http;
+
+/// <summary>
+/// The one place a request goes through: build the message (URL, auth only where the endpoint needs it, User-Agent,
+/// JSON body) → run every attempt inside the resilience pipeline → map the answer to a model or a typed exception.
+/// Logging and tracing live here, not in the area clients.
+/// </summary>
+internal sealed class ConscentHttpPipeline
+{
+    private static readonly MediaTypeHeaderValue JsonContentType = new("application/json");
+    private static readonly MediaTypeWithQualityHeaderValue AcceptJson = new("application/json");
+
+    private readonly HttpClient _http;
+    private readonly ResiliencePipeline<ConscentResponse> _resilience;
+    private readonly ILogger _logger;
+    private readonly AuthenticationHeaderValue? _basicAuth;
+    private readonly string _apiBase;
+    private readonly string _loyaltyBase;
+
+    public ConscentHttpPipeline(HttpClient http, ConscentRuntime runtime, ILogger? logger)
+    {
+        _http = http;
+        Runtime = runtime;
+        var options = runtime.Options;
+        Options = options;
+        _resilience = runtime.Resilience;
+        _logger = logger ?? NullLogger.Instance;
+        if (!string.IsNullOrEmpty(options.ApiKey) && !string.IsNullOrEmpty(options.ApiSecret))
+            _basicAuth = new AuthenticationHeaderValue("Basic", Convert.ToBase64String(Encoding.UTF8.GetBytes(options.ApiKey + ":" + options.ApiSecret)));
+        _apiBase = options.EffectiveBaseAddress.AbsoluteUri.TrimEnd('/');
+        _loyaltyBase = (options.Loyalty.BaseAddress ?? ConscentOptions.DefaultLoyaltyBaseAddress).AbsoluteUri.TrimEnd('/');
+        LoyaltyApiKey = string.IsNullOrEmpty(options.Loyalty.ApiKey) ? options.ApiKey : options.Loyalty.ApiKey;
+    }
+
+    /// <summary>State shared by every client built from the same options.</summary>
+    public ConscentRuntime Runtime { get; }
+
+    /// <summary>The validated options this pipeline was built with.</summary>
+    public ConscentOptions Options { get; }
+
+    private string? LoyaltyApiKey { get; }
+
+    /// <summary>The SDK's <c>User-Agent</c>: its version and the runtime.</summary>
+    public static readonly string UserAgent = $"Conscent.Sdk/{ConscentTelemetry.Version} ({RuntimeInformation.FrameworkDescription.Trim()}; {RuntimeInformation.OSArchitecture.ToString().ToLowerInvariant()})";
+
+    /// <summary>Sends the request and reads a JSON answer of type <typeparamref name="T"/>.</summary>
+    public async Task<T> SendAsync<T>(ConscentRequest request, JsonTypeInfo<T> responseType, CancellationToken cancellationToken)
+    {
+        using var response = await SendRawAsync(request, cancellationToken).ConfigureAwait(false);
+        return Deserialize(response, responseType, request.Endpoint);
+    }
+
+    /// <summary>Sends the request; returns the successful raw answer (the caller disposes it) or throws the typed error.</summary>
+    public async Task<ConscentResponse> SendRawAsync(ConscentRequest request, CancellationToken cancellationToken)
+    {
+        var endpoint = request.Endpoint;
+        var url = (endpoint.Host == EndpointHost.Loyalty ? _loyaltyBase : _apiBase) + request.BuildRelativeUri();
+        var started = Stopwatch.GetTimestamp();
+        var activity = ConscentTelemetry.StartCall(endpoint);
+        ConscentLog.LogSending(_logger, endpoint);
+
+        var context = ResilienceContextPool.Shared.Get(cancellationToken);
+        var attempts = new AttemptCounter();
+        context.Properties.Set(ConscentResilience.EndpointKey, endpoint);
+        context.Properties.Set(ConscentResilience.AttemptsKey, attempts);
+        ConscentResponse? response = null;
+        Exception? failure = null;
+        try
+        {
+            var outcome = await _resilience.ExecuteOutcomeAsync(
+                static async (ctx, state) =>
+                {
+                    state.Attempts.Count++;
+                    try
+                    {
+                        using var message = state.Pipeline.BuildMessage(state.Request, state.Url);
+                        var httpResponse = await state.Pipeline._http.SendAsync(message, HttpCompletionOption.ResponseHeadersRead, ctx.CancellationToken).ConfigureAwait(false);
+                        var read = await ConscentResponse.ReadAsync(httpResponse, state.Pipeline.Options.MaxResponseBodyBytes, ctx.CancellationToken).ConfigureAwait(false);
+                        return Outcome.FromResult(read);
+                    }
+                    catch (Exception ex)
+                    {
+                        return Outcome.FromException<ConscentResponse>(ex);
+                    }
+                },
+                context,
+                new AttemptState(this, request, url, attempts)).ConfigureAwait(false);
+
+            if (outcome.Exception is { } exception)
+                throw MapException(exception, endpoint, cancellationToken);
+
+            response = outcome.Result!;
+            if (!response.IsSuccess)
+                throw ConscentErrorMapper.FromResponse(response, endpoint, Options);
+            ConscentLog.LogSucceeded(_logger, endpoint, response.StatusCode, attempts.Count, Elapsed(started));
+            ConscentTelemetry.EndCall(activity, endpoint, response.StatusCode, attempts.Count, null, Elapsed(started));
+            var ok = response;
+            response = null;
+            return ok;
+        }
+        catch (Exception ex)
+        {
+            failure = ex;
+            throw;
+        }
+        finally
+        {
+            if (failure is not null)
+            {
+                ConscentLog.LogFailed(_logger, endpoint, failure, attempts.Count, Elapsed(started));
+                ConscentTelemetry.EndCall(activity, endpoint, response?.StatusCode, attempts.Count, failure, Elapsed(started));
+            }
+            response?.Dispose();
+            ResilienceContextPool.Shared.Return(context);
+        }
+    }
+
+    /// <summary>Reads a successful answer's JSON; any unreadable body becomes a <see cref="ConscentSerializationException"/>.</summary>
+    internal T Deserialize<T>(ConscentResponse response, JsonTypeInfo<T> typeInfo, ConscentEndpoint endpoint)
+    {
+        if (response.BodyLength == 0)
+            throw new ConscentSerializationException($"ConsCent answered {(int)response.StatusCode} to {endpoint} with an empty body where JSON was expected.", response.StatusCode, null, null, endpoint.Operation);
+        try
+        {
+            var value = JsonSerializer.Deserialize(response.Body, typeInfo);
+            return value ?? throw new ConscentSerializationException($"ConsCent answered {endpoint} with JSON null where an object was expected.", response.StatusCode, "null", null, endpoint.Operation);
+        }
+        catch (Exception ex) when (ex is JsonException or NotSupportedException or InvalidOperationException or FormatException or OverflowException or ArgumentException or DecoderFallbackException)
+        {
+            throw new ConscentSerializationException(
+                $"ConsCent's answer to {endpoint} is not the documented JSON ({DescribeJsonError(ex)}).",
+                response.StatusCode, ConscentErrorMapper.Snippet(response, Options), new JsonException(DescribeJsonError(ex)), endpoint.Operation);
+        }
+    }
+
+    // The JsonException message can quote the offending value; keep only its position and kind.
+    private static string DescribeJsonError(Exception ex) => ex is JsonException json
+        ? $"invalid JSON or an unexpected value at {json.Path ?? "$"}, line {json.LineNumber}, byte {json.BytePositionInLine}"
+        : ex.GetType().Name;
+
+    private HttpRequestMessage BuildMessage(ConscentRequest request, string url)
+    {
+        var endpoint = request.Endpoint;
+        var message = new HttpRequestMessage(endpoint.Method, url);
+        message.Headers.TryAddWithoutValidation("User-Agent", UserAgent);
+        message.Headers.Accept.Add(AcceptJson);
+        switch (endpoint.Auth)
+        {
+            case EndpointAuth.Basic:
+                message.Headers.Authorization = _basicAuth;
+                break;
+            case EndpointAuth.LoyaltyApiKey:
+                if (!string.IsNullOrEmpty(LoyaltyApiKey)) message.Headers.TryAddWithoutValidation("X-API-KEY", LoyaltyApiKey);
+                break;
+        }
+        if (request.Body is { } body)
+        {
+            var content = new ByteArrayContent(body);
+            content.Headers.ContentType = JsonContentType;
+            message.Content = content;
+        }
+        return message;
+    }
+
+    private static Exception MapException(Exception exception, ConscentEndpoint endpoint, CancellationToken cancellationToken)
+    {
+        // The caller's token always wins: their cancellation is theirs, not a ConsCent failure.
+        if (cancellationToken.IsCancellationRequested)
+            return exception as OperationCanceledException ?? new OperationCanceledException("The call was cancelled by the caller.", exception, cancellationToken);
+
+        return exception switch
+        {
+            ConscentException known => known,
+            TimeoutRejectedException timeout => new ConscentTimeoutException(
+                $"{endpoint.Operation} ({endpoint}) did not complete within {timeout.Timeout.TotalMilliseconds:0} ms.", timeout.Timeout, timeout, endpoint.Operation),
+            BrokenCircuitException broken => new ConscentCircuitOpenException(
+                $"{endpoint.Operation} was not sent: the circuit breaker is open after repeated ConsCent failures.", broken, endpoint.Operation),
+            ResponseTooLargeException large => new ConscentSerializationException(
+                $"ConsCent's answer to {endpoint} is larger than MaxResponseBodyBytes ({large.MaxBytes} bytes) and was not read.", large.StatusCode, null, null, endpoint.Operation),
+            HttpRequestException http => new ConscentNetworkException(
+                $"{endpoint.Operation} ({endpoint}) could not reach ConsCent: {NetworkReason(http)}.", http, endpoint.Operation),
+            OperationCanceledException oce => new ConscentTimeoutException(
+                $"{endpoint.Operation} ({endpoint}) was cancelled by the HTTP client's own timeout.", Timeout.InfiniteTimeSpan, oce, endpoint.Operation),
+            System.IO.IOException io => new ConscentNetworkException(
+                $"{endpoint.Operation} ({endpoint}): the connection failed while reading ConsCent's answer.", io, endpoint.Operation),
+            _ => new ConscentException($"{endpoint.Operation} ({endpoint}) failed unexpectedly: {exception.GetType().Name}.", exception) { Operation = endpoint.Operation },
+        };
+    }
+
+    private static string NetworkReason(HttpRequestException http)
+    {
+#if NET8_0_OR_GREATER
+        if (http.HttpRequestError != HttpRequestError.Unknown) return http.HttpRequestError.ToString();
+#endif
+        for (Exception? inner = http.InnerException; inner is not null; inner = inner.InnerException)
+            if (inner is System.Net.Sockets.SocketException socket) return socket.SocketErrorCode.ToString();
+        return "the connection failed";
+    }
+
+    private static TimeSpan Elapsed(long started) =>
+        TimeSpan.FromTicks((long)((Stopwatch.GetTimestamp() - started) * ((double)TimeSpan.TicksPerSecond / Stopwatch.Frequency)));
+
+    private sealed class AttemptState
+    {
+        public AttemptState(ConscentHttpPipeline pipeline, ConscentRequest request, string url, AttemptCounter attempts)
+        {
+            Pipeline = pipeline;
+            Request = request;
+            Url = url;
+            Attempts = attempts;
+        }
+
+        public ConscentHttpPipeline Pipeline { get; }
+        public ConscentRequest Request { get; }
+        public string Url { get; }
+        public AttemptCounter Attempts { get; }
+    }
+}

@@ -1,0 +1,109 @@
+using System;
+using System.Collections.Generic;
+using System.Text;
+using System.Text.Json;
+using System.Text.Json.Serialization.Metadata;
+using Conscent.Sdk.Serialization;
+
+namespace Conscent.Sdk.Http;
+
+/// <summary>One call to make: an endpoint, its path values, query and body. Built by an area client, sent by the pipeline.</summary>
+internal sealed class ConscentRequest
+{
+    private readonly List<KeyValuePair<string, string>> _pathValues = new(2);
+    private List<KeyValuePair<string, string>>? _query;
+
+    public ConscentRequest(ConscentEndpoint endpoint) => Endpoint = endpoint;
+
+    public ConscentEndpoint Endpoint { get; private set; }
+
+    /// <summary>The UTF-8 JSON body, serialized once so every attempt sends the same bytes.</summary>
+    public byte[]? Body { get; private set; }
+
+    /// <summary>Replaces <c>{name}</c> in the path with the value, percent-encoded as one path segment.</summary>
+    public ConscentRequest WithPath(string name, string value)
+    {
+        _pathValues.Add(new KeyValuePair<string, string>(name, value));
+        return this;
+    }
+
+    /// <summary>Adds a query parameter when the value is not null.</summary>
+    public ConscentRequest WithQuery(string name, string? value)
+    {
+        if (value is null) return this;
+        (_query ??= new List<KeyValuePair<string, string>>(4)).Add(new KeyValuePair<string, string>(name, value));
+        return this;
+    }
+
+    /// <summary>Adds an integer query parameter when it has a value.</summary>
+    public ConscentRequest WithQuery(string name, int? value) =>
+        value is null ? this : WithQuery(name, value.Value.ToString(System.Globalization.CultureInfo.InvariantCulture));
+
+    /// <summary>Adds a date query parameter in the documented form (UTC, milliseconds, <c>Z</c>) when it has a value.</summary>
+    public ConscentRequest WithQuery(string name, DateTimeOffset? value) =>
+        value is null ? this : WithQuery(name, IsoDateTimeOffsetConverter.Format(value.Value));
+
+    /// <summary>Sets the JSON body, serialized with the source-generated metadata.</summary>
+    public ConscentRequest WithJsonBody<T>(T body, JsonTypeInfo<T> typeInfo)
+    {
+        Body = JsonSerializer.SerializeToUtf8Bytes(body, typeInfo);
+        return this;
+    }
+
+    /// <summary>Sends the same call with another method (stats GET→POST fallback).</summary>
+    public ConscentRequest WithMethod(System.Net.Http.HttpMethod method)
+    {
+        Endpoint = Endpoint.WithMethod(method);
+        return this;
+    }
+
+    /// <summary>The path and query, relative to the host: placeholders replaced and every value percent-encoded.</summary>
+    public string BuildRelativeUri()
+    {
+        var template = Endpoint.PathTemplate;
+        var builder = new StringBuilder(template.Length + 32);
+        var i = 0;
+        while (i < template.Length)
+        {
+            var open = template.IndexOf('{', i);
+            if (open < 0)
+            {
+                builder.Append(template, i, template.Length - i);
+                break;
+            }
+            var close = template.IndexOf('}', open);
+            builder.Append(template, i, open - i);
+            var name = template.Substring(open + 1, close - open - 1);
+            builder.Append(EncodeSegment(FindPathValue(name)));
+            i = close + 1;
+        }
+        if (_query is { Count: > 0 })
+        {
+            for (var q = 0; q < _query.Count; q++)
+            {
+                builder.Append(q == 0 ? '?' : '&');
+                builder.Append(Uri.EscapeDataString(_query[q].Key)).Append('=').Append(Uri.EscapeDataString(_query[q].Value));
+            }
+        }
+        return builder.ToString();
+    }
+
+    private string FindPathValue(string name)
+    {
+        foreach (var pair in _pathValues)
+            if (pair.Key == name) return pair.Value;
+        throw new InvalidOperationException($"No value for path parameter '{name}' of {Endpoint}.");
+    }
+
+    /// <summary>
+    /// Percent-encodes a value as exactly one path segment: space is %20 (never +), and '/', '?', '#', '%' and non-ASCII
+    /// are encoded, so an id can never change which endpoint is called.
+    /// </summary>
+    internal static string EncodeSegment(string value)
+    {
+        var encoded = Uri.EscapeDataString(value);
+        // EscapeDataString leaves RFC 3986 unreserved characters alone; '.' and '..' segments would still be
+        // normalised away by Uri, so encode a lone dot segment explicitly.
+        return encoded is "." ? "%2E" : encoded is ".." ? "%2E%2E" : encoded;
+    }
+}

@@ -1,0 +1,141 @@
+using System;
+using System.Buffers;
+using System.IO;
+using System.Net;
+using System.Net.Http;
+using System.Threading;
+using System.Threading.Tasks;
+
+namespace Conscent.Sdk.Http;
+
+/// <summary>
+/// One attempt's answer, read completely inside the attempt (so a connection reset mid-body counts as that attempt's
+/// failure and can be retried when safe). The body lives in a pooled buffer, returned on dispose; Polly disposes
+/// the answers of attempts it discards.
+/// </summary>
+internal sealed class ConscentResponse : IDisposable
+{
+    private byte[]? _buffer;
+    private readonly int _length;
+
+    private ConscentResponse(HttpStatusCode statusCode, TimeSpan? retryAfter, string? mediaType, byte[]? buffer, int length)
+    {
+        StatusCode = statusCode;
+        RetryAfter = retryAfter;
+        MediaType = mediaType;
+        _buffer = buffer;
+        _length = length;
+    }
+
+    public HttpStatusCode StatusCode { get; }
+
+    public bool IsSuccess => (int)StatusCode is >= 200 and <= 299;
+
+    /// <summary>The server's <c>Retry-After</c>, as a delay from now, when it sent one.</summary>
+    public TimeSpan? RetryAfter { get; }
+
+    public string? MediaType { get; }
+
+    public ReadOnlySpan<byte> Body => _buffer is null ? ReadOnlySpan<byte>.Empty : new ReadOnlySpan<byte>(_buffer, 0, _length);
+
+    public int BodyLength => _length;
+
+    public void Dispose()
+    {
+        var buffer = Interlocked.Exchange(ref _buffer, null);
+        if (buffer is not null) ArrayPool<byte>.Shared.Return(buffer);
+    }
+
+    /// <summary>Reads status, headers and the whole body (at most <paramref name="maxBytes"/>), then disposes the message.</summary>
+    public static async Task<ConscentResponse> ReadAsync(HttpResponseMessage message, long maxBytes, CancellationToken cancellationToken)
+    {
+        using (message)
+        {
+            var retryAfter = ParseRetryAfter(message);
+            var content = message.Content;
+            var mediaType = content?.Headers.ContentType?.MediaType;
+            if (content is null) return new ConscentResponse(message.StatusCode, retryAfter, mediaType, null, 0);
+
+            var declared = content.Headers.ContentLength;
+            if (declared > maxBytes) throw new ResponseTooLargeException(message.StatusCode, maxBytes);
+
+            var buffer = ArrayPool<byte>.Shared.Rent(declared is > 0 and < 1024 * 1024 ? (int)declared.Value : 4096);
+            var length = 0;
+            try
+            {
+#if NETSTANDARD2_0
+                using var stream = await content.ReadAsStreamAsync().ConfigureAwait(false);
+#else
+                using var stream = await content.ReadAsStreamAsync(cancellationToken).ConfigureAwait(false);
+#endif
+                while (true)
+                {
+                    if (length == buffer.Length)
+                    {
+                        if (buffer.Length >= maxBytes) 
+                        {
+                            // One more byte tells a body of exactly maxBytes from a larger one.
+                            var probe = new byte[1];
+#if NETSTANDARD2_0
+                            var extra = await stream.ReadAsync(probe, 0, 1, cancellationToken).ConfigureAwait(false);
+#else
+                            var extra = await stream.ReadAsync(probe.AsMemory(), cancellationToken).ConfigureAwait(false);
+#endif
+                            if (extra > 0) throw new ResponseTooLargeException(message.StatusCode, maxBytes);
+                            break;
+                        }
+                        var bigger = ArrayPool<byte>.Shared.Rent((int)Math.Min((long)buffer.Length * 2, Math.Max(maxBytes, 1)));
+                        Buffer.BlockCopy(buffer, 0, bigger, 0, length);
+                        ArrayPool<byte>.Shared.Return(buffer);
+                        buffer = bigger;
+                    }
+                    var toRead = (int)Math.Min(buffer.Length - length, maxBytes - length);
+                    if (toRead <= 0) toRead = buffer.Length - length;
+#if NETSTANDARD2_0
+                    var read = await stream.ReadAsync(buffer, length, toRead, cancellationToken).ConfigureAwait(false);
+#else
+                    var read = await stream.ReadAsync(buffer.AsMemory(length, toRead), cancellationToken).ConfigureAwait(false);
+#endif
+                    if (read == 0) break;
+                    length += read;
+                    if (length > maxBytes) throw new ResponseTooLargeException(message.StatusCode, maxBytes);
+                }
+                var response = new ConscentResponse(message.StatusCode, retryAfter, mediaType, buffer, length);
+                buffer = null;
+                return response;
+            }
+            finally
+            {
+                if (buffer is not null) ArrayPool<byte>.Shared.Return(buffer);
+            }
+        }
+    }
+
+    private static TimeSpan? ParseRetryAfter(HttpResponseMessage message)
+    {
+        var header = message.Headers.RetryAfter;
+        if (header is null) return null;
+        if (header.Delta is { } delta) return delta < TimeSpan.Zero ? TimeSpan.Zero : delta;
+        if (header.Date is { } date)
+        {
+            var wait = date - DateTimeOffset.UtcNow;
+            return wait < TimeSpan.Zero ? TimeSpan.Zero : wait;
+        }
+        return null;
+    }
+}
+
+/// <summary>The body is larger than <see cref="ConscentOptions.MaxResponseBodyBytes"/>.</summary>
+internal sealed class ResponseTooLargeException : IOException
+{
+    public ResponseTooLargeException(HttpStatusCode statusCode, long maxBytes)
+        : base($"The response body is larger than the configured maximum of {maxBytes} bytes.")
+    {
+        StatusCode = statusCode;
+        MaxBytes = maxBytes;
+    }
+
+    public HttpStatusCode StatusCode { get; }
+
+    public long MaxBytes { get; }
+}

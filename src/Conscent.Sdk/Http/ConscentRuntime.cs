@@ -1,0 +1,28 @@
+using System;
+using System.Collections.Concurrent;
+using System.Net.Http;
+using Polly;
+
+namespace Conscent.Sdk.Http;
+
+/// <summary>
+/// What every client built from one set of options shares: the validated options, the resilience pipeline (so the
+/// circuit breaker sees all calls) and what the SDK has learnt about the server (the stats endpoints' method).
+/// One per <see cref="ConscentClient"/> built by hand; one per container with <c>AddConscent</c>.
+/// </summary>
+internal sealed class ConscentRuntime
+{
+    public ConscentRuntime(ConscentOptions options, TimeProvider? timeProvider = null)
+    {
+        ConscentOptionsValidator.ThrowIfInvalid(options);
+        Options = options.Clone();
+        Resilience = ConscentResilience.Build(Options, timeProvider);
+    }
+
+    public ConscentOptions Options { get; }
+
+    public ResiliencePipeline<ConscentResponse> Resilience { get; }
+
+    /// <summary>Endpoints (by operation) that answered 405 to their documented method and take another one.</summary>
+    public ConcurrentDictionary<string, HttpMethod> MethodOverrides { get; } = new(StringComparer.Ordinal);
+}

@@ -1,0 +1,50 @@
+using System;
+using Conscent.Sdk.AutoLogin;
+using Conscent.Sdk.Bundles;
+using Conscent.Sdk.Consumption;
+using Conscent.Sdk.Content;
+using Conscent.Sdk.Loyalty;
+using Conscent.Sdk.Purchases;
+using Conscent.Sdk.Stats;
+using Conscent.Sdk.Stories;
+using Conscent.Sdk.Subscriptions;
+using Conscent.Sdk.Users;
+
+namespace Conscent.Sdk;
+
+/// <summary>
+/// The ConsCent API, one property per area. Inject this (or one area's interface) and mock it in your tests.
+/// </summary>
+public interface IConscentClient
+{
+    /// <summary>Premium content: register, edit, get and list the articles, videos and podcasts ConsCent sells.</summary>
+    IContentClient Content { get; }
+
+    /// <summary>Content bundles: sellable groups of registered content.</summary>
+    IBundlesClient Bundles { get; }
+
+    /// <summary>Consumption validation: confirm a reader paid before unlocking content.</summary>
+    IConsumptionClient Consumption { get; }
+
+    /// <summary>Sales statistics.</summary>
+    IStatsClient Stats { get; }
+
+    /// <summary>Subscription migration and cancellation.</summary>
+    ISubscriptionsClient Subscriptions { get; }
+
+    /// <summary>Purchase exports (subscriptions, passes, micropayments).</summary>
+    IPurchasesClient Purchases { get; }
+
+    /// <summary>Reader details with their subscriptions or purchases.</summary>
+    IUsersClient Users { get; }
+
+    /// <summary>Temporary auto-login tokens.</summary>
+    IAutoLoginClient AutoLogin { get; }
+
+    /// <summary>Conscent.ai loyalty events.</summary>
+    ILoyaltyClient Loyalty { get; }
+
+    /// <summary>The deprecated story API.</summary>
+    [Obsolete("The story API is deprecated by ConsCent. Use Content (and Stats) instead.")]
+    IStoriesClient Stories { get; }
+}

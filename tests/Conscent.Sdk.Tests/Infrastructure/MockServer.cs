@@ -1,0 +1,67 @@
+using System;
+using System.Linq;
+using System.Net;
+using System.Net.Sockets;
+using WireMock.Logging;
+using WireMock.Server;
+using WireMock.Settings;
+
+namespace Conscent.Sdk.Tests.Infrastructure;
+
+/// <summary>A WireMock server on 127.0.0.1 and a free port, and SDK clients pointed at it with fast retries.</summary>
+public sealed class MockServer : IDisposable
+{
+    public const string ApiKey = "D6W7V8Q-MNG4WYC-QX9BP2B-8E7B6KG";
+    public const string ApiSecret = "T4SGJ9HH47MZQZGSZEFV6XRNSKQ8D6W7V8QMNG4WYCQX9BP2B8E7B6KG";
+    public const string ClientId = "5fbb40b07dd98b0e89d90a25";
+
+    /// <summary>The docs' own Authorization value for the key and secret above (002 L128).</summary>
+    public const string ExpectedAuthorization = "Basic RDZXN1Y4US1NTkc0V1lDLVFYOUJQMkItOEU3QjZLRzpUNFNHSjlISDQ3TVpRWkdTWkVGVjZYUk5TS1E4RDZXN1Y4UU1ORzRXWUNRWDlCUDJCOEU3QjZLRw==";
+
+    public MockServer()
+    {
+        Server = WireMockServer.Start(new WireMockServerSettings
+        {
+            Urls = new[] { $"http://127.0.0.1:{FreePort()}" },
+            StartAdminInterface = false,
+            Logger = new WireMockNullLogger(),
+        });
+    }
+
+    public WireMockServer Server { get; }
+
+    public Uri BaseAddress => new(Server.Urls[0]);
+
+    public ConscentOptions Options(Action<ConscentOptions>? configure = null)
+    {
+        var options = new ConscentOptions
+        {
+            ApiKey = ApiKey,
+            ApiSecret = ApiSecret,
+            ClientId = ClientId,
+            BaseAddress = BaseAddress,
+            Loyalty = new ConscentLoyaltyOptions { BaseAddress = BaseAddress },
+            AttemptTimeout = TimeSpan.FromSeconds(5),
+            TotalTimeout = TimeSpan.FromSeconds(20),
+            Retry = new ConscentRetryOptions { MaxRetryAttempts = 3, BaseDelay = TimeSpan.FromMilliseconds(1), MaxDelay = TimeSpan.FromMilliseconds(50), UseJitter = false },
+            CircuitBreaker = new ConscentCircuitBreakerOptions { Enabled = false },
+        };
+        configure?.Invoke(options);
+        return options;
+    }
+
+    public ConscentClient Client(Action<ConscentOptions>? configure = null) => new(Options(configure));
+
+    public int RequestCount => Server.LogEntries.Count;
+
+    public static int FreePort()
+    {
+        var listener = new TcpListener(IPAddress.Loopback, 0);
+        listener.Start();
+        var port = ((IPEndPoint)listener.LocalEndpoint).Port;
+        listener.Stop();
+        return port;
+    }
+
+    public void Dispose() => Server.Stop();
+}
