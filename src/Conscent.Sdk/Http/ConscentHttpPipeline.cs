@@ -52,6 +52,9 @@ internal sealed class ConscentHttpPipeline
     /// <summary>State shared by every client built from the same options.</summary>
     public ConscentRuntime Runtime { get; }
 
+    /// <summary>The SDK's logger (area clients log only through <see cref="ConscentLog"/>).</summary>
+    internal ILogger Logger => _logger;
+
     /// <summary>The validated options this pipeline was built with.</summary>
     public ConscentOptions Options { get; }
 
