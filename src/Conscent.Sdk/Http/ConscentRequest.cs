@@ -97,13 +97,7 @@ internal sealed class ConscentRequest
 
     /// <summary>
     /// Percent-encodes a value as exactly one path segment: space is %20 (never +), and '/', '?', '#', '%' and non-ASCII
-    /// are encoded, so an id can never change which endpoint is called.
+    /// are encoded, so an id can never change which endpoint is called ('.' and '..' are refused by validation).
     /// </summary>
-    internal static string EncodeSegment(string value)
-    {
-        var encoded = Uri.EscapeDataString(value);
-        // EscapeDataString leaves RFC 3986 unreserved characters alone; '.' and '..' segments would still be
-        // normalised away by Uri, so encode a lone dot segment explicitly.
-        return encoded is "." ? "%2E" : encoded is ".." ? "%2E%2E" : encoded;
-    }
+    internal static string EncodeSegment(string value) => Uri.EscapeDataString(value);
 }

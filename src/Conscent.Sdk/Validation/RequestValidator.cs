@@ -93,6 +93,12 @@ internal sealed class RequestValidator
             Add(field, "is required.");
             return this;
         }
+        if (value is "." or "..")
+        {
+            // URI normalisation would turn these into a different endpoint, encoded or not.
+            Add(field, "must not be '.' or '..'.");
+            return this;
+        }
         foreach (var c in value!)
         {
             if (char.IsControl(c))

@@ -50,7 +50,11 @@ public sealed class MockServer : IDisposable
         return options;
     }
 
-    public ConscentClient Client(Action<ConscentOptions>? configure = null) => new(Options(configure));
+    /// <summary>A client whose requests also pass a <see cref="RecordingHandler"/>, to see exact URIs and headers sent.</summary>
+    public ConscentClient Client(Action<ConscentOptions>? configure = null) => new(Options(configure), Recorder);
+
+    /// <summary>Records every request the SDK sends (exact URI, headers), then forwards it to the server.</summary>
+    public RecordingHandler Recorder { get; } = new();
 
     public int RequestCount => Server.LogEntries.Count;
 
@@ -63,5 +67,9 @@ public sealed class MockServer : IDisposable
         return port;
     }
 
-    public void Dispose() => Server.Stop();
+    public void Dispose()
+    {
+        Server.Stop();
+        Recorder.Dispose();
+    }
 }

@@ -1,0 +1,428 @@
+using System;
+using System.Collections.Generic;
+using System.Linq;
+using System.Net;
+using System.Text;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using System.Threading.Tasks;
+using Conscent.Sdk.Content;
+using Conscent.Sdk.Tests.Infrastructure;
+using WireMock.RequestBuilders;
+using WireMock.ResponseBuilders;
+
+namespace Conscent.Sdk.Tests.Contract;
+
+/// <summary>E01–E04: the content endpoints, pinned against the docs' samples.</summary>
+public sealed class ContentContractTests : IDisposable
+{
+    private readonly MockServer _mock = new();
+
+    public void Dispose() => _mock.Dispose();
+
+    private void Respond(string method, string path, string sampleFile, int status = 200) =>
+        _mock.Server.Given(Request.Create().WithPath(path).UsingMethod(method))
+            .RespondWith(Response.Create().WithStatusCode(status).WithHeader("Content-Type", "application/json").WithBody(Samples.Text(sampleFile)));
+
+    /// <summary>The docs' create sample, as a publisher would build it in C# (the id differs: see the next test).</summary>
+    internal static CreateContentRequest SampleCreateRequest(string contentId) => new()
+    {
+        ContentId = contentId,
+        Duration = 30,
+        Title = "Test content for API functionality",
+        Price = 1,
+        Currency = "INR",
+        Categories = new List<string> { "category1", "category2" },
+        Tags = new List<string> { "entertainment", "sports" },
+        Sections = new List<string> { "EDITORIAL" },
+        AuthorId = "7589",
+        ContentType = ContentType.Story,
+        Url = "www.google.com",
+        PriceOverrides = new PriceOverrides { Country = new List<CountryPrice> { new("GL", 3), new("IN", 5), new("US", 7) } },
+        Download = new ContentDownload { Url = "https://yourdownloadurl.com", FileName = "Download File - Name", FileType = "PDF" },
+        Pixels = new ContentPixels
+        {
+            Facebook = new FacebookPixel
+            {
+                PixelId = "98357934724994",
+                Events = new List<FacebookPixelEvent>
+                {
+                    new() { EventType = PixelEventTypes.View, Name = "PageView" },
+                    new() { EventType = PixelEventTypes.Conversion, Name = "Purchase", Data = JsonDocument.Parse("{\"value\":\"dataValue\"}").RootElement },
+                },
+            },
+            Google = new GooglePixel { TrackingId = "G-RJDY8493" },
+        },
+    };
+
+    [Fact]
+    public async Task E01_CreateContent_PostsTheDocsSampleWithBasicAuth()
+    {
+        Respond("POST", "/api/v1/content", "content-create.response.json");
+        using var client = _mock.Client();
+
+        var response = await client.Content.CreateAsync(SampleCreateRequest("testingID_For_Client_Content"));
+
+        var sent = _mock.Recorder.Sent.Should().ContainSingle().Subject;
+        sent.Method.Should().Be("POST");
+        sent.AbsoluteUri.Should().Be(_mock.BaseAddress.AbsoluteUri.TrimEnd('/') + "/api/v1/content", "no trailing slash (C13)");
+        sent.Headers["Authorization"].Should().Be(MockServer.ExpectedAuthorization);
+        sent.ContentType.Should().Be("application/json");
+        sent.Headers["User-Agent"].Should().StartWith("Conscent.Sdk/");
+
+        var expected = Samples.Node("content-create.request.json");
+        expected["contentId"] = "testingID_For_Client_Content";
+        JsonNode.DeepEquals(JsonNode.Parse(sent.Body!), expected).Should().BeTrue(Encoding.UTF8.GetString(sent.Body!));
+
+        var log = _mock.Server.LogEntries.Should().ContainSingle().Subject.RequestMessage;
+        log!.Method.Should().Be("POST");
+        log.Path.Should().Be("/api/v1/content");
+
+        response.Message.Should().Be("New Content Created!");
+        var c = response.Content!;
+        c.Title.Should().Be("Test content for API functionality");
+        c.Price.Should().Be(1m);
+        c.Currency.Should().Be("INR");
+        c.ContentId.Should().Be("testingID For Client Content");
+        c.Duration.Should().Be(30m);
+        c.Url.Should().Be("www.google.com");
+        c.ContentType.Should().Be(ContentType.Story);
+        c.Categories.Should().Equal("category1", "category2");
+        c.PriceOverrides!.Country!.Select(o => (o.Id, o.Name, o.Price)).Should().Equal(
+            ("605b25824646e9233aef61b4", "GL", 3m), ("605b25824646e9233aef61b5", "IN", 5m), ("605b25824646e9233aef61b6", "US", 7m));
+        c.Download!.Url.Should().Be("https://yourdownloadurl.com");
+        c.Download.FileName.Should().Be("Download File - Name");
+        c.Download.FileType.Should().Be("PDF");
+        c.Download.S3Key.Should().Be("KeyForDownloadedFileOnS3");
+        c.Pixels!.Facebook!.PixelId.Should().Be("98357934724994");
+        c.Pixels.Facebook.Events!.Select(e => (e.EventType, e.Name)).Should().Equal((PixelEventTypes.View, "PageView"), (PixelEventTypes.Conversion, "Purchase"));
+        c.Pixels.Facebook.Events![0].Data.Should().BeNull();
+        c.Pixels.Facebook.Events![1].Data!.Value.GetProperty("value").GetString().Should().Be("dataValue");
+        c.Pixels.Google!.TrackingId.Should().Be("G-RJDY8493");
+        c.AdditionalProperties.Should().BeNullOrEmpty();
+        response.AdditionalProperties.Should().BeNullOrEmpty();
+    }
+
+    [Fact]
+    public async Task E01_CreateContent_RejectsTheDocsOwnSampleIdBeforeSending()
+    {
+        // The docs' sample id has spaces, which its own rule (letters, digits, '_' and '-') forbids (C04).
+        using var client = _mock.Client();
+        var id = Samples.Node("content-create.request.json")["contentId"]!.GetValue<string>();
+
+        var act = () => client.Content.CreateAsync(SampleCreateRequest(id));
+
+        (await act.Should().ThrowAsync<ConscentValidationException>()).Which.Errors.Should().ContainSingle(e => e.Field == "ContentId");
+        _mock.Server.LogEntries.Should().BeEmpty();
+    }
+
+    [Fact]
+    public async Task E01_CreateContent_ListsEveryProblemInOneExceptionAndSendsNothing()
+    {
+        using var client = _mock.Client();
+        var request = new CreateContentRequest
+        {
+            ContentId = new string('a', 33),
+            Price = -1,
+            Currency = "rupees",
+            AuthorName = "Someone",
+            ContentType = new ContentType("ARTICLE"),
+            PriceOverrides = new PriceOverrides { Country = new List<CountryPrice> { new("XX", 1), new("IN", -2) } },
+            Download = new ContentDownload { Url = "https://x", FileType = "DOCX" },
+            Pixels = new ContentPixels { Facebook = new FacebookPixel { Events = new List<FacebookPixelEvent> { new() { EventType = "CLICK" } } }, Google = new GooglePixel() },
+        };
+
+        var ex = (await FluentActions.Awaiting(() => client.Content.CreateAsync(request)).Should().ThrowAsync<ConscentValidationException>()).Which;
+
+        ex.Errors.Select(e => e.Field).Should().BeEquivalentTo(
+            "ContentId", "Title", "Url", "Price", "Currency", "AuthorId", "ContentType",
+            "PriceOverrides.Country[0].Name", "PriceOverrides.Country[1].Price",
+            "Download.FileName", "Download.FileType",
+            "Pixels.Facebook.PixelId", "Pixels.Facebook.Events[0].EventType", "Pixels.Facebook.Events[0].Name", "Pixels.Google.TrackingId");
+        ex.Message.Should().Contain("nothing was sent").And.Contain("ContentId");
+        ex.Operation.Should().Be("Content.Create");
+        _mock.Server.LogEntries.Should().BeEmpty();
+    }
+
+    [Fact]
+    public async Task E01_CreateContent_NullRequestIsAValidationError()
+    {
+        using var client = _mock.Client();
+        await FluentActions.Awaiting(() => client.Content.CreateAsync(null!)).Should().ThrowAsync<ConscentValidationException>();
+        _mock.Server.LogEntries.Should().BeEmpty();
+    }
+
+    [Fact]
+    public async Task E02_EditContent_PatchesEncodedIdWithoutIdInBody()
+    {
+        _mock.Server.Given(Request.Create().UsingMethod("PATCH"))
+            .RespondWith(Response.Create().WithHeader("Content-Type", "application/json").WithBody(Samples.Text("content-edit.response.json")));
+        using var client = _mock.Client();
+        var request = new EditContentRequest
+        {
+            Duration = 30,
+            Title = "Test content for API functionality Edited",
+            Price = 1,
+            Currency = "INR",
+            Categories = new List<string> { "category3" },
+            Url = "www.google.com",
+            ContentType = ContentType.PremiumContent,
+            PriceOverrides = new PriceOverrides { Country = new List<CountryPrice> { new("GL", 2), new("IN", 1), new("US", 0) } },
+            Download = new ContentDownload { Url = "https://yourdownloadurl.com", FileName = "Download File - Edited Name", FileType = "PDF" },
+            Pixels = SampleCreateRequest("x").Pixels,
+        };
+
+        var response = await client.Content.EditAsync("Client Content Id 11", request);
+
+        var sent = _mock.Recorder.Sent.Should().ContainSingle().Subject;
+        sent.Method.Should().Be("PATCH");
+        sent.AbsoluteUri.Should().EndWith("/api/v1/content/Client%20Content%20Id%2011");
+        sent.Headers["Authorization"].Should().Be(MockServer.ExpectedAuthorization);
+        sent.ContentType.Should().Be("application/json");
+        var expected = Samples.Node("content-edit.request.json").AsObject();
+        expected.Remove("contentId"); // C14: the id travels in the path only.
+        JsonNode.DeepEquals(JsonNode.Parse(sent.Body!), expected).Should().BeTrue(Encoding.UTF8.GetString(sent.Body!));
+        _mock.Server.LogEntries.Single().RequestMessage!.Path.Should().Be("/api/v1/content/Client Content Id 11");
+
+        response.Message.Should().Be("Content Edited Successfully");
+        var e = response.EditedContent!;
+        e.Title.Should().Be("Client Content Id Test Edited");
+        e.ContentId.Should().Be("testingID For Client Content");
+        e.Price.Should().Be(1m);
+        e.Currency.Should().Be("INR");
+        e.Duration.Should().Be(30m);
+        e.Categories.Should().Equal("category3");
+        e.Url.Should().Be("https://www.yoursite.com/yournewcontent");
+        e.ContentType.Should().Be(ContentType.PremiumContent);
+        e.AuthorName.Should().Be("changed-author-name");
+        e.AuthorId.Should().Be("changed-unique-author-id");
+        e.PriceOverrides!.Country!.Select(o => (o.Id, o.Name, o.Price)).Should().Equal(
+            ("605b25824646e9233aef61b4", "GL", 2m), ("605b25824646e9233aef61b5", "IN", 1m), ("605b25824646e9233aef61b6", "US", 0m));
+        e.Download!.FileName.Should().Be("Download File - Edited Name");
+        e.Download.Url.Should().Be("https://yourdownloadurl.com");
+        e.Download.FileType.Should().Be("PDF");
+        e.Download.S3Key.Should().Be("KeyForDownloadedFileOnS3");
+        e.Pixels!.Facebook!.PixelId.Should().Be("98357934724994");
+        e.Pixels.Facebook.Events!.Select(x => (x.EventType, x.Name)).Should().Equal(("VIEW", "PageView"), ("CONVERSION", "Purchase"));
+        e.Pixels.Facebook.Events![1].Data!.Value.GetProperty("value").GetString().Should().Be("dataValue");
+        e.Pixels.Google!.TrackingId.Should().Be("G-RJDY8493");
+        e.AdditionalProperties.Should().BeNullOrEmpty();
+    }
+
+    [Theory]
+    [InlineData("a/b", "a%2Fb")]
+    [InlineData("a?b#c", "a%3Fb%23c")]
+    [InlineData("100%", "100%25")]
+    [InlineData("a+b c", "a%2Bb%20c")]
+    [InlineData("café", "caf%C3%A9")]
+    public async Task E04_GetContent_EncodesTheIdAsOnePathSegment(string id, string encoded)
+    {
+        _mock.Server.Given(Request.Create().UsingGet())
+            .RespondWith(Response.Create().WithHeader("Content-Type", "application/json").WithBody(Samples.Text("content-get.response.json")));
+        using var client = _mock.Client();
+
+        await client.Content.GetAsync(id);
+
+        _mock.Recorder.Sent.Single().AbsoluteUri.Should().Be(_mock.BaseAddress.AbsoluteUri.TrimEnd('/') + "/api/v1/content/client/" + encoded);
+        _mock.Server.LogEntries.Should().ContainSingle();
+    }
+
+    [Fact]
+    public async Task E04_GetContent_ReadsTheBareItem()
+    {
+        Respond("GET", "/api/v1/content/client/Client Content Id 6", "content-get.response.json");
+        using var client = _mock.Client();
+
+        var item = await client.Content.GetAsync("Client Content Id 6");
+
+        var sent = _mock.Recorder.Sent.Single();
+        sent.Method.Should().Be("GET");
+        sent.AbsoluteUri.Should().EndWith("/api/v1/content/client/Client%20Content%20Id%206");
+        sent.Headers["Authorization"].Should().Be(MockServer.ExpectedAuthorization);
+        sent.Body.Should().BeNull();
+        item.Title.Should().Be("Tesla Tequila");
+        item.ContentId.Should().Be("Client Content Id 6");
+        item.Categories.Should().Equal("category3");
+        item.Price.Should().Be(1m);
+        item.Currency.Should().Be("INR");
+        item.Url.Should().Be("https://www.yoursite.com/yourcontent");
+        item.Duration.Should().Be(1m);
+        item.ContentType.Should().Be(ContentType.Story);
+        item.PriceOverrides!.Country!.Single().Should().BeEquivalentTo(new { Id = "605b25824646e9233aef61b4", Name = "GL", Price = 2m });
+    }
+
+    [Fact]
+    public async Task E04_GetContent_404IsNotFoundWithTheServerMessage()
+    {
+        _mock.Server.Given(Request.Create().UsingGet())
+            .RespondWith(Response.Create().WithStatusCode(404).WithHeader("Content-Type", "application/json").WithBody("{\"message\":\"Content not found\"}"));
+        using var client = _mock.Client();
+
+        var ex = (await FluentActions.Awaiting(() => client.Content.GetAsync("missing")).Should().ThrowAsync<ConscentNotFoundException>()).Which;
+
+        ex.StatusCode.Should().Be(HttpStatusCode.NotFound);
+        ex.ServerMessage.Should().Be("Content not found");
+        ex.Method.Should().Be("GET");
+        ex.PathTemplate.Should().Be("/api/v1/content/client/{contentId}");
+        ex.Message.Should().NotContain("missing", "the concrete id is not repeated; the template is");
+        _mock.Server.LogEntries.Should().ContainSingle("404 is not retried");
+    }
+
+    [Theory]
+    [InlineData(400, typeof(ConscentBadRequestException))]
+    [InlineData(401, typeof(ConscentAuthenticationException))]
+    [InlineData(403, typeof(ConscentAuthenticationException))]
+    [InlineData(405, typeof(ConscentApiException))]
+    [InlineData(406, typeof(ConscentApiException))]
+    [InlineData(410, typeof(ConscentNotFoundException))]
+    [InlineData(418, typeof(ConscentApiException))]
+    [InlineData(500, typeof(ConscentServerException))]
+    public async Task E01_DocumentedErrorStatusesGiveTypedExceptions(int status, Type expected)
+    {
+        _mock.Server.Given(Request.Create().UsingPost())
+            .RespondWith(Response.Create().WithStatusCode(status).WithBody("{\"error\":\"nope\"}"));
+        using var client = _mock.Client();
+
+        var ex = (await FluentActions.Awaiting(() => client.Content.CreateAsync(SampleCreateRequest("ok_id"))).Should().ThrowAsync<ConscentApiException>()).Which;
+
+        ex.Should().BeOfType(expected);
+        ((int)ex.StatusCode).Should().Be(status);
+        ex.ServerMessage.Should().Be("nope");
+        _mock.Server.LogEntries.Should().ContainSingle("a POST answered {0} may have been processed and is not retried", status);
+    }
+
+    [Fact]
+    public async Task E03_ListContent_SendsPagingQueryAndMapsEveryField()
+    {
+        Respond("GET", "/api/v1/content/client", "content-list.response.json");
+        using var client = _mock.Client();
+
+        var page = await client.Content.ListAsync(new ListOptions { PageNumber = 1, PageSize = 20 });
+
+        var sent = _mock.Recorder.Sent.Single();
+        sent.Method.Should().Be("GET");
+        sent.AbsoluteUri.Should().EndWith("/api/v1/content/client?pageNumber=1&pageSize=20");
+        sent.Headers["Authorization"].Should().Be(MockServer.ExpectedAuthorization);
+        page.Content.Should().HaveCount(2);
+        var first = page.Content![0];
+        first.Title.Should().Be("Client Content Id Test Edit 1");
+        first.ContentId.Should().Be("Client Content Id 11");
+        first.Price.Should().Be(1m);
+        first.Currency.Should().Be("INR");
+        first.Duration.Should().Be(2m);
+        first.Categories.Should().Equal("category1", "category2");
+        first.Url.Should().Be("https://www.yoursite.com/yourcontent");
+        first.ContentType.Should().Be(ContentType.Story);
+        first.PriceOverrides!.Country!.Single().Price.Should().Be(2m);
+        first.Download.Should().BeNull();
+        var second = page.Content[1];
+        second.Title.Should().Be("Test content for API functionality");
+        second.ContentId.Should().Be("testingID for Client Content");
+        second.Price.Should().Be(3m);
+        second.Categories.Should().Equal("category3");
+        second.PriceOverrides.Should().BeNull();
+        second.Download!.S3Key.Should().Be("KeyForDownloadedFileOnS3");
+        second.Download.FileName.Should().Be("Download File - Name");
+        page.Pagination!.PageNumber.Should().Be(1);
+        page.Pagination.PageSize.Should().Be(20);
+        page.Pagination.TotalRecords.Should().Be(2);
+        page.Pagination.TotalPages.Should().Be(1);
+    }
+
+    [Fact]
+    public async Task E03_ListContent_WithoutOptionsSendsNoQuery()
+    {
+        Respond("GET", "/api/v1/content/client", "content-list.response.json");
+        using var client = _mock.Client();
+
+        await client.Content.ListAsync();
+
+        _mock.Recorder.Sent.Single().AbsoluteUri.Should().EndWith("/api/v1/content/client");
+    }
+
+    [Theory]
+    [InlineData(0, 20, "PageNumber")]
+    [InlineData(1, 0, "PageSize")]
+    [InlineData(1, 1001, "PageSize")]
+    public async Task E03_ListContent_RejectsBadPagingBeforeSending(int number, int size, string field)
+    {
+        using var client = _mock.Client();
+        var ex = (await FluentActions.Awaiting(() => client.Content.ListAsync(new ListOptions { PageNumber = number, PageSize = size })).Should().ThrowAsync<ConscentValidationException>()).Which;
+        ex.Errors.Should().ContainSingle(e => e.Field == field);
+        _mock.Server.LogEntries.Should().BeEmpty();
+    }
+
+    [Fact]
+    public async Task E03_ListAllContent_PagesUntilTotalPages()
+    {
+        for (var page = 1; page <= 3; page++)
+        {
+            var items = new JsonArray(Enumerable.Range(0, page < 3 ? 2 : 1).Select(i => (JsonNode)new JsonObject { ["contentId"] = $"p{page}-{i}" }).ToArray());
+            var body = new JsonObject { ["content"] = items, ["pagination"] = new JsonObject { ["pageNumber"] = page, ["pageSize"] = 2, ["totalRecords"] = 5, ["totalPages"] = 3 } };
+            _mock.Server.Given(Request.Create().WithPath("/api/v1/content/client").WithParam("pageNumber", page.ToString(System.Globalization.CultureInfo.InvariantCulture)).UsingGet())
+                .RespondWith(Response.Create().WithHeader("Content-Type", "application/json").WithBody(body.ToJsonString()));
+        }
+        using var client = _mock.Client();
+
+        var ids = new List<string?>();
+        await foreach (var item in client.Content.ListAllAsync(pageSize: 2)) ids.Add(item.ContentId);
+
+        ids.Should().Equal("p1-0", "p1-1", "p2-0", "p2-1", "p3-0");
+        _mock.Server.LogEntries.Should().HaveCount(3);
+        _mock.Recorder.Sent.Select(s => s.AbsoluteUri[s.AbsoluteUri.IndexOf('?', StringComparison.Ordinal)..]).Should().Equal(
+            "?pageNumber=1&pageSize=2", "?pageNumber=2&pageSize=2", "?pageNumber=3&pageSize=2");
+    }
+
+    [Fact]
+    public async Task E03_ListAllContent_StopsOnAShortPageWithoutTotals()
+    {
+        _mock.Server.Given(Request.Create().WithPath("/api/v1/content/client").UsingGet())
+            .RespondWith(Response.Create().WithBody("{\"content\":[{\"contentId\":\"only\"}]}"));
+        using var client = _mock.Client();
+
+        var items = new List<ContentItem>();
+        await foreach (var item in client.Content.ListAllAsync(pageSize: 10)) items.Add(item);
+
+        items.Should().ContainSingle().Which.ContentId.Should().Be("only");
+        _mock.Server.LogEntries.Should().ContainSingle();
+    }
+
+    [Fact]
+    public async Task E04_GetContent_KeepsUnknownFieldsAndToleratesMissingOnes()
+    {
+        _mock.Server.Given(Request.Create().UsingGet())
+            .RespondWith(Response.Create().WithBody("{\"contentId\":\"x\",\"priceCategory\":\"gold\",\"brandNewField\":{\"a\":1},\"price\":\"12.50\",\"contentType\":\"AUDIOBOOK\"}"));
+        using var client = _mock.Client();
+
+        var item = await client.Content.GetAsync("x");
+
+        item.ContentId.Should().Be("x");
+        item.Title.Should().BeNull();
+        item.Price.Should().Be(12.50m, "numeric strings are read as money");
+        item.PriceCategory.Should().Be("gold");
+        item.ContentType!.Value.Value.Should().Be("AUDIOBOOK");
+        item.ContentType.Value.IsKnown.Should().BeFalse();
+        item.AdditionalProperties!["brandNewField"].GetProperty("a").GetInt32().Should().Be(1);
+    }
+
+    [Theory]
+    [InlineData(".")]
+    [InlineData("..")]
+    [InlineData("a\nb")]
+    public async Task E04_GetContent_RefusesIdsThatWouldChangeTheEndpoint(string id)
+    {
+        using var client = _mock.Client();
+        (await FluentActions.Awaiting(() => client.Content.GetAsync(id)).Should().ThrowAsync<ConscentValidationException>())
+            .Which.Errors.Should().ContainSingle(e => e.Field == "contentId");
+        _mock.Server.LogEntries.Should().BeEmpty();
+    }
+
+    [Fact]
+    public async Task E02_EditContent_RequiresAnIdAndSendsNothing()
+    {
+        using var client = _mock.Client();
+        var ex = (await FluentActions.Awaiting(() => client.Content.EditAsync(" ", new EditContentRequest())).Should().ThrowAsync<ConscentValidationException>()).Which;
+        ex.Errors.Should().ContainSingle(e => e.Field == "contentId");
+        _mock.Server.LogEntries.Should().BeEmpty();
+    }
+}
