@@ -17,11 +17,20 @@ public sealed class RawTcpServer : IDisposable
     private readonly CancellationTokenSource _stop = new();
     private int _connections;
 
-    public RawTcpServer(string rawResponse, int maxConnections = 20)
+    private readonly TimeSpan _firstConnectionDelay;
+
+    public RawTcpServer(string rawResponse, int maxConnections = 20, TimeSpan firstConnectionDelay = default)
     {
+        _firstConnectionDelay = firstConnectionDelay;
         _listener.Start();
-        _ = Task.Run(() => AcceptLoop(Encoding.ASCII.GetBytes(rawResponse), maxConnections));
+        _ = Task.Run(() => AcceptLoop(Encoding.UTF8.GetBytes(rawResponse), maxConnections));
     }
+
+    /// <summary>A complete, valid HTTP/1.1 JSON response.</summary>
+    public static string Ok(string json) =>
+        $"HTTP/1.1 200 OK\r\nContent-Type: application/json\r\nContent-Length: {Encoding.UTF8.GetByteCount(json)}\r\nConnection: close\r\n\r\n{json}";
+
+    private bool Graceful => _firstConnectionDelay > TimeSpan.Zero;
 
     public Uri BaseAddress => new($"http://127.0.0.1:{((IPEndPoint)_listener.LocalEndpoint).Port}");
 
@@ -40,7 +49,19 @@ public sealed class RawTcpServer : IDisposable
             {
                 return;
             }
-            Interlocked.Increment(ref _connections);
+            var number = Interlocked.Increment(ref _connections);
+            if (number == 1 && _firstConnectionDelay > TimeSpan.Zero)
+            {
+                // Hold the first connection open without answering (a slow server), and serve the others at once.
+                _ = Task.Run(async () =>
+                {
+                    using (socket)
+                    {
+                        try { await Task.Delay(_firstConnectionDelay, _stop.Token); } catch (OperationCanceledException) { }
+                    }
+                });
+                continue;
+            }
             using (socket)
             {
                 try
@@ -54,7 +75,7 @@ public sealed class RawTcpServer : IDisposable
                         received.Append(Encoding.ASCII.GetString(buffer, 0, n));
                     }
                     if (response.Length > 0) await socket.SendAsync(response, SocketFlags.None, _stop.Token);
-                    socket.LingerState = new LingerOption(true, 0); // Close with RST: a reset, not a clean end.
+                    if (!Graceful) socket.LingerState = new LingerOption(true, 0); // Close with RST: a reset, not a clean end.
                 }
                 catch (Exception)
                 {
