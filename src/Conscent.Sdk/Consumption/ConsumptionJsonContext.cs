@@ -1,0 +1,17 @@
+using System.Collections.Generic;
+using System.Text.Json.Serialization;
+using Conscent.Sdk.Serialization;
+
+namespace Conscent.Sdk.Consumption;
+
+/// <summary>Source-generated JSON metadata for the consumption area (the shared options: see <see cref="ConscentJsonDefaults"/>).</summary>
+[JsonSourceGenerationOptions(
+    PropertyNamingPolicy = JsonKnownNamingPolicy.CamelCase,
+    DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull,
+    Converters = new[] { typeof(FlexibleDecimalConverter), typeof(IsoDateTimeOffsetConverter) },
+    MaxDepth = ConscentJson.MaxDepth)]
+[JsonSerializable(typeof(ConsumptionValidation))]
+[JsonSerializable(typeof(List<ConsumptionValidation>))]
+internal sealed partial class ConsumptionJsonContext : JsonSerializerContext
+{
+}

@@ -1,0 +1,55 @@
+using System;
+using System.Globalization;
+using System.Text;
+using System.Text.Json;
+using System.Text.Json.Serialization;
+
+namespace Conscent.Sdk.Stats;
+
+/// <summary><c>freeTrial</c>: a boolean (<c>false</c>) or an object <c>{enabled, duration}</c> (C31).</summary>
+internal sealed class SubscriptionFreeTrialConverter : JsonConverter<SubscriptionFreeTrial>
+{
+    public override SubscriptionFreeTrial? Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options) =>
+        reader.TokenType switch
+        {
+            JsonTokenType.True => new SubscriptionFreeTrial { Enabled = true },
+            JsonTokenType.False => new SubscriptionFreeTrial { Enabled = false },
+            JsonTokenType.Null => null,
+            JsonTokenType.StartObject => JsonSerializer.Deserialize(ref reader, StatsJsonContext.Default.SubscriptionFreeTrial),
+            _ => throw new JsonException($"Expected a boolean or an object for freeTrial, found {reader.TokenType}."),
+        };
+
+    public override void Write(Utf8JsonWriter writer, SubscriptionFreeTrial value, JsonSerializerOptions options) =>
+        JsonSerializer.Serialize(writer, value, StatsJsonContext.Default.SubscriptionFreeTrial);
+}
+
+/// <summary><c>userAccount</c>: an embedded object here, a bare id string in other answers (C30).</summary>
+internal sealed class SubscriberAccountConverter : JsonConverter<SubscriberAccount>
+{
+    public override SubscriberAccount? Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options) =>
+        reader.TokenType switch
+        {
+            JsonTokenType.String => new SubscriberAccount { Id = reader.GetString() },
+            JsonTokenType.Null => null,
+            JsonTokenType.StartObject => JsonSerializer.Deserialize(ref reader, StatsJsonContext.Default.SubscriberAccount),
+            _ => throw new JsonException($"Expected an object or an id string for userAccount, found {reader.TokenType}."),
+        };
+
+    public override void Write(Utf8JsonWriter writer, SubscriberAccount value, JsonSerializerOptions options) =>
+        JsonSerializer.Serialize(writer, value, StatsJsonContext.Default.SubscriberAccount);
+}
+
+/// <summary>A postal code sent as a string or a number (C27); kept as text.</summary>
+internal sealed class StringOrNumberConverter : JsonConverter<string>
+{
+    public override string? Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options) =>
+        reader.TokenType switch
+        {
+            JsonTokenType.String => reader.GetString(),
+            JsonTokenType.Number => Encoding.UTF8.GetString(reader.ValueSpan.ToArray()),
+            JsonTokenType.Null => null,
+            _ => throw new JsonException($"Expected a string or a number, found {reader.TokenType}."),
+        };
+
+    public override void Write(Utf8JsonWriter writer, string value, JsonSerializerOptions options) => writer.WriteStringValue(value);
+}

@@ -1,0 +1,427 @@
+using System;
+using System.Linq;
+using System.Net;
+using System.Text.Json.Nodes;
+using System.Threading.Tasks;
+using Conscent.Sdk.Stats;
+using Conscent.Sdk.Tests.Infrastructure;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Testing;
+
+namespace Conscent.Sdk.Tests.Contract;
+
+/// <summary>E09–E11 (and E27's response shape): stats and the current subscriber list, GET with a POST fallback on 405.</summary>
+public sealed class StatsContractTests : EndpointContractTestBase
+{
+    private const string ContentStatsPath = "/api/v1/client/stats/content/Client%20Content%20Id%206";
+    private const string ContentStatsPathDecoded = "/api/v1/client/stats/content/Client Content Id 6"; // WireMock matches decoded paths
+    private const string DailyPath = "/api/v1/client/stats/daily";
+    private const string SubscribersPath = "/api/v1/subscription/client/list";
+
+    // The docs' query sample: from=2021-02-12T05:45:41.389Z&to=2021-02-13T05:45:41.389Z (002 L1486).
+    private static readonly DateTimeOffset From = new(2021, 2, 12, 5, 45, 41, 389, TimeSpan.Zero);
+    private static readonly DateTimeOffset To = new(2021, 2, 13, 5, 45, 41, 389, TimeSpan.Zero);
+
+    // The same instants written in India time: the SDK must send them in UTC with 'Z'.
+    private static readonly DateTimeOffset FromIst = From.ToOffset(TimeSpan.FromHours(5.5));
+    private static readonly DateTimeOffset ToIst = To.ToOffset(TimeSpan.FromHours(5.5));
+
+    private const string DocsQuery = "from=2021-02-12T05%3A45%3A41.389Z&to=2021-02-13T05%3A45%3A41.389Z";
+
+    private void Respond405ToGetAndSampleToPost(string path, string sample)
+    {
+        Respond("GET", path, ErrorBody("Method Not Allowed"), 405);
+        Respond("POST", path, Samples.Text(sample));
+    }
+
+    // ---- E09 · Specific content stats ----
+
+    [Fact]
+    public async Task E09_ContentStats_SendsGetWithIsoDates()
+    {
+        RespondToAnything(Samples.Text("stats-content.response.json"));
+        using var client = Client();
+
+        var stats = await client.Stats.GetContentStatsAsync("Client Content Id 6", FromIst, ToIst);
+
+        var sent = Recorder.Sent.Should().ContainSingle().Subject;
+        sent.Method.Should().Be("GET", "every sample uses GET (C01)");
+        sent.Uri.Should().Be(Base + ContentStatsPath + "?" + DocsQuery);
+        sent.Headers["Authorization"].Should().Be(MockServer.ExpectedAuthorization);
+        sent.Body.Should().BeNull();
+        var log = Mock.Server.LogEntries.Should().ContainSingle().Subject.RequestMessage!;
+        log.Method.Should().Be("GET");
+        log.Query!["from"].Should().Equal("2021-02-12T05:45:41.389Z");
+        log.Query["to"].Should().Equal("2021-02-13T05:45:41.389Z");
+
+        stats.Count.Should().Be(53);
+        stats.Amount.Should().Be(588.74m);
+        stats.Currency.Should().Be("INR");
+        stats.AdditionalProperties.Should().BeNullOrEmpty();
+    }
+
+    [Fact]
+    public async Task E09_ContentStats_WithoutDatesSendsNoQuery()
+    {
+        RespondToAnything(Samples.Text("stats-content.response.json"));
+        using var client = Client();
+
+        await client.Stats.GetContentStatsAsync("your-content-id");
+
+        Recorder.Sent.Should().ContainSingle().Which.Uri.Should().Be(Base + "/api/v1/client/stats/content/your-content-id");
+    }
+
+    [Fact]
+    public async Task E09_ContentStats_SendsOnlyTheDateGiven()
+    {
+        RespondToAnything(Samples.Text("stats-content.response.json"));
+        using var client = Client();
+
+        await client.Stats.GetContentStatsAsync("id", toDate: To);
+
+        Recorder.Sent.Should().ContainSingle().Which.Uri.Should().Be(Base + "/api/v1/client/stats/content/id?to=2021-02-13T05%3A45%3A41.389Z");
+    }
+
+    [Fact]
+    public async Task E09_ContentStats_RejectsFromAfterToAndAnEmptyIdBeforeSending()
+    {
+        using var client = Client();
+
+        (await FluentActions.Awaiting(() => client.Stats.GetContentStatsAsync("id", To, From)).Should().ThrowAsync<ConscentValidationException>())
+            .Which.Errors.Should().ContainSingle().Which.Field.Should().Be("fromDate");
+        (await FluentActions.Awaiting(() => client.Stats.GetContentStatsAsync(" ")).Should().ThrowAsync<ConscentValidationException>())
+            .Which.Errors.Should().ContainSingle().Which.Field.Should().Be("contentId");
+        Mock.Server.LogEntries.Should().BeEmpty();
+    }
+
+    [Fact]
+    public async Task E09_ContentStats_AcceptsFromEqualToTo()
+    {
+        RespondToAnything(Samples.Text("stats-content.response.json"));
+        using var client = Client();
+
+        var stats = await client.Stats.GetContentStatsAsync("id", From, From);
+
+        stats.Count.Should().Be(53);
+    }
+
+    [Fact]
+    public async Task E09_ContentStats_FallsBackToPostOn405AndKeepsUsingIt()
+    {
+        Respond405ToGetAndSampleToPost(ContentStatsPathDecoded, "stats-content.response.json");
+        var logs = new FakeLogCollector();
+        using var loggerFactory = LoggerFactory.Create(b => b.AddProvider(new FakeLoggerProvider(logs)));
+        using var client = new ConscentClient(Mock.Options(), Recorder, loggerFactory);
+
+        var first = await client.Stats.GetContentStatsAsync("Client Content Id 6", From, To);
+
+        first.Count.Should().Be(53);
+        first.Amount.Should().Be(588.74m);
+        Recorder.Sent.Select(s => (s.Method, s.Uri)).Should().Equal(
+            ("GET", Base + ContentStatsPath + "?" + DocsQuery),
+            ("POST", Base + ContentStatsPath + "?" + DocsQuery));
+        Recorder.Sent.Last().Headers["Authorization"].Should().Be(MockServer.ExpectedAuthorization);
+        logs.GetSnapshot().Where(r => r.Id.Name == "ConscentStatsPostFallback").Should().ContainSingle()
+            .Which.Message.Should().Contain("Stats.ContentStats");
+
+        var second = await client.Stats.GetContentStatsAsync("Client Content Id 6", From, To);
+
+        second.Currency.Should().Be("INR");
+        Recorder.Sent.Select(s => s.Method).Should().Equal("GET", "POST", "POST");
+        logs.GetSnapshot().Count(r => r.Id.Name == "ConscentStatsPostFallback").Should().Be(1, "the switch is logged once");
+    }
+
+    [Fact]
+    public async Task E09_ContentStats_FallbackIsPerEndpoint()
+    {
+        Respond405ToGetAndSampleToPost(ContentStatsPathDecoded, "stats-content.response.json");
+        Respond("GET", DailyPath, Samples.Text("stats-daily.response.json"));
+        using var client = Client();
+
+        await client.Stats.GetContentStatsAsync("Client Content Id 6");
+        var daily = await client.Stats.GetDailyStatsAsync();
+
+        daily.TotalContentConsumed.Should().Be(17);
+        Recorder.Sent.Select(s => s.Method).Should().Equal("GET", "POST", "GET");
+    }
+
+    [Fact]
+    public async Task E09_ContentStats_WhenPostIsRefusedToo_Throws405AndDoesNotRememberPost()
+    {
+        Respond("GET", ContentStatsPathDecoded, ErrorBody("Method Not Allowed"), 405);
+        Respond("POST", ContentStatsPathDecoded, ErrorBody("Method Not Allowed"), 405);
+        using var client = Client();
+
+        (await FluentActions.Awaiting(() => client.Stats.GetContentStatsAsync("Client Content Id 6")).Should().ThrowAsync<ConscentApiException>())
+            .Which.StatusCode.Should().Be(HttpStatusCode.MethodNotAllowed);
+        await FluentActions.Awaiting(() => client.Stats.GetContentStatsAsync("Client Content Id 6")).Should().ThrowAsync<ConscentApiException>();
+
+        Recorder.Sent.Select(s => s.Method).Should().Equal("GET", "POST", "GET", "POST");
+    }
+
+    [Fact]
+    public async Task E09_ContentStats_OtherErrorsAreNotAFallback()
+    {
+        RespondToAnything(ErrorBody("Content not found"), 404);
+        using var client = Client();
+
+        (await FluentActions.Awaiting(() => client.Stats.GetContentStatsAsync("missing")).Should().ThrowAsync<ConscentNotFoundException>())
+            .Which.ServerMessage.Should().Be("Content not found");
+        Recorder.Sent.Select(s => s.Method).Should().Equal("GET");
+    }
+
+    [Fact]
+    public async Task E09_ContentStats_KeepsUnknownFieldsAndToleratesMissingOnes()
+    {
+        var node = Samples.Node("stats-content.response.json");
+        node.AsObject().Remove("amount");
+        node["futureField"] = "kept";
+        RespondToAnything(node.ToJsonString());
+        using var client = Client();
+
+        var stats = await client.Stats.GetContentStatsAsync("id");
+
+        stats.Amount.Should().BeNull();
+        stats.Count.Should().Be(53);
+        stats.AdditionalProperties!["futureField"].GetString().Should().Be("kept");
+    }
+
+    // ---- E10 · Daily content stats (and E27's story variant of the same path) ----
+
+    [Fact]
+    public async Task E10_DailyStats_SendsGetWithIsoDates()
+    {
+        Respond("GET", DailyPath, Samples.Text("stats-daily.response.json"));
+        using var client = Client();
+
+        var stats = await client.Stats.GetDailyStatsAsync(FromIst, ToIst);
+
+        var sent = Recorder.Sent.Should().ContainSingle().Subject;
+        sent.Method.Should().Be("GET");
+        sent.Uri.Should().Be(Base + DailyPath + "?" + DocsQuery);
+        sent.Headers["Authorization"].Should().Be(MockServer.ExpectedAuthorization);
+        Mock.Server.LogEntries.Should().ContainSingle().Which.RequestMessage!.Query!["from"].Should().Equal("2021-02-12T05:45:41.389Z");
+
+        stats.TotalContentConsumed.Should().Be(17);
+        stats.TotalRevenueGenerated.Should().Be(29.6m);
+        stats.TotalStoriesRead.Should().BeNull();
+        stats.Consumed.Should().Be(17);
+        stats.AdditionalProperties.Should().BeNullOrEmpty();
+    }
+
+    [Fact]
+    public async Task E10_DailyStats_ReadsTheStoryApisCountName()
+    {
+        Respond("GET", DailyPath, Samples.Text("story-stats-daily.response.json"));
+        using var client = Client();
+
+        var stats = await client.Stats.GetDailyStatsAsync();
+
+        Recorder.Sent.Should().ContainSingle().Which.Uri.Should().Be(Base + DailyPath);
+        stats.TotalStoriesRead.Should().Be(17);
+        stats.TotalContentConsumed.Should().BeNull();
+        stats.Consumed.Should().Be(17, "totalStoriesRead is the same count under the deprecated name (C24)");
+        stats.TotalRevenueGenerated.Should().Be(29.6m);
+        stats.AdditionalProperties.Should().BeNullOrEmpty();
+    }
+
+    [Fact]
+    public async Task E10_DailyStats_FallsBackToPostOn405AndKeepsUsingIt()
+    {
+        Respond405ToGetAndSampleToPost(DailyPath, "stats-daily.response.json");
+        using var client = Client();
+
+        var first = await client.Stats.GetDailyStatsAsync(From, To);
+        var second = await client.Stats.GetDailyStatsAsync(From, To);
+
+        first.TotalContentConsumed.Should().Be(17);
+        second.TotalRevenueGenerated.Should().Be(29.6m);
+        Recorder.Sent.Select(s => (s.Method, s.Uri)).Should().Equal(
+            ("GET", Base + DailyPath + "?" + DocsQuery),
+            ("POST", Base + DailyPath + "?" + DocsQuery),
+            ("POST", Base + DailyPath + "?" + DocsQuery));
+    }
+
+    [Fact]
+    public async Task E10_DailyStats_RejectsFromAfterToBeforeSending()
+    {
+        using var client = Client();
+
+        var ex = (await FluentActions.Awaiting(() => client.Stats.GetDailyStatsAsync(To, From)).Should().ThrowAsync<ConscentValidationException>()).Which;
+
+        ex.Errors.Should().ContainSingle().Which.Field.Should().Be("fromDate");
+        ex.Operation.Should().Be("Stats.DailyStats");
+        Mock.Server.LogEntries.Should().BeEmpty();
+    }
+
+    [Fact]
+    public async Task E10_DailyStats_BadCredentialsAreAnAuthenticationError()
+    {
+        Respond("GET", DailyPath, ErrorBody("Invalid API Key & API Secret"), 401);
+        using var client = Client();
+
+        (await FluentActions.Awaiting(() => client.Stats.GetDailyStatsAsync()).Should().ThrowAsync<ConscentAuthenticationException>())
+            .Which.ServerMessage.Should().Be("Invalid API Key & API Secret");
+        Recorder.Sent.Should().ContainSingle();
+    }
+
+    [Fact]
+    public async Task E10_DailyStats_KeepsUnknownFieldsAndToleratesMissingOnes()
+    {
+        var node = Samples.Node("stats-daily.response.json");
+        node.AsObject().Remove("totalRevenueGenerated");
+        node["currency"] = "INR";
+        Respond("GET", DailyPath, node.ToJsonString());
+        using var client = Client();
+
+        var stats = await client.Stats.GetDailyStatsAsync();
+
+        stats.TotalRevenueGenerated.Should().BeNull();
+        stats.TotalContentConsumed.Should().Be(17);
+        stats.AdditionalProperties!["currency"].GetString().Should().Be("INR");
+    }
+
+    // ---- E11 · Current subscriber list ----
+
+    [Fact]
+    public async Task E11_CurrentSubscribers_SendsGetAndMapsEveryField()
+    {
+        Respond("GET", SubscribersPath, Samples.Text("subscription-client-list.response.json"));
+        using var client = Client();
+
+        var response = await client.Stats.ListCurrentSubscribersAsync();
+
+        var sent = Recorder.Sent.Should().ContainSingle().Subject;
+        sent.Method.Should().Be("GET");
+        sent.Uri.Should().Be(Base + SubscribersPath, "no paging or filters are documented (C39)");
+        sent.Headers["Authorization"].Should().Be(MockServer.ExpectedAuthorization);
+        sent.Body.Should().BeNull();
+        Mock.Server.LogEntries.Should().ContainSingle().Which.RequestMessage!.Path.Should().Be(SubscribersPath);
+
+        var s = response.Subscriptions.Should().ContainSingle().Subject;
+        s.RenewSubscription.Should().BeFalse();
+        s.FreeTrial!.Enabled.Should().BeFalse();
+        s.FreeTrial.Duration.Should().BeNull();
+        s.Id.Should().Be("617a78b780033b289c552298");
+        var account = s.UserAccount!;
+        account.Address!.Apartment.Should().Be("4792");
+        account.Address.Area.Should().Be("Chattarpur");
+        account.Address.Pincode.Should().Be("110074");
+        account.Address.Landmark.Should().Be("ifelneddckjlj");
+        account.Address.City.Should().Be("New Delhi");
+        account.Address.State.Should().Be("Delhi");
+        account.Address.Country.Should().Be("IN");
+        account.Name.Should().Be("Test Name");
+        account.PhoneNumber.Should().Be("9847473843");
+        account.Email.Should().Be("usertesting@email.com");
+        account.Id.Should().BeNull();
+        s.BuyingPrice.Should().Be(96.5m);
+        s.Price.Should().Be(100m);
+        s.Country.Should().Be("IN");
+        s.City.Should().Be("bengaluru (nagashettyhalli)");
+        s.ExpiryDate.Should().Be(new DateTimeOffset(2022, 1, 28, 10, 17, 27, 354, TimeSpan.Zero));
+        s.PriceDetails!.Price.Should().Be(100m);
+        s.PriceDetails.Currency.Should().Be("INR");
+        s.SubscriptionTitle.Should().Be("Subscription 2");
+        s.OperatingSystem.Should().Be("Mac OS");
+        s.Device.Should().Be(DeviceTypes.Desktop);
+        s.SubscriptionType!.Physical.Should().BeFalse();
+        s.SubscriptionType.Digital.Should().BeTrue();
+        s.CreatedAt.Should().Be(new DateTimeOffset(2021, 10, 28, 10, 17, 27, 359, TimeSpan.Zero));
+        s.AdditionalProperties.Should().BeNullOrEmpty();
+        account.AdditionalProperties.Should().BeNullOrEmpty();
+        account.Address.AdditionalProperties.Should().BeNullOrEmpty();
+        response.AdditionalProperties.Should().BeNullOrEmpty();
+    }
+
+    [Fact]
+    public async Task E11_CurrentSubscribers_ReadsTheOtherShapesOfFreeTrialUserAccountAndPincode()
+    {
+        var node = Samples.Node("subscription-client-list.response.json");
+        var first = node["subscriptions"]![0]!.AsObject();
+        var second = first.DeepClone().AsObject();
+        first["freeTrial"] = new JsonObject { ["enabled"] = true, ["duration"] = 14 };   // W4's shape (C31)
+        first["userAccount"]!["address"]!["pincode"] = 110074;                             // a number (C27)
+        second["freeTrial"] = true;
+        second["userAccount"] = "617a78b780033b289c552200";                                 // a bare id (C30)
+        node["subscriptions"]!.AsArray().Add(second);
+        Respond("GET", SubscribersPath, node.ToJsonString());
+        using var client = Client();
+
+        var response = await client.Stats.ListCurrentSubscribersAsync();
+
+        response.Subscriptions.Should().HaveCount(2);
+        response.Subscriptions![0].FreeTrial!.Enabled.Should().BeTrue();
+        response.Subscriptions[0].FreeTrial!.Duration.Should().Be(14m);
+        response.Subscriptions[0].UserAccount!.Address!.Pincode.Should().Be("110074");
+        response.Subscriptions[1].FreeTrial!.Enabled.Should().BeTrue();
+        response.Subscriptions[1].UserAccount!.Id.Should().Be("617a78b780033b289c552200");
+        response.Subscriptions[1].UserAccount!.Email.Should().BeNull();
+    }
+
+    [Fact]
+    public async Task E11_CurrentSubscribers_KeepsUnknownFieldsAndToleratesMissingOnes()
+    {
+        var node = Samples.Node("subscription-client-list.response.json");
+        var s = node["subscriptions"]![0]!.AsObject();
+        s["autoRenew"] = "ACTIVE";
+        s["userAccount"]!["gender"] = "MALE";
+        foreach (var key in new[] { "freeTrial", "priceDetails", "subscriptionType", "expiryDate", "buyingPrice" }) s.Remove(key);
+        node["subscriptions"]!.AsArray().Add(new JsonObject());
+        Respond("GET", SubscribersPath, node.ToJsonString());
+        using var client = Client();
+
+        var response = await client.Stats.ListCurrentSubscribersAsync();
+
+        var first = response.Subscriptions![0];
+        first.AdditionalProperties!["autoRenew"].GetString().Should().Be("ACTIVE");
+        first.UserAccount!.AdditionalProperties!["gender"].GetString().Should().Be("MALE");
+        first.FreeTrial.Should().BeNull();
+        first.PriceDetails.Should().BeNull();
+        first.ExpiryDate.Should().BeNull();
+        first.BuyingPrice.Should().BeNull();
+        first.Price.Should().Be(100m);
+        response.Subscriptions[1].Id.Should().BeNull();
+    }
+
+    [Fact]
+    public async Task E11_CurrentSubscribers_FallsBackToPostOn405AndKeepsUsingIt()
+    {
+        Respond405ToGetAndSampleToPost(SubscribersPath, "subscription-client-list.response.json");
+        using var client = Client();
+
+        var first = await client.Stats.ListCurrentSubscribersAsync();
+        var second = await client.Stats.ListCurrentSubscribersAsync();
+
+        first.Subscriptions.Should().ContainSingle().Which.SubscriptionTitle.Should().Be("Subscription 2");
+        second.Subscriptions.Should().ContainSingle();
+        Recorder.Sent.Select(r => (r.Method, r.Uri)).Should().Equal(
+            ("GET", Base + SubscribersPath), ("POST", Base + SubscribersPath), ("POST", Base + SubscribersPath));
+        Recorder.Sent.Should().OnlyContain(r => r.Headers["Authorization"] == MockServer.ExpectedAuthorization);
+    }
+
+    [Fact]
+    public async Task E11_CurrentSubscribers_EachHandBuiltClientLearnsTheFallbackForItself()
+    {
+        Respond405ToGetAndSampleToPost(SubscribersPath, "subscription-client-list.response.json");
+        using var client = Client();
+        using var other = Client();
+
+        await client.Stats.ListCurrentSubscribersAsync();
+        await other.Stats.ListCurrentSubscribersAsync();
+
+        // Each hand-built ConscentClient has its own runtime, so the second one learns for itself.
+        Recorder.Sent.Select(r => r.Method).Should().Equal("GET", "POST", "GET", "POST");
+    }
+
+    [Fact]
+    public async Task E11_CurrentSubscribers_ServerErrorsOnGetAreRetried()
+    {
+        Respond("GET", SubscribersPath, ErrorBody("boom"), 500);
+        using var client = Client();
+
+        await FluentActions.Awaiting(() => client.Stats.ListCurrentSubscribersAsync()).Should().ThrowAsync<ConscentServerException>();
+
+        Recorder.Sent.Should().HaveCount(4, "GET is repeatable: the first attempt and 3 retries").And.OnlyContain(r => r.Method == "GET");
+    }
+}
