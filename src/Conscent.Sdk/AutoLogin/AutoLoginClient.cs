@@ -1,14 +1,43 @@
+using System.Net.Http;
+using System.Threading;
+using System.Threading.Tasks;
 using Conscent.Sdk.Http;
 
 namespace Conscent.Sdk.AutoLogin;
 
-/// <summary>Auto-login: temporary tokens that sign a reader into the ConsCent paywall.</summary>
+/// <summary>Auto-login tokens (see <see cref="IAutoLoginClient"/>).</summary>
 public class AutoLoginClient : IAutoLoginClient
 {
+    internal static readonly ConscentEndpoint GenerateToken = new("AutoLogin.GenerateToken", HttpMethod.Post, "/client/generate-temp-token", EndpointAuth.Basic);
+
     private readonly ConscentHttpPipeline _pipeline;
 
     internal AutoLoginClient(ConscentHttpPipeline pipeline) => _pipeline = pipeline;
 
     /// <summary>For mocking frameworks only.</summary>
     protected AutoLoginClient() => _pipeline = null!;
+
+    /// <inheritdoc />
+    public virtual Task<TempAuthTokenResponse> GenerateTokenAsync(string? email, string? phoneNumber, CancellationToken cancellationToken = default) =>
+        GenerateTokenAsync(new GenerateTempTokenRequest { Email = email, PhoneNumber = phoneNumber }, cancellationToken);
+
+    /// <inheritdoc />
+    public virtual Task<TempAuthTokenResponse> GenerateTokenAsync(GenerateTempTokenRequest request, CancellationToken cancellationToken = default)
+    {
+        request = RequestValidator.EnsureRequest(request, GenerateToken.Operation);
+        var v = new RequestValidator(GenerateToken.Operation);
+        if (string.IsNullOrWhiteSpace(request.Email) && string.IsNullOrWhiteSpace(request.PhoneNumber))
+            v.Add("Email", "or PhoneNumber is required (give at least one of Email and PhoneNumber).");
+        v.ThrowIfInvalid();
+
+        // C42: the docs name query parameters; ConsCent's own mobile SDK sends a JSON body. Send both, same values.
+        var email = string.IsNullOrWhiteSpace(request.Email) ? null : request.Email;
+        var phone = string.IsNullOrWhiteSpace(request.PhoneNumber) ? null : request.PhoneNumber;
+        var body = new GenerateTempTokenRequest { Email = email, PhoneNumber = phone, AdditionalProperties = request.AdditionalProperties };
+        var call = new ConscentRequest(GenerateToken)
+            .WithQuery("email", email)
+            .WithQuery("phoneNumber", phone)
+            .WithJsonBody(body, AutoLoginJsonContext.Default.GenerateTempTokenRequest);
+        return _pipeline.SendAsync(call, AutoLoginJsonContext.Default.TempAuthTokenResponse, cancellationToken);
+    }
 }

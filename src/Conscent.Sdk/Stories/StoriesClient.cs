@@ -1,16 +1,145 @@
 using System;
+using System.Collections.Generic;
+using System.Linq;
+using System.Net;
+using System.Net.Http;
+using System.Threading;
+using System.Threading.Tasks;
+using Conscent.Sdk.Content;
 using Conscent.Sdk.Http;
 
 namespace Conscent.Sdk.Stories;
 
-/// <summary>The deprecated "story" API (ConsCent's older docs). Use <see cref="Content.ContentClient"/> instead.</summary>
+/// <summary>The deprecated story API (see <see cref="IStoriesClient"/>). Use <see cref="Content.ContentClient"/> instead.</summary>
 [Obsolete("The story API is deprecated by ConsCent. Use IConscentClient.Content (and Stats) instead.")]
 public class StoriesClient : IStoriesClient
 {
+    internal static readonly ConscentEndpoint Create = new("Stories.Create", HttpMethod.Post, "/api/v1/story", EndpointAuth.Basic);
+    internal static readonly ConscentEndpoint Edit = new("Stories.Edit", new HttpMethod("PATCH"), "/api/v1/story/{storyId}", EndpointAuth.Basic);
+    internal static readonly ConscentEndpoint List = new("Stories.List", HttpMethod.Get, "/api/v1/story/client", EndpointAuth.Basic);
+    internal static readonly ConscentEndpoint Get = new("Stories.Get", HttpMethod.Get, "/api/v1/story/client/{storyId}", EndpointAuth.Basic);
+    internal static readonly ConscentEndpoint ValidateRead = new("Stories.ValidateRead", HttpMethod.Post, "/api/v1/story/read/{readId}", EndpointAuth.None);
+    internal static readonly ConscentEndpoint DailyStats = new("Stories.DailyStats", HttpMethod.Get, "/api/v1/client/stats/daily", EndpointAuth.Basic);
+
+    /// <summary>The largest page size the list calls accept (ConsCent states none; this keeps pages sane).</summary>
+    public const int MaxPageSize = 1000;
+
     private readonly ConscentHttpPipeline _pipeline;
 
     internal StoriesClient(ConscentHttpPipeline pipeline) => _pipeline = pipeline;
 
     /// <summary>For mocking frameworks only.</summary>
     protected StoriesClient() => _pipeline = null!;
+
+    /// <inheritdoc />
+    public virtual Task<CreateStoryResponse> CreateAsync(CreateStoryRequest request, CancellationToken cancellationToken = default)
+    {
+        request = RequestValidator.EnsureRequest(request, Create.Operation);
+        var v = new RequestValidator(Create.Operation)
+            .Required(request.StoryId, "StoryId")
+            .Required(request.Title, "Title")
+            .NotNull(request.Price, "Price")
+            .Required(request.Url, "Url");
+        StoryValidation.Common(v, request.Price, request.Duration, request.AuthorId, request.AuthorName, request.PriceOverrides);
+        v.ThrowIfInvalid();
+
+        var call = new ConscentRequest(Create).WithJsonBody(request, StoriesJsonContext.Default.CreateStoryRequest);
+        return _pipeline.SendAsync(call, StoriesJsonContext.Default.CreateStoryResponse, cancellationToken);
+    }
+
+    /// <inheritdoc />
+    public virtual Task<EditStoryResponse> EditAsync(string storyId, EditStoryRequest request, CancellationToken cancellationToken = default)
+    {
+        var v = new RequestValidator(Edit.Operation).PathId(storyId, "storyId");
+        if (request is null) v.Add("request", "is required.");
+        else StoryValidation.Common(v, request.Price, request.Duration, request.AuthorId, request.AuthorName, request.PriceOverrides);
+        v.ThrowIfInvalid();
+
+        var call = new ConscentRequest(Edit).WithPath("storyId", storyId).WithJsonBody(request!, StoriesJsonContext.Default.EditStoryRequest);
+        return _pipeline.SendAsync(call, StoriesJsonContext.Default.EditStoryResponse, cancellationToken);
+    }
+
+    /// <inheritdoc />
+    public virtual Task<Story> GetAsync(string storyId, CancellationToken cancellationToken = default)
+    {
+        new RequestValidator(Get.Operation).PathId(storyId, "storyId").ThrowIfInvalid();
+        var call = new ConscentRequest(Get).WithPath("storyId", storyId);
+        return _pipeline.SendAsync(call, StoriesJsonContext.Default.Story, cancellationToken);
+    }
+
+    /// <inheritdoc />
+    public virtual Task<StoryListResponse> ListAsync(ListOptions? options = null, CancellationToken cancellationToken = default)
+    {
+        new RequestValidator(List.Operation).PageNumber(options?.PageNumber).PageSize(options?.PageSize, MaxPageSize).ThrowIfInvalid();
+        var call = new ConscentRequest(List).WithQuery("pageNumber", options?.PageNumber).WithQuery("pageSize", options?.PageSize);
+        return _pipeline.SendAsync(call, StoriesJsonContext.Default.StoryListResponse, cancellationToken);
+    }
+
+    /// <inheritdoc />
+    public virtual IAsyncEnumerable<Story> ListAllAsync(int pageSize = 100, CancellationToken cancellationToken = default)
+    {
+        new RequestValidator(List.Operation).PageSize(pageSize, MaxPageSize).ThrowIfInvalid();
+        return AutoPager.EnumerateAsync(
+            1, pageSize,
+            (page, ct) => ListAsync(new ListOptions { PageNumber = page, PageSize = pageSize }, ct),
+            static page => page.Stories?.Where(static s => s is not null).ToList(),
+            static page => page.Pagination?.TotalPages,
+            cancellationToken);
+    }
+
+    /// <inheritdoc />
+    public virtual async Task<StoryReadValidation?> ValidateReadAsync(string readId, CancellationToken cancellationToken = default)
+    {
+        new RequestValidator(ValidateRead.Operation).PathId(readId, "readId").ThrowIfInvalid();
+        var call = new ConscentRequest(ValidateRead).WithPath("readId", readId);
+        using var raw = await _pipeline.SendRawAsync(call, cancellationToken).ConfigureAwait(false);
+
+        // C02: the docs' answer is a one-element array; their example code reads a bare object. Accept both.
+        if (FirstSignificantByte(raw.Body) == (byte)'[')
+        {
+            var list = _pipeline.Deserialize(raw, StoriesJsonContext.Default.ListStoryReadValidation, ValidateRead);
+            return list.FirstOrDefault(static r => r is not null);
+        }
+        return _pipeline.Deserialize(raw, StoriesJsonContext.Default.StoryReadValidation, ValidateRead);
+    }
+
+    /// <inheritdoc />
+    public virtual async Task<StoryDailyStats> GetDailyStatsAsync(DateTimeOffset? fromDate = null, DateTimeOffset? toDate = null, CancellationToken cancellationToken = default)
+    {
+        new RequestValidator(DailyStats.Operation).DateRange(fromDate, toDate, "fromDate", "toDate").ThrowIfInvalid();
+        var overrides = _pipeline.Runtime.MethodOverrides;
+        var call = BuildDailyStats(fromDate, toDate);
+        if (overrides.TryGetValue(DailyStats.Operation, out var learnt)) call.WithMethod(learnt);
+        else
+        {
+            try
+            {
+                return await _pipeline.SendAsync(call, StoriesJsonContext.Default.StoryDailyStats, cancellationToken).ConfigureAwait(false);
+            }
+            catch (ConscentApiException ex) when (ex.StatusCode == HttpStatusCode.MethodNotAllowed)
+            {
+                // C01: every sample uses GET, the heading says POST. The server refused GET: use POST from now on.
+                overrides[DailyStats.Operation] = HttpMethod.Post;
+                ConscentLog.LogStatsFallback(_pipeline.Logger, DailyStats.Operation);
+                call = BuildDailyStats(fromDate, toDate).WithMethod(HttpMethod.Post);
+            }
+        }
+        return await _pipeline.SendAsync(call, StoriesJsonContext.Default.StoryDailyStats, cancellationToken).ConfigureAwait(false);
+    }
+
+    private static ConscentRequest BuildDailyStats(DateTimeOffset? from, DateTimeOffset? to) =>
+        new ConscentRequest(DailyStats).WithQuery("from", from).WithQuery("to", to);
+
+    private static byte FirstSignificantByte(ReadOnlySpan<byte> body)
+    {
+        var i = 0;
+        // Skip a UTF-8 byte-order mark and JSON whitespace.
+        if (body.Length >= 3 && body[0] == 0xEF && body[1] == 0xBB && body[2] == 0xBF) i = 3;
+        for (; i < body.Length; i++)
+        {
+            var b = body[i];
+            if (b is not ((byte)' ' or (byte)'\t' or (byte)'\r' or (byte)'\n')) return b;
+        }
+        return 0;
+    }
 }

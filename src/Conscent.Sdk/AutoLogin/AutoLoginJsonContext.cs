@@ -1,0 +1,16 @@
+using System.Text.Json.Serialization;
+using Conscent.Sdk.Serialization;
+
+namespace Conscent.Sdk.AutoLogin;
+
+/// <summary>Source-generated JSON metadata for the auto-login area (the shared options: see <see cref="ConscentJsonDefaults"/>).</summary>
+[JsonSourceGenerationOptions(
+    PropertyNamingPolicy = JsonKnownNamingPolicy.CamelCase,
+    DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull,
+    Converters = new[] { typeof(FlexibleDecimalConverter), typeof(IsoDateTimeOffsetConverter) },
+    MaxDepth = ConscentJson.MaxDepth)]
+[JsonSerializable(typeof(GenerateTempTokenRequest))]
+[JsonSerializable(typeof(TempAuthTokenResponse))]
+internal sealed partial class AutoLoginJsonContext : JsonSerializerContext
+{
+}

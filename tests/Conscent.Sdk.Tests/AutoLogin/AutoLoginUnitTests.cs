@@ -1,0 +1,47 @@
+using System;
+using System.Text.Json;
+using Conscent.Sdk.AutoLogin;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Conscent.Sdk.Tests.AutoLogin;
+
+public sealed class AutoLoginUnitTests
+{
+    [Fact]
+    public void TokenResponse_ToStringHidesTheToken()
+    {
+        var response = JsonSerializer.Deserialize(Infrastructure.Samples.Text("generate-temp-token.response.json"), AutoLoginJsonContext.Default.TempAuthTokenResponse)!;
+
+        response.TempAuthToken.Should().Be("644a2c13ce90df4882d1787a");
+        response.ToString().Should().Be("TempAuthTokenResponse { TempAuthToken = *** }");
+    }
+
+    [Fact]
+    public void Request_ToStringSaysWhichFieldsAreSetNotTheirValues()
+    {
+        new GenerateTempTokenRequest { PhoneNumber = "8750334265" }.ToString()
+            .Should().Be("GenerateTempTokenRequest { Email = (not set), PhoneNumber = (set) }");
+    }
+
+    [Fact]
+    public void Request_SerializesWithoutNulls()
+    {
+        JsonSerializer.Serialize(new GenerateTempTokenRequest { Email = "a@b.c" }, AutoLoginJsonContext.Default.GenerateTempTokenRequest)
+            .Should().Be("{\"email\":\"a@b.c\"}");
+    }
+
+    [Fact]
+    public void DependencyInjection_ResolvesTheAutoLoginClient()
+    {
+        var services = new ServiceCollection();
+        services.AddConscent(o =>
+        {
+            o.ApiKey = "k";
+            o.ApiSecret = "s";
+            o.BaseAddress = new Uri("http://127.0.0.1:1");
+        });
+        using var provider = services.BuildServiceProvider();
+
+        provider.GetRequiredService<IAutoLoginClient>().Should().BeOfType<AutoLoginClient>();
+    }
+}

@@ -1,0 +1,161 @@
+using System;
+using System.Linq;
+using System.Net;
+using System.Text.Json.Nodes;
+using System.Threading.Tasks;
+using Conscent.Sdk.AutoLogin;
+using Conscent.Sdk.Tests.Infrastructure;
+using WireMock.RequestBuilders;
+using WireMock.ResponseBuilders;
+
+namespace Conscent.Sdk.Tests.Contract;
+
+/// <summary>E20: the auto-login token endpoint, pinned against the docs' sample and DECISIONS (C42).</summary>
+public sealed class AutoLoginContractTests : IDisposable
+{
+    private const string Path = "/client/generate-temp-token";
+    private readonly MockServer _mock = new();
+
+    public void Dispose() => _mock.Dispose();
+
+    private void Respond(string body, int status = 200) =>
+        _mock.Server.Given(Request.Create().WithPath(Path).UsingPost())
+            .RespondWith(Response.Create().WithStatusCode(status).WithHeader("Content-Type", "application/json").WithBody(body));
+
+    [Fact]
+    public async Task E20_GenerateTempToken_PostsEmailAndPhoneAsQueryAndJsonBodyWithBasicAuth()
+    {
+        Respond(Samples.Text("generate-temp-token.response.json"));
+        using var client = _mock.Client();
+
+        var response = await client.AutoLogin.GenerateTokenAsync("reader+1@example.com", "+91 8750334265");
+
+        var log = _mock.Server.LogEntries.Should().ContainSingle().Subject.RequestMessage!;
+        log.Method.Should().Be("POST");
+        log.AbsolutePath.Should().Be(Path, "no /api/v1 prefix (C10)");
+        log.RawQuery.Should().Be("?email=reader%2B1%40example.com&phoneNumber=%2B91%208750334265",
+            "'+', '@' and space are percent-encoded, never '+' for space");
+        log.Query!["email"].Single().Should().Be("reader+1@example.com");
+        log.Query["phoneNumber"].Single().Should().Be("+91 8750334265");
+        log.Headers!["Authorization"].Single().Should().Be(MockServer.ExpectedAuthorization);
+        log.Headers["Content-Type"].Single().Should().StartWith("application/json");
+        var body = JsonNode.Parse(log.Body!)!;
+        JsonNode.DeepEquals(body, new JsonObject { ["email"] = "reader+1@example.com", ["phoneNumber"] = "+91 8750334265" })
+            .Should().BeTrue(log.Body);
+
+        var expected = Samples.Node("generate-temp-token.response.json")["tempAuthToken"]!.GetValue<string>();
+        response.TempAuthToken.Should().Be(expected).And.Be("644a2c13ce90df4882d1787a");
+        response.AdditionalProperties.Should().BeNullOrEmpty();
+    }
+
+    [Fact]
+    public async Task E20_GenerateTempToken_EmailOnlySendsOnlyEmail()
+    {
+        Respond(Samples.Text("generate-temp-token.response.json"));
+        using var client = _mock.Client();
+
+        await client.AutoLogin.GenerateTokenAsync(new GenerateTempTokenRequest { Email = "bnnnn@gmail.com" });
+
+        var log = _mock.Server.LogEntries.Single().RequestMessage!;
+        log.RawQuery.Should().Be("?email=bnnnn%40gmail.com");
+        log.Query!.Keys.Should().Equal("email");
+        JsonNode.DeepEquals(JsonNode.Parse(log.Body!), new JsonObject { ["email"] = "bnnnn@gmail.com" }).Should().BeTrue(log.Body, "no null phoneNumber in the body");
+    }
+
+    [Fact]
+    public async Task E20_GenerateTempToken_PhoneOnlySendsOnlyPhone()
+    {
+        Respond(Samples.Text("generate-temp-token.response.json"));
+        using var client = _mock.Client();
+
+        await client.AutoLogin.GenerateTokenAsync(email: null, phoneNumber: "8750334265");
+
+        var log = _mock.Server.LogEntries.Single().RequestMessage!;
+        log.RawQuery.Should().Be("?phoneNumber=8750334265");
+        JsonNode.DeepEquals(JsonNode.Parse(log.Body!), new JsonObject { ["phoneNumber"] = "8750334265" }).Should().BeTrue(log.Body);
+    }
+
+    [Theory]
+    [InlineData(null, null)]
+    [InlineData("", "")]
+    [InlineData("  ", null)]
+    public async Task E20_GenerateTempToken_RequiresEmailOrPhoneAndSendsNothing(string? email, string? phone)
+    {
+        using var client = _mock.Client();
+
+        var ex = (await FluentActions.Awaiting(() => client.AutoLogin.GenerateTokenAsync(email, phone)).Should().ThrowAsync<ConscentValidationException>()).Which;
+
+        ex.Errors.Should().ContainSingle(e => e.Field == "Email");
+        ex.Message.Should().Contain("Email").And.Contain("PhoneNumber");
+        ex.Operation.Should().Be("AutoLogin.GenerateToken");
+        _mock.Server.LogEntries.Should().BeEmpty();
+    }
+
+    [Fact]
+    public async Task E20_GenerateTempToken_NullRequestIsAValidationError()
+    {
+        using var client = _mock.Client();
+        (await FluentActions.Awaiting(() => client.AutoLogin.GenerateTokenAsync((GenerateTempTokenRequest)null!)).Should().ThrowAsync<ConscentValidationException>())
+            .Which.Errors.Should().ContainSingle(e => e.Field == "request");
+        _mock.Server.LogEntries.Should().BeEmpty();
+    }
+
+    [Fact]
+    public async Task E20_GenerateTempToken_ToStringNeverShowsTheTokenOrTheReader()
+    {
+        Respond(Samples.Text("generate-temp-token.response.json"));
+        using var client = _mock.Client();
+
+        var response = await client.AutoLogin.GenerateTokenAsync("bnnnn@gmail.com", null);
+
+        response.ToString().Should().NotContain("644a2c13ce90df4882d1787a").And.Contain("***");
+        new GenerateTempTokenRequest { Email = "bnnnn@gmail.com", PhoneNumber = "8750334265" }.ToString()
+            .Should().NotContain("bnnnn").And.NotContain("8750334265");
+    }
+
+    [Fact]
+    public async Task E20_GenerateTempToken_KeepsUnknownFieldsAndToleratesMissingOnes()
+    {
+        Respond("{\"tempAuthToken\":\"t1\",\"expiresIn\":300}");
+        using var client = _mock.Client();
+        var withExtra = await client.AutoLogin.GenerateTokenAsync("a@b.c", null);
+        withExtra.TempAuthToken.Should().Be("t1");
+        withExtra.AdditionalProperties!["expiresIn"].GetInt32().Should().Be(300);
+
+        _mock.Server.Reset();
+        Respond("{}");
+        var empty = await client.AutoLogin.GenerateTokenAsync("a@b.c", null);
+        empty.TempAuthToken.Should().BeNull();
+        empty.ToString().Should().Contain("(none)");
+    }
+
+    [Theory]
+    [InlineData(400, typeof(ConscentBadRequestException))]
+    [InlineData(401, typeof(ConscentAuthenticationException))]
+    [InlineData(403, typeof(ConscentAuthenticationException))]
+    [InlineData(404, typeof(ConscentNotFoundException))]
+    [InlineData(429, typeof(ConscentRateLimitedException))]
+    [InlineData(500, typeof(ConscentServerException))]
+    public async Task E20_GenerateTempToken_DocumentedErrorStatusesGiveTypedExceptions(int status, Type expected)
+    {
+        Respond("{\"message\":\"User not found\"}", status);
+        using var client = _mock.Client();
+
+        var ex = (await FluentActions.Awaiting(() => client.AutoLogin.GenerateTokenAsync("bnnnn@gmail.com", null)).Should().ThrowAsync<ConscentApiException>()).Which;
+
+        ex.Should().BeOfType(expected);
+        ((int)ex.StatusCode).Should().Be(status);
+        ex.ServerMessage.Should().Be("User not found");
+        ex.PathTemplate.Should().Be(Path);
+        ex.Message.Should().NotContain("bnnnn", "the reader's email is never repeated in errors");
+    }
+
+    [Fact]
+    public async Task E20_GenerateTempToken_AnEmptyBodyIsASerializationError()
+    {
+        _mock.Server.Given(Request.Create().WithPath(Path).UsingPost()).RespondWith(Response.Create().WithStatusCode(HttpStatusCode.OK));
+        using var client = _mock.Client();
+
+        await FluentActions.Awaiting(() => client.AutoLogin.GenerateTokenAsync("a@b.c", null)).Should().ThrowAsync<ConscentSerializationException>();
+    }
+}

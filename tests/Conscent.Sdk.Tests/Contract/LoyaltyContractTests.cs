@@ -1,0 +1,231 @@
+using System;
+using System.Linq;
+using System.Net;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using System.Threading.Tasks;
+using Conscent.Sdk.Loyalty;
+using Conscent.Sdk.Tests.Infrastructure;
+using WireMock.RequestBuilders;
+using WireMock.ResponseBuilders;
+
+namespace Conscent.Sdk.Tests.Contract;
+
+/// <summary>E21: the loyalty user-event endpoint on its own host, with X-API-KEY and no Basic auth (C43).</summary>
+public sealed class LoyaltyContractTests : IDisposable
+{
+    private readonly MockServer _mock = new();
+    private readonly UriRecorder _recorder = new();
+
+    public void Dispose()
+    {
+        _mock.Dispose();
+        _recorder.Dispose();
+    }
+
+    private ConscentClient Client(Action<ConscentOptions>? configure = null) => new(_mock.Options(configure), _recorder);
+
+    private static LoyaltyUserEvent SampleEvent()
+    {
+        var sample = Samples.Node("loyalty-user-event.request.json");
+        return new LoyaltyUserEvent(LoyaltyEventTypes.OrderPlaced, sample["userId"]!.GetValue<string>());
+    }
+
+    private void Respond(string body, string contentType = "text/plain", int status = 200) =>
+        _mock.Server.Given(Request.Create().UsingPost())
+            .RespondWith(Response.Create().WithStatusCode(status).WithHeader("Content-Type", contentType).WithBody(body));
+
+    [Fact]
+    public async Task E21_LoyaltyUserEvent_PostsTheDocsSampleWithApiKeyHeaderAndNoBasicAuth()
+    {
+        Respond("{\"status\":\"ok\",\"points\":10}", "application/json");
+        using var client = Client();
+
+        var result = await client.Loyalty.PostUserEventAsync(SampleEvent());
+
+        var log = _mock.Server.LogEntries.Should().ContainSingle().Subject.RequestMessage!;
+        log.Method.Should().Be("POST");
+        log.AbsolutePath.Should().Be($"/reward/{MockServer.ClientId}/api/user_event", "the partner id defaults to the client id");
+        log.RawQuery.Should().BeNullOrEmpty();
+        log.Headers!["X-API-KEY"].Single().Should().Be(MockServer.ApiKey, "the loyalty key defaults to the API key");
+        log.Headers.Keys.Should().NotContain(k => string.Equals(k, "Authorization", StringComparison.OrdinalIgnoreCase));
+        log.Headers["Content-Type"].Single().Should().StartWith("application/json");
+        JsonNode.DeepEquals(JsonNode.Parse(log.Body!), Samples.Node("loyalty-user-event.request.json")).Should().BeTrue(log.Body);
+
+        result.StatusCode.Should().Be(HttpStatusCode.OK);
+        result.Text.Should().Be("{\"status\":\"ok\",\"points\":10}");
+        result.IsJson.Should().BeTrue();
+        result.Json!.Value.GetProperty("status").GetString().Should().Be("ok");
+        result.Json.Value.GetProperty("points").GetInt32().Should().Be(10);
+    }
+
+    [Fact]
+    public async Task E21_LoyaltyUserEvent_UsesTheSeparateLoyaltyKeyAndPartnerIdFromOptions()
+    {
+        Respond("OK");
+        using var client = Client(o =>
+        {
+            o.Loyalty.ApiKey = "loyalty-key-123";
+            o.Loyalty.PartnerId = "partner 7/a";
+        });
+
+        await client.Loyalty.PostUserEventAsync(SampleEvent());
+
+        var log = _mock.Server.LogEntries.Single().RequestMessage!;
+        log.Headers!["X-API-KEY"].Single().Should().Be("loyalty-key-123");
+        log.Headers.Keys.Should().NotContain(k => string.Equals(k, "Authorization", StringComparison.OrdinalIgnoreCase));
+        _recorder.Uris.Single().Should().Be(_mock.BaseAddress.AbsoluteUri.TrimEnd('/') + "/reward/partner%207%2Fa/api/user_event",
+            "the partner id is one percent-encoded path segment");
+    }
+
+    [Fact]
+    public async Task E21_LoyaltyUserEvent_GoesToTheLoyaltyHostNotTheApiHost()
+    {
+        using var apiHost = new MockServer();
+        Respond("OK");
+        using var client = new ConscentClient(_mock.Options(o => o.BaseAddress = apiHost.BaseAddress), _recorder);
+
+        await client.Loyalty.PostUserEventAsync(SampleEvent());
+
+        _mock.Server.LogEntries.Should().ContainSingle();
+        apiHost.Server.LogEntries.Should().BeEmpty();
+    }
+
+    [Fact]
+    public void E21_LoyaltyUserEvent_DefaultHostIsConscentClub()
+    {
+        ConscentOptions.DefaultLoyaltyBaseAddress.Should().Be(new Uri("https://api.conscent.club"));
+    }
+
+    [Fact]
+    public async Task E21_LoyaltyUserEvent_PlainTextAnswerIsTextWithoutJson()
+    {
+        Respond("Event recorded");
+        using var client = Client();
+
+        var result = await client.Loyalty.PostUserEventAsync(SampleEvent());
+
+        result.Text.Should().Be("Event recorded");
+        result.Json.Should().BeNull();
+        result.IsJson.Should().BeFalse();
+        result.ToString().Should().Contain("200").And.NotContain("Event recorded");
+    }
+
+    [Fact]
+    public async Task E21_LoyaltyUserEvent_JsonAnswerServedAsTextPlainIsStillParsed()
+    {
+        Respond("[1,2]", "text/plain");
+        using var client = Client();
+
+        var result = await client.Loyalty.PostUserEventAsync(SampleEvent());
+
+        result.Json!.Value.ValueKind.Should().Be(JsonValueKind.Array);
+        result.Json.Value.GetArrayLength().Should().Be(2);
+    }
+
+    [Fact]
+    public async Task E21_LoyaltyUserEvent_EmptyAnswerIsEmptyText()
+    {
+        _mock.Server.Given(Request.Create().UsingPost()).RespondWith(Response.Create().WithStatusCode(204));
+        using var client = Client();
+
+        var result = await client.Loyalty.PostUserEventAsync(SampleEvent());
+
+        result.StatusCode.Should().Be(HttpStatusCode.NoContent);
+        result.Text.Should().BeEmpty();
+        result.Json.Should().BeNull();
+    }
+
+    [Fact]
+    public async Task E21_LoyaltyUserEvent_SendsExtraEventFieldsAsGiven()
+    {
+        Respond("OK");
+        using var client = Client();
+        var userEvent = SampleEvent();
+        userEvent.AdditionalProperties = new System.Collections.Generic.Dictionary<string, JsonElement>
+        {
+            ["orderValue"] = JsonDocument.Parse("249.5").RootElement,
+        };
+
+        await client.Loyalty.PostUserEventAsync(userEvent);
+
+        var expected = Samples.Node("loyalty-user-event.request.json").AsObject();
+        expected["orderValue"] = 249.5;
+        JsonNode.DeepEquals(JsonNode.Parse(_mock.Server.LogEntries.Single().RequestMessage!.Body!), expected).Should().BeTrue();
+    }
+
+    [Fact]
+    public async Task E21_LoyaltyUserEvent_RequiresAPartnerIdAndSendsNothing()
+    {
+        using var client = Client(o =>
+        {
+            o.ClientId = null;
+            o.Loyalty.PartnerId = null;
+        });
+
+        var ex = (await FluentActions.Awaiting(() => client.Loyalty.PostUserEventAsync(SampleEvent())).Should().ThrowAsync<ConscentValidationException>()).Which;
+
+        ex.Errors.Should().ContainSingle(e => e.Field == "PartnerId");
+        ex.Message.Should().Contain("PartnerId");
+        _mock.Server.LogEntries.Should().BeEmpty();
+    }
+
+    [Fact]
+    public async Task E21_LoyaltyUserEvent_PartnerIdFromLoyaltyOptionsIsEnoughWithoutClientId()
+    {
+        Respond("OK");
+        using var client = Client(o =>
+        {
+            o.ClientId = null;
+            o.Loyalty.PartnerId = "p-1";
+        });
+
+        await client.Loyalty.PostUserEventAsync(SampleEvent());
+
+        _mock.Server.LogEntries.Single().RequestMessage!.AbsolutePath.Should().Be("/reward/p-1/api/user_event");
+    }
+
+    [Theory]
+    [InlineData(null, "u1", "EventType")]
+    [InlineData("ORDER_PLACED", null, "UserId")]
+    [InlineData(" ", "u1", "EventType")]
+    public async Task E21_LoyaltyUserEvent_RequiresEventTypeAndUserIdAndSendsNothing(string? eventType, string? userId, string field)
+    {
+        using var client = Client();
+
+        var ex = (await FluentActions.Awaiting(() => client.Loyalty.PostUserEventAsync(new LoyaltyUserEvent { EventType = eventType, UserId = userId }))
+            .Should().ThrowAsync<ConscentValidationException>()).Which;
+
+        ex.Errors.Should().ContainSingle().Which.Field.Should().Be(field);
+        ex.Message.Should().Contain(field);
+        _mock.Server.LogEntries.Should().BeEmpty();
+    }
+
+    [Fact]
+    public async Task E21_LoyaltyUserEvent_NullEventIsAValidationError()
+    {
+        using var client = Client();
+        await FluentActions.Awaiting(() => client.Loyalty.PostUserEventAsync(null!)).Should().ThrowAsync<ConscentValidationException>();
+        _mock.Server.LogEntries.Should().BeEmpty();
+    }
+
+    [Theory]
+    [InlineData(400, typeof(ConscentBadRequestException))]
+    [InlineData(401, typeof(ConscentAuthenticationException))]
+    [InlineData(403, typeof(ConscentAuthenticationException))]
+    [InlineData(404, typeof(ConscentNotFoundException))]
+    [InlineData(500, typeof(ConscentServerException))]
+    public async Task E21_LoyaltyUserEvent_ErrorStatusesGiveTypedExceptions(int status, Type expected)
+    {
+        Respond("{\"message\":\"Invalid API key\"}", "application/json", status);
+        using var client = Client();
+
+        var ex = (await FluentActions.Awaiting(() => client.Loyalty.PostUserEventAsync(SampleEvent())).Should().ThrowAsync<ConscentApiException>()).Which;
+
+        ex.Should().BeOfType(expected);
+        ((int)ex.StatusCode).Should().Be(status);
+        ex.ServerMessage.Should().Be("Invalid API key");
+        ex.PathTemplate.Should().Be("/reward/{partnerId}/api/user_event");
+        ex.Message.Should().NotContain(MockServer.ApiKey);
+    }
+}
