@@ -18,6 +18,7 @@ public enum CallKind
     Get,
     Patch,
     PostCreate,
+    PostValidate,
 }
 
 public enum Fault
@@ -152,6 +153,7 @@ public sealed class FaultMatrixTests : IDisposable
     {
         CallKind.Get => "content-get.response.json",
         CallKind.Patch => "content-edit.response.json",
+        CallKind.PostValidate => "consumption-validate.response.json",
         _ => "content-create.response.json",
     });
 
@@ -159,6 +161,7 @@ public sealed class FaultMatrixTests : IDisposable
     {
         CallKind.Get => client.Content.GetAsync("Client Content Id 6"),
         CallKind.Patch => client.Content.EditAsync("Client Content Id 6", new EditContentRequest { Title = "t" }),
+        CallKind.PostValidate => client.Consumption.ValidateAsync("11c369df-2a30-4a0d-90dc-5a45797dacdd"),
         _ => client.Content.CreateAsync(ContentContractTests.SampleCreateRequest("matrix_1")),
     };
 
