@@ -19,10 +19,10 @@ public sealed class PurchaseQuery
     /// <summary>ConsCent's user id, to list one reader's purchases.</summary>
     public string? UserId { get; set; }
 
-    /// <summary>The reader's email, to list one reader's purchases. Sent as a query value; never shown in SDK errors or logs.</summary>
+    /// <summary>The reader's email, to list one reader's purchases. Sent as a query value; never shown in the SDK's exceptions or its own log lines.</summary>
     public string? Email { get; set; }
 
-    /// <summary>The reader's phone number, to list one reader's purchases. Sent as a query value; never shown in SDK errors or logs.</summary>
+    /// <summary>The reader's phone number, to list one reader's purchases. Sent as a query value; never shown in the SDK's exceptions or its own log lines.</summary>
     public string? PhoneNumber { get; set; }
 
     /// <summary>Only purchases from this time on; sent as UTC with milliseconds (<c>2021-02-12T05:45:41.389Z</c>).</summary>

@@ -63,6 +63,7 @@ public sealed class SubscriptionsContractTests : IDisposable
         sent.Method.Should().Be("POST");
         sent.AbsolutePath.Should().Be(MigratePath, "the documented path on {API_URL}, not the samples' localhost:3001 (C37)");
         sent.AbsoluteUrl.Should().Be(_mock.BaseAddress.AbsoluteUri.TrimEnd('/') + MigratePath);
+        sent.RawQuery.Should().BeNullOrEmpty("migrate takes no query parameters");
         sent.Headers!["Authorization"].Should().ContainSingle().Which.Should().Be(MockServer.ExpectedAuthorization);
         sent.Headers["Content-Type"].Should().ContainSingle().Which.Should().Be("application/json");
 
