@@ -1,0 +1,16 @@
+using System.Text.Json.Serialization;
+using Conscent.Sdk.Serialization;
+
+namespace Conscent.Sdk.Users;
+
+/// <summary>Source-generated JSON metadata for the users area (the shared options: see <see cref="ConscentJsonDefaults"/>).</summary>
+[JsonSourceGenerationOptions(
+    PropertyNamingPolicy = JsonKnownNamingPolicy.CamelCase,
+    DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull,
+    Converters = new[] { typeof(FlexibleDecimalConverter), typeof(IsoDateTimeOffsetConverter) },
+    MaxDepth = ConscentJson.MaxDepth)]
+[JsonSerializable(typeof(UserAndSubscriptionDetails))]
+[JsonSerializable(typeof(UserAndPurchaseDetails))]
+internal sealed partial class UsersJsonContext : JsonSerializerContext
+{
+}

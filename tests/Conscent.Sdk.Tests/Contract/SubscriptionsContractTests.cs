@@ -1,0 +1,425 @@
+using System;
+using System.Collections.Generic;
+using System.Linq;
+using System.Net;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using System.Threading.Tasks;
+using Conscent.Sdk.Subscriptions;
+using Conscent.Sdk.Tests.Infrastructure;
+using WireMock;
+using WireMock.RequestBuilders;
+using WireMock.ResponseBuilders;
+
+namespace Conscent.Sdk.Tests.Contract;
+
+/// <summary>E12 (subscription migrate) and E19 (cancel active subscriptions), pinned against the docs' samples.</summary>
+public sealed class SubscriptionsContractTests : IDisposable
+{
+    private const string MigratePath = "/api/v1/subscription/migrate";
+    private readonly MockServer _mock = new();
+
+    public void Dispose() => _mock.Dispose();
+
+    private void Respond(string method, string path, string body, int status = 200) =>
+        _mock.Server.Given(Request.Create().WithPath(path).UsingMethod(method))
+            .RespondWith(Response.Create().WithStatusCode(status).WithHeader("Content-Type", "application/json").WithBody(body));
+
+    private IRequestMessage Sent() => _mock.Server.LogEntries.Should().ContainSingle().Subject.RequestMessage!;
+
+    /// <summary>The docs' migrate sample (002 L1793-1825), as a publisher builds it in C#.</summary>
+    internal static MigrateSubscriptionRequest SampleMigrateRequest() => new()
+    {
+        UserPrimaryEmail = "testemail@test.com",
+        UserPrimaryPhone = "9545734678",
+        UserSecondaryEmail = "testemailsecond@test.com",
+        UserSecondaryPhone = "9545732228",
+        UserName = "testUser",
+        ExpiryDate = new DateTimeOffset(2022, 1, 25, 12, 39, 28, 337, TimeSpan.Zero),
+        // The same instant given in IST: it must still be written as UTC with milliseconds.
+        PurchaseDate = new DateTimeOffset(2022, 1, 25, 18, 9, 28, 337, TimeSpan.FromHours(5.5)),
+        Country = "IN",
+        ClientUserId = "9342793972792",
+        UserAddress = new MigrateUserAddress { Address = "test address line 1", City = "New Delhi", State = "DELHI", Postcode = "110001" },
+        UtmParameters = new UtmParameters { UtmSource = "website", UtmMedium = "facebook" },
+        SubscriptionDetails = new MigrateSubscriptionDetails
+        {
+            Title = "Migrated Subscription 1",
+            PriceDetails = new PriceDetails(200, "INR"),
+            SubscriptionType = new SubscriptionType { Physical = false, Digital = true },
+            InternalSubscriptionId = "89432923924792792379",
+        },
+    };
+
+    [Fact]
+    public async Task E12_Migrate_PostsTheDocsSampleWithBasicAuth()
+    {
+        Respond("POST", MigratePath, Samples.Text("subscription-migrate.response.json"));
+        using var client = _mock.Client();
+
+        await client.Subscriptions.MigrateAsync(SampleMigrateRequest());
+
+        var sent = Sent();
+        sent.Method.Should().Be("POST");
+        sent.AbsolutePath.Should().Be(MigratePath, "the documented path on {API_URL}, not the samples' localhost:3001 (C37)");
+        sent.AbsoluteUrl.Should().Be(_mock.BaseAddress.AbsoluteUri.TrimEnd('/') + MigratePath);
+        sent.RawQuery.Should().BeNullOrEmpty("migrate takes no query parameters");
+        sent.Headers!["Authorization"].Should().ContainSingle().Which.Should().Be(MockServer.ExpectedAuthorization);
+        sent.Headers["Content-Type"].Should().ContainSingle().Which.Should().Be("application/json");
+
+        var body = JsonNode.Parse(sent.Body!)!;
+        JsonNode.DeepEquals(body, Samples.Node("subscription-migrate.request.json")).Should().BeTrue(sent.Body);
+        body.AsObject().ContainsKey("subscriptionDetails").Should().BeTrue("the request object is subscriptionDetails (C05)");
+        body.AsObject().ContainsKey("migratedSubscriptionDetails").Should().BeFalse();
+    }
+
+    [Fact]
+    public async Task E12_Migrate_MapsEveryDocumentedResponseField()
+    {
+        Respond("POST", MigratePath, Samples.Text("subscription-migrate.response.json"));
+        using var client = _mock.Client();
+
+        var response = await client.Subscriptions.MigrateAsync(SampleMigrateRequest());
+
+        response.Message.Should().Be("Subscription migrated successfully");
+        var s = response.MigratedSubscription!;
+        s.GstComponents!.Physical.Should().Be(0m);
+        s.GstComponents.Digital.Should().Be(0m);
+        s.InrGstComponents!.Physical.Should().Be(0m);
+        s.InrGstComponents.Digital.Should().Be(0m);
+        var details = s.MigratedSubscriptionDetails!;
+        details.PriceDetails!.Price.Should().Be(200m);
+        details.PriceDetails.Currency.Should().Be("INR");
+        details.SubscriptionType!.Physical.Should().BeFalse();
+        details.SubscriptionType.Digital.Should().BeTrue();
+        details.Title.Should().Be("Migrated Subscription 1");
+        details.InternalSubscriptionId.Should().Be("89432923924792792379");
+        s.ManuallyRenewed.Should().BeFalse();
+        s.RenewSubscription.Should().BeFalse();
+        s.AvailedOffers.Should().BeEmpty();
+        s.Promotional.Should().BeFalse();
+        s.Categories.Should().BeEmpty();
+        s.Bundle.Should().BeFalse();
+        s.BundleContentIds.Should().BeEmpty();
+        s.PaymentType.Should().BeEmpty();
+        s.FreeTrial.Should().BeFalse();
+        s.Migrated.Should().BeTrue();
+        s.Id.Should().Be("61f25e0a9d50b5d6b90479eb");
+        s.ClientId.Should().Be("601a8ea4f2149f089782814f");
+        s.UserAccountId.Should().Be("61f25e0a9d50b5d6b90479e8");
+        s.Price.Should().Be(0m);
+        s.BuyingPrice.Should().Be(0m);
+        s.PriceDetails!.Price.Should().Be(0m);
+        s.PriceDetails.Currency.Should().Be("INR");
+        s.Type.Should().Be(Conscent.Sdk.Purchases.PurchaseTypes.Subscription);
+        s.SubscriptionTitle.Should().Be("Migrated Subscription 1");
+        s.SubscriptionType!.Physical.Should().BeFalse();
+        s.SubscriptionType.Digital.Should().BeTrue();
+        s.SubscriptionId.Should().Be("61eff7907acd46480c5259d8");
+        s.CreatedAt.Should().Be(new DateTimeOffset(2022, 1, 27, 8, 55, 38, 786, TimeSpan.Zero));
+        s.MigratedCreatedAt.Should().Be(new DateTimeOffset(2022, 1, 25, 12, 39, 28, 337, TimeSpan.Zero));
+        s.ExpiryDate.Should().Be(new DateTimeOffset(2022, 1, 25, 12, 39, 28, 337, TimeSpan.Zero));
+        s.Country.Should().Be("IN");
+        s.UserCountry.Should().Be("IN");
+        s.UtmParameters!.UtmSource.Should().Be("website");
+        s.UtmParameters.UtmMedium.Should().Be("facebook");
+        s.UpdatedAt.Should().Be(new DateTimeOffset(2022, 1, 27, 8, 55, 38, 786, TimeSpan.Zero));
+        s.DocumentVersion.Should().Be(0);
+        s.AdditionalProperties.Should().BeNullOrEmpty("every documented field is mapped");
+        response.AdditionalProperties.Should().BeNullOrEmpty();
+    }
+
+    [Fact]
+    public async Task E12_Migrate_KeepsUnknownFields()
+    {
+        var sample = Samples.Node("subscription-migrate.response.json");
+        sample["requestId"] = "abc";
+        sample["migratedSubscription"]!["autoRenew"] = "ACTIVE";
+        Respond("POST", MigratePath, sample.ToJsonString());
+        using var client = _mock.Client();
+
+        var response = await client.Subscriptions.MigrateAsync(SampleMigrateRequest());
+
+        response.AdditionalProperties!["requestId"].GetString().Should().Be("abc");
+        response.MigratedSubscription!.AdditionalProperties!["autoRenew"].GetString().Should().Be("ACTIVE");
+        response.MigratedSubscription.Id.Should().Be("61f25e0a9d50b5d6b90479eb");
+    }
+
+    [Theory]
+    [InlineData("{}")]
+    [InlineData("{\"message\":\"ok\",\"migratedSubscription\":{}}")]
+    public async Task E12_Migrate_ParsesAnAnswerMissingDocumentedFields(string body)
+    {
+        Respond("POST", MigratePath, body);
+        using var client = _mock.Client();
+
+        var response = await client.Subscriptions.MigrateAsync(SampleMigrateRequest());
+
+        response.Should().NotBeNull();
+        response.MigratedSubscription?.Id.Should().BeNull();
+        response.MigratedSubscription?.ExpiryDate.Should().BeNull();
+    }
+
+    [Fact]
+    public async Task E12_Migrate_ReadsIdFieldsSentAsEmbeddedDocuments()
+    {
+        var sample = Samples.Node("subscription-migrate.response.json");
+        sample["migratedSubscription"]!["userAccount"] = new JsonObject { ["_id"] = "61f25e0a9d50b5d6b90479e8", ["email"] = "x@y.z" };
+        Respond("POST", MigratePath, sample.ToJsonString());
+        using var client = _mock.Client();
+
+        var response = await client.Subscriptions.MigrateAsync(SampleMigrateRequest());
+
+        response.MigratedSubscription!.UserAccountId.Should().Be("61f25e0a9d50b5d6b90479e8", "a populated userAccount is read as its _id (C30)");
+    }
+
+    public static TheoryData<int, Type> ErrorStatuses() => new()
+    {
+        { 400, typeof(ConscentBadRequestException) },
+        { 401, typeof(ConscentAuthenticationException) },
+        { 403, typeof(ConscentAuthenticationException) },
+        { 404, typeof(ConscentNotFoundException) },
+        { 405, typeof(ConscentApiException) },
+        { 406, typeof(ConscentApiException) },
+        { 410, typeof(ConscentNotFoundException) },
+        { 429, typeof(ConscentRateLimitedException) },
+        { 500, typeof(ConscentServerException) },
+    };
+
+    [Theory]
+    [MemberData(nameof(ErrorStatuses))]
+    public async Task E12_Migrate_MapsDocumentedErrorStatuses(int status, Type expected)
+    {
+        Respond("POST", MigratePath, "{\"message\":\"Something is wrong\"}", status);
+        using var client = _mock.Client();
+
+        var act = () => client.Subscriptions.MigrateAsync(SampleMigrateRequest());
+
+        var thrown = (await act.Should().ThrowAsync<ConscentApiException>()).Which;
+        thrown.GetType().Should().Be(expected);
+        ((int)thrown.StatusCode).Should().Be(status);
+        thrown.ServerMessage.Should().Be("Something is wrong");
+        thrown.Message.Should().NotContain("testemail@test.com").And.NotContain("9545734678");
+    }
+
+    [Fact]
+    public async Task E12_Migrate_IsNotRetriedAfterAServerError()
+    {
+        Respond("POST", MigratePath, "{\"message\":\"boom\"}", 500);
+        using var client = _mock.Client();
+
+        var act = () => client.Subscriptions.MigrateAsync(SampleMigrateRequest());
+
+        await act.Should().ThrowAsync<ConscentServerException>();
+        _mock.Server.LogEntries.Should().HaveCount(1, "the server may have recorded the migration: a POST is not repeated");
+    }
+
+    public static TheoryData<string, string> InvalidMigrations() => new()
+    {
+        { "no primary email or phone", "UserPrimaryEmail" },
+        { "no expiry date", "ExpiryDate" },
+        { "no purchase date", "PurchaseDate" },
+        { "no country", "Country" },
+        { "lower-case country", "Country" },
+        { "unknown country", "Country" },
+        { "no subscription details", "SubscriptionDetails" },
+        { "no subscription type", "SubscriptionDetails.SubscriptionType" },
+        { "numeric currency", "SubscriptionDetails.PriceDetails.Currency" },
+        { "long currency", "SubscriptionDetails.PriceDetails.Currency" },
+        { "negative price", "SubscriptionDetails.PriceDetails.Price" },
+        { "physical without address", "UserAddress" },
+        { "physical without address line", "UserAddress.Address" },
+        { "physical without city", "UserAddress.City" },
+        { "physical without state", "UserAddress.State" },
+        { "physical without postcode", "UserAddress.Postcode" },
+    };
+
+    private static MigrateSubscriptionRequest Break(string rule)
+    {
+        var r = SampleMigrateRequest();
+        switch (rule)
+        {
+            case "no primary email or phone": r.UserPrimaryEmail = null; r.UserPrimaryPhone = " "; break;
+            case "no expiry date": r.ExpiryDate = null; break;
+            case "no purchase date": r.PurchaseDate = null; break;
+            case "no country": r.Country = null; break;
+            case "lower-case country": r.Country = "in"; break;
+            case "unknown country": r.Country = "XX"; break;
+            case "no subscription details": r.SubscriptionDetails = null; break;
+            case "no subscription type": r.SubscriptionDetails!.SubscriptionType = null; break;
+            case "numeric currency": r.SubscriptionDetails!.PriceDetails!.Currency = "356"; break;
+            case "long currency": r.SubscriptionDetails!.PriceDetails!.Currency = "RUPEE"; break;
+            case "negative price": r.SubscriptionDetails!.PriceDetails!.Price = -1; break;
+            case "physical without address": r.SubscriptionDetails!.SubscriptionType!.Physical = true; r.UserAddress = null; break;
+            case "physical without address line": r.SubscriptionDetails!.SubscriptionType!.Physical = true; r.UserAddress!.Address = ""; break;
+            case "physical without city": r.SubscriptionDetails!.SubscriptionType!.Physical = true; r.UserAddress!.City = null; break;
+            case "physical without state": r.SubscriptionDetails!.SubscriptionType!.Physical = true; r.UserAddress!.State = null; break;
+            case "physical without postcode": r.SubscriptionDetails!.SubscriptionType!.Physical = true; r.UserAddress!.Postcode = null; break;
+            default: throw new ArgumentOutOfRangeException(nameof(rule));
+        }
+        return r;
+    }
+
+    [Theory]
+    [MemberData(nameof(InvalidMigrations))]
+    public async Task E12_Migrate_RejectsEachBrokenRuleBeforeSending(string rule, string field)
+    {
+        using var client = _mock.Client();
+
+        var act = () => client.Subscriptions.MigrateAsync(Break(rule));
+
+        var thrown = (await act.Should().ThrowAsync<ConscentValidationException>()).Which;
+        thrown.Errors.Select(e => e.Field).Should().Contain(field, rule);
+        thrown.Message.Should().Contain(field);
+        thrown.Message.Should().NotContain("testemail@test.com").And.NotContain("9545734678", "values are never echoed");
+        thrown.Operation.Should().Be("Subscriptions.Migrate");
+        _mock.Server.LogEntries.Should().BeEmpty();
+    }
+
+    [Fact]
+    public async Task E12_Migrate_RejectsANullRequest()
+    {
+        using var client = _mock.Client();
+
+        var act = () => client.Subscriptions.MigrateAsync(null!);
+
+        (await act.Should().ThrowAsync<ConscentValidationException>()).Which.Errors.Should().ContainSingle(e => e.Field == "request");
+        _mock.Server.LogEntries.Should().BeEmpty();
+    }
+
+    [Fact]
+    public async Task E12_Migrate_ListsEveryProblemAtOnce()
+    {
+        using var client = _mock.Client();
+
+        var act = () => client.Subscriptions.MigrateAsync(new MigrateSubscriptionRequest());
+
+        var fields = (await act.Should().ThrowAsync<ConscentValidationException>()).Which.Errors.Select(e => e.Field);
+        fields.Should().BeEquivalentTo("UserPrimaryEmail", "ExpiryDate", "PurchaseDate", "Country", "SubscriptionDetails");
+        _mock.Server.LogEntries.Should().BeEmpty();
+    }
+
+    [Fact]
+    public async Task E12_Migrate_AcceptsAPhoneOnlyDigitalSubscriptionWithoutAddress()
+    {
+        Respond("POST", MigratePath, Samples.Text("subscription-migrate.response.json"));
+        using var client = _mock.Client();
+        var request = SampleMigrateRequest();
+        request.UserPrimaryEmail = null;
+        request.UserAddress = null;
+        request.SubscriptionDetails!.PriceDetails = null;
+
+        await client.Subscriptions.MigrateAsync(request);
+
+        var body = JsonNode.Parse(Sent().Body!)!.AsObject();
+        body.ContainsKey("userPrimaryEmail").Should().BeFalse("unset fields are omitted, not sent as null");
+        body.ContainsKey("userAddress").Should().BeFalse();
+        body["userPrimaryPhone"]!.GetValue<string>().Should().Be("9545734678");
+    }
+
+    [Fact]
+    public async Task E12_Migrate_AcceptsAPhysicalSubscriptionWithFullAddress()
+    {
+        Respond("POST", MigratePath, Samples.Text("subscription-migrate.response.json"));
+        using var client = _mock.Client();
+        var request = SampleMigrateRequest();
+        request.SubscriptionDetails!.SubscriptionType!.Physical = true;
+
+        await client.Subscriptions.MigrateAsync(request);
+
+        var body = JsonNode.Parse(Sent().Body!)!;
+        body["subscriptionDetails"]!["subscriptionType"]!["physical"]!.GetValue<bool>().Should().BeTrue();
+        body["userAddress"]!["postcode"]!.GetValue<string>().Should().Be("110001", "the postcode is sent as a string, as in the sample");
+    }
+
+    [Fact]
+    public async Task E19_CancelActiveSubscriptions_PostsToTheEncodedUserPathWithBasicAuth()
+    {
+        _mock.Server.Given(Request.Create().UsingPost())
+            .RespondWith(Response.Create().WithStatusCode(200).WithHeader("Content-Type", "application/json").WithBody(Samples.Text("cancel-subscriptions.response.json")));
+        var recorder = new UriRecorder();
+        using var client = new ConscentClient(_mock.Options(), recorder);
+
+        var response = await client.Subscriptions.CancelActiveSubscriptionsAsync("user 1/2");
+
+        response.Message.Should().Be("Subscriptions Cancelled Successfully");
+        response.AdditionalProperties.Should().BeNullOrEmpty();
+        var sent = Sent();
+        sent.Method.Should().Be("POST");
+        // WireMock decodes %20 in what it reports but keeps %2F: the id is one segment, its space was not sent as '+'.
+        sent.Url.Should().Be(_mock.BaseAddress.AbsoluteUri.TrimEnd('/') + "/client/cancel-subscriptions/user 1%2F2",
+            "no /api/v1 prefix (C10), and the id is one percent-encoded segment");
+        recorder.Uris.Should().ContainSingle().Which.Should().Be(_mock.BaseAddress.AbsoluteUri.TrimEnd('/') + "/client/cancel-subscriptions/user%201%2F2",
+            "what went on the wire: %20 for the space, %2F for the slash");
+        sent.Headers!["Authorization"].Should().ContainSingle().Which.Should().Be(MockServer.ExpectedAuthorization);
+        sent.RawQuery.Should().BeNullOrEmpty();
+        (sent.Body ?? string.Empty).Should().BeEmpty("no body is documented");
+    }
+
+    [Fact]
+    public async Task E19_CancelActiveSubscriptions_SendsAPlainIdAsIs()
+    {
+        Respond("POST", "/client/cancel-subscriptions/6346608680c2216fe33d84fa", Samples.Text("cancel-subscriptions.response.json"));
+        using var client = _mock.Client();
+
+        var response = await client.Subscriptions.CancelActiveSubscriptionsAsync("6346608680c2216fe33d84fa");
+
+        response.Message.Should().Be("Subscriptions Cancelled Successfully");
+        Sent().AbsolutePath.Should().Be("/client/cancel-subscriptions/6346608680c2216fe33d84fa");
+    }
+
+    [Fact]
+    public async Task E19_CancelActiveSubscriptions_KeepsUnknownFieldsAndToleratesMissingOnes()
+    {
+        Respond("POST", "/client/cancel-subscriptions/u1", "{\"cancelled\":2}");
+        using var client = _mock.Client();
+
+        var response = await client.Subscriptions.CancelActiveSubscriptionsAsync("u1");
+
+        response.Message.Should().BeNull();
+        response.AdditionalProperties!["cancelled"].GetInt32().Should().Be(2);
+    }
+
+    [Theory]
+    [MemberData(nameof(ErrorStatuses))]
+    public async Task E19_CancelActiveSubscriptions_MapsDocumentedErrorStatuses(int status, Type expected)
+    {
+        Respond("POST", "/client/cancel-subscriptions/u1", "{\"message\":\"No such user\"}", status);
+        using var client = _mock.Client();
+
+        var act = () => client.Subscriptions.CancelActiveSubscriptionsAsync("u1");
+
+        var thrown = (await act.Should().ThrowAsync<ConscentApiException>()).Which;
+        thrown.GetType().Should().Be(expected);
+        thrown.PathTemplate.Should().Be("/client/cancel-subscriptions/{userId}");
+    }
+
+    [Theory]
+    [InlineData(null)]
+    [InlineData("")]
+    [InlineData("  ")]
+    [InlineData("a\nb")]
+    public async Task E19_CancelActiveSubscriptions_RejectsAMissingOrBadUserIdBeforeSending(string? userId)
+    {
+        using var client = _mock.Client();
+
+        var act = () => client.Subscriptions.CancelActiveSubscriptionsAsync(userId!);
+
+        (await act.Should().ThrowAsync<ConscentValidationException>()).Which.Errors.Should().ContainSingle(e => e.Field == "userId");
+        _mock.Server.LogEntries.Should().BeEmpty();
+    }
+
+    /// <summary>Records the exact request URI the SDK sent (WireMock reports it decoded).</summary>
+    internal sealed class UriRecorder : System.Net.Http.DelegatingHandler
+    {
+        public UriRecorder() : base(new System.Net.Http.HttpClientHandler()) { }
+
+        public List<string> Uris { get; } = new();
+
+        protected override Task<System.Net.Http.HttpResponseMessage> SendAsync(System.Net.Http.HttpRequestMessage request, System.Threading.CancellationToken cancellationToken)
+        {
+            Uris.Add(request.RequestUri!.AbsoluteUri);
+            return base.SendAsync(request, cancellationToken);
+        }
+    }
+}
