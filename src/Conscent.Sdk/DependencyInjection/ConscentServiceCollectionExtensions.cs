@@ -56,6 +56,9 @@ public static class ConscentServiceCollectionExtensions
         services.TryAddSingleton(sp => new ConscentRuntime(sp.GetRequiredService<IOptions<ConscentOptions>>().Value));
 
         var http = services.AddHttpClient(HttpClientName, client => client.Timeout = System.Threading.Timeout.InfiniteTimeSpan);
+        // IHttpClientFactory's own loggers write full request URIs, and some ConsCent queries carry readers' emails and
+        // phone numbers. The SDK logs every call itself, from an allow-list (docs/telemetry.md).
+        http.RemoveAllLoggers();
 #if NET8_0_OR_GREATER
         http.ConfigurePrimaryHttpMessageHandler(ConscentClient.CreateDefaultHandler);
 #endif

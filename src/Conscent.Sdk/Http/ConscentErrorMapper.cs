@@ -86,8 +86,13 @@ internal static class ConscentErrorMapper
         return Redact(text, options);
     }
 
-    private static string Redact(string text, ConscentOptions options) =>
-        SensitiveDataRedactor.Redact(text, options.ApiSecret, options.Loyalty.ApiKey);
+    private static string Redact(string text, ConscentOptions options)
+    {
+        // A server (or proxy) that echoes the request could repeat the Authorization value itself.
+        if (!string.IsNullOrEmpty(options.ApiKey) && !string.IsNullOrEmpty(options.ApiSecret))
+            text = text.Replace(Convert.ToBase64String(Encoding.UTF8.GetBytes(options.ApiKey + ":" + options.ApiSecret)), "***");
+        return SensitiveDataRedactor.Redact(text, options.ApiSecret, options.Loyalty.ApiKey);
+    }
 
     private static bool LooksLikeHtml(ConscentResponse response)
     {

@@ -32,8 +32,17 @@ internal static class SensitiveDataRedactor
         {
             return "(unreadable text withheld)";
         }
-        text = text.Replace('\r', ' ').Replace('\n', ' ').Trim();
+        text = StripControlCharacters(text).Trim();
         return text.Length <= maxLength ? text : text.Substring(0, maxLength) + "…";
+    }
+
+    // Binary garbage and line breaks would forge or break log lines.
+    private static string StripControlCharacters(string text)
+    {
+        var chars = text.ToCharArray();
+        for (var i = 0; i < chars.Length; i++)
+            if (char.IsControl(chars[i]) || chars[i] == '\uFFFD') chars[i] = ' ';
+        return new string(chars);
     }
 
     /// <summary>Masks a known secret wherever it appears, then applies <see cref="Redact(string, int)"/>.</summary>
