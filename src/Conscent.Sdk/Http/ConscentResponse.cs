@@ -46,6 +46,14 @@ internal sealed class ConscentResponse : IDisposable
         if (buffer is not null) ArrayPool<byte>.Shared.Return(buffer);
     }
 
+    /// <summary>An answer made from bytes already in hand (the simulator's handler, tests).</summary>
+    internal static ConscentResponse FromBody(HttpStatusCode statusCode, ReadOnlySpan<byte> body, string? mediaType = "application/json")
+    {
+        var buffer = ArrayPool<byte>.Shared.Rent(Math.Max(1, body.Length));
+        body.CopyTo(buffer);
+        return new ConscentResponse(statusCode, null, mediaType, buffer, body.Length);
+    }
+
     /// <summary>Reads status, headers and the whole body (at most <paramref name="maxBytes"/>), then disposes the message.</summary>
     public static async Task<ConscentResponse> ReadAsync(HttpResponseMessage message, long maxBytes, CancellationToken cancellationToken)
     {
