@@ -55,8 +55,10 @@ public sealed partial class ConscentSimulator
     }
 
     /// <summary>
-    /// Registers a content item directly (no request is recorded), with the same rules as <c>POST /api/v1/content</c>.
-    /// Throws <see cref="ArgumentException"/> with the simulator's 400 message when the item would be rejected.
+    /// Registers a content item directly (no request is recorded), with the rules of <c>POST /api/v1/content</c> except
+    /// the id rule: seeding may register legacy ids the create endpoint rejects, such as the docs' own
+    /// <c>Client Content Id 6</c> (with spaces). Throws <see cref="ArgumentException"/> with the simulator's 400
+    /// message when the item is otherwise rejected (for example a duplicate id).
     /// </summary>
     public void SeedContent(string contentId, string title, string url, decimal? price = null, string currency = "INR")
     {
@@ -66,7 +68,7 @@ public sealed partial class ConscentSimulator
         {
             try
             {
-                CreateStored(body, isBundle: false, Now);
+                CreateStored(body, isBundle: false, Now, enforceIdRule: false);
             }
             catch (SimulatorError error)
             {
@@ -152,12 +154,12 @@ public sealed partial class ConscentSimulator
         return fallback;
     }
 
-    private StoredContent CreateStored(JsonObject body, bool isBundle, DateTimeOffset now)
+    private StoredContent CreateStored(JsonObject body, bool isBundle, DateTimeOffset now, bool enforceIdRule = true)
     {
         var errors = new List<string>();
         var id = Sim.Str(body, "contentId", errors);
         if (string.IsNullOrWhiteSpace(id)) errors.Add("contentId is required");
-        else if (!isBundle && !ContentIdRule.IsMatch(id!))
+        else if (!isBundle && enforceIdRule && !ContentIdRule.IsMatch(id!))
             errors.Add("contentId must be at most 32 characters and contain only letters, numbers, '_' and '-'");
         if (string.IsNullOrWhiteSpace(Sim.Str(body, "title", errors))) errors.Add("title is required");
         if (string.IsNullOrWhiteSpace(Sim.Str(body, "url", errors))) errors.Add("url is required");
