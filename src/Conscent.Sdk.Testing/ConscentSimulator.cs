@@ -125,6 +125,25 @@ public sealed partial class ConscentSimulator : IDisposable, IAsyncDisposable
         };
     }
 
+    /// <summary>
+    /// Copies the simulator's settings (what <see cref="Options"/> holds) onto <paramref name="options"/>: handy with
+    /// dependency injection, <c>services.AddConscent(simulator.ApplyTo).HttpClient.ConfigurePrimaryHttpMessageHandler(() =&gt; simulator.Handler)</c>.
+    /// </summary>
+    public void ApplyTo(ConscentOptions options)
+    {
+        if (options is null) throw new ArgumentNullException(nameof(options));
+        var source = CreateOptions();
+        options.ApiKey = source.ApiKey;
+        options.ApiSecret = source.ApiSecret;
+        options.ClientId = source.ClientId;
+        options.BaseAddress = source.BaseAddress;
+        options.Loyalty = source.Loyalty;
+        options.AttemptTimeout = source.AttemptTimeout;
+        options.TotalTimeout = source.TotalTimeout;
+        options.Retry = source.Retry;
+        options.CircuitBreaker = source.CircuitBreaker;
+    }
+
     /// <summary>A <see cref="ConscentClient"/> that talks to this simulator in process (through <see cref="Handler"/>).</summary>
     public ConscentClient CreateClient(Action<ConscentOptions>? configure = null)
     {

@@ -5,6 +5,7 @@ using System.Net.Http;
 using System.Text.Json.Nodes;
 using System.Threading.Tasks;
 using Conscent.Sdk.Testing.Tests.Infrastructure;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace Conscent.Sdk.Testing.Tests;
 
@@ -108,5 +109,42 @@ public sealed class SimulatorBehaviourTests
 
         sim.ContentIds.Should().HaveCount(40).And.OnlyHaveUniqueItems();
         sim.Requests.Should().HaveCount(40);
+    }
+    [Fact]
+    public async Task DependencyInjection_WithApplyToAndTheHandler_TalksToTheSimulator()
+    {
+        using var sim = new ConscentSimulator();
+        var services = new ServiceCollection();
+        services.AddConscent(sim.ApplyTo).HttpClient.ConfigurePrimaryHttpMessageHandler(() => sim.Handler);
+        using var provider = services.BuildServiceProvider();
+        var client = provider.GetRequiredService<IConscentClient>();
+
+        await client.Content.CreateAsync(new Sdk.Content.CreateContentRequest { ContentId = "di-1", Title = "t", Url = "https://u" });
+
+        sim.ContentIds.Should().Equal("di-1");
+        sim.Requests.Single().Auth.Should().Be(SimulatedAuth.ValidBasic);
+    }
+
+    [Fact]
+    public async Task ServerMode_AcceptsChunkedBodiesAndKeepAlive()
+    {
+        await using var sim = new ConscentSimulator();
+        await sim.StartServerAsync();
+        using var http = new HttpClient { BaseAddress = sim.ServerAddress };
+        http.DefaultRequestHeaders.TryAddWithoutValidation("Authorization", Raw.BasicValue(sim.Settings.ApiKey, sim.Settings.ApiSecret));
+
+        for (var i = 0; i < 3; i++)
+        {
+            var json = "{\"contentId\":\"k" + i + "\",\"title\":\"t\",\"url\":\"https://u\"}";
+            using var content = new StreamContent(new System.IO.MemoryStream(System.Text.Encoding.UTF8.GetBytes(json)));
+            content.Headers.ContentType = new System.Net.Http.Headers.MediaTypeHeaderValue("application/json");
+            using var request = new HttpRequestMessage(HttpMethod.Post, "/api/v1/content") { Content = content };
+            request.Headers.TransferEncodingChunked = true;
+            using var response = await http.SendAsync(request);
+            response.StatusCode.Should().Be(HttpStatusCode.OK);
+        }
+
+        sim.ContentIds.Should().Equal("k0", "k1", "k2");
+        sim.Requests[0].Header("Transfer-Encoding").Should().Be("chunked");
     }
 }
