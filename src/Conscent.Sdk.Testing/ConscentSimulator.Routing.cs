@@ -101,6 +101,11 @@ public sealed partial class ConscentSimulator
         new Route("E19", Post, "/client/cancel-subscriptions/{userId}", RouteAuth.Basic, CancelSubscriptions),
         new Route("E20", Post, "/client/generate-temp-token", RouteAuth.Basic, GenerateTempToken),
         new Route("E21", Post, "/reward/{partnerId}/api/user_event", RouteAuth.LoyaltyKey, LoyaltyEvent),
+        new Route("E22", Post, "/api/v1/story", RouteAuth.Basic, CreateStory),
+        new Route("E24", Get, "/api/v1/story/client", RouteAuth.Basic, ListStories),
+        new Route("E25", Get, "/api/v1/story/client/{storyId}", RouteAuth.Basic, GetStory),
+        new Route("E26", Post, "/api/v1/story/read/{readId}", RouteAuth.None, ValidateStoryRead),
+        new Route("E23", Patch, "/api/v1/story/{storyId}", RouteAuth.Basic, EditStory),
     };
 
     private SimHttpResponse Dispatch(SimHttpRequest request, SimulatedRequest record)
