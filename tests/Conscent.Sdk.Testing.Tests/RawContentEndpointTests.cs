@@ -1,0 +1,295 @@
+using System;
+using System.Linq;
+using System.Net;
+using System.Net.Http;
+using System.Text.Json.Nodes;
+using System.Threading.Tasks;
+using Conscent.Sdk.Testing.Tests.Infrastructure;
+using Conscent.Sdk.Tests.Infrastructure;
+
+namespace Conscent.Sdk.Testing.Tests;
+
+/// <summary>E01–E07 through raw HTTP: statuses, the docs' JSON shapes, validation and auth answers.</summary>
+public sealed class RawContentEndpointTests : IDisposable
+{
+    private readonly ConscentSimulator _sim = new();
+    private readonly Raw _raw;
+
+    public RawContentEndpointTests() => _raw = new Raw(_sim);
+
+    public void Dispose()
+    {
+        _raw.Dispose();
+        _sim.Dispose();
+    }
+
+    /// <summary>The docs' create sample with an id the documented rule accepts (the sample's own id has spaces, C04).</summary>
+    private static JsonObject CreateSample(string id = "testingID_For_Client_Content")
+    {
+        var body = Samples.Node("content-create.request.json").AsObject();
+        body["contentId"] = id;
+        return body;
+    }
+
+    [Fact]
+    public async Task E01_CreateContent_AnswersTheDocsShapeAndStoresIt()
+    {
+        var (status, json, _) = await _raw.Post("/api/v1/content", CreateSample());
+
+        status.Should().Be(HttpStatusCode.OK);
+        json.ShouldMatchSample("content-create.response.json");
+        json!["message"]!.GetValue<string>().Should().Be("New Content Created!");
+        json["content"]!["contentId"]!.GetValue<string>().Should().Be("testingID_For_Client_Content");
+        json["content"]!["priceOverrides"]!["country"]!.AsArray().Select(c => c!["_id"]!.GetValue<string>()).Should().OnlyContain(id => id.Length == 24);
+        json["content"]!["download"]!["s3Key"]!.GetValue<string>().Should().NotBeNullOrEmpty();
+        _sim.ContentIds.Should().Equal("testingID_For_Client_Content");
+        _sim.Requests.Single().EndpointId.Should().Be("E01");
+    }
+
+    [Fact]
+    public async Task E01_CreateContent_AcceptsTheSamplesTrailingSlash()
+    {
+        var (status, _, _) = await _raw.Post("/api/v1/content/", CreateSample());
+        status.Should().Be(HttpStatusCode.OK);
+    }
+
+    [Fact]
+    public async Task E01_CreateContent_RejectsTheDocsOwnIdWithSpaces()
+    {
+        var (status, json, _) = await _raw.Post("/api/v1/content", Samples.Node("content-create.request.json"));
+
+        status.Should().Be(HttpStatusCode.BadRequest);
+        json!["message"]!.GetValue<string>().Should().Contain("contentId");
+        _sim.ContentIds.Should().BeEmpty();
+    }
+
+    [Theory]
+    [InlineData("title", "title is required")]
+    [InlineData("url", "url is required")]
+    [InlineData("contentId", "contentId is required")]
+    public async Task E01_CreateContent_RequiredFieldMissing_Answers400NamingIt(string field, string message)
+    {
+        var body = CreateSample();
+        body.Remove(field);
+
+        var (status, json, _) = await _raw.Post("/api/v1/content", body);
+
+        status.Should().Be(HttpStatusCode.BadRequest);
+        json!["message"]!.GetValue<string>().Should().Contain(message);
+    }
+
+    [Theory]
+    [InlineData("currency", "\"rupees\"", "currency")]
+    [InlineData("price", "-1", "price")]
+    [InlineData("contentType", "\"ARTICLE\"", "contentType")]
+    [InlineData("authorName", "\"Someone\"", "authorId")]
+    [InlineData("download", "{\"url\":\"https://x\",\"fileName\":\"a\",\"fileType\":\"DOCX\"}", "download.fileType")]
+    [InlineData("priceOverrides", "{\"country\":[{\"name\":\"XX\",\"price\":1}]}", "priceOverrides.country[0].name")]
+    [InlineData("pixels", "{\"facebook\":{\"pixelId\":\"1\",\"events\":[{\"eventType\":\"CLICK\",\"name\":\"x\"}]}}", "eventType")]
+    [InlineData("pixels", "{\"google\":{}}", "pixels.google.trackingId")]
+    public async Task E01_CreateContent_DocumentedConstraintBroken_Answers400NamingTheField(string field, string json, string named)
+    {
+        var body = CreateSample();
+        if (field == "authorName") body.Remove("authorId");
+        body[field] = JsonNode.Parse(json);
+
+        var (status, answer, _) = await _raw.Post("/api/v1/content", body);
+
+        status.Should().Be(HttpStatusCode.BadRequest);
+        answer!["message"]!.GetValue<string>().Should().Contain(named);
+        _sim.ContentIds.Should().BeEmpty();
+    }
+
+    [Fact]
+    public async Task E01_CreateContent_DuplicateId_Answers400()
+    {
+        (await _raw.Post("/api/v1/content", CreateSample())).Status.Should().Be(HttpStatusCode.OK);
+
+        var (status, json, _) = await _raw.Post("/api/v1/content", CreateSample());
+
+        status.Should().Be(HttpStatusCode.BadRequest);
+        json!["message"]!.GetValue<string>().Should().Contain("already exists");
+    }
+
+    [Theory]
+    [InlineData(Auth.None)]
+    [InlineData(Auth.WrongBasic)]
+    [InlineData(Auth.ApiKey)]
+    public async Task E01_CreateContent_WithoutTheRightBasicCredentials_Answers401(Auth auth)
+    {
+        var (status, json, _) = await _raw.Post("/api/v1/content", CreateSample(), auth);
+
+        status.Should().Be(HttpStatusCode.Unauthorized);
+        json!["message"]!.GetValue<string>().Should().Contain("Unauthorized");
+        _sim.ContentIds.Should().BeEmpty();
+    }
+
+    [Fact]
+    public async Task E01_CreateContent_NotJson_Answers400()
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Post, "/api/v1/content") { Content = new StringContent("not json") };
+        request.Headers.TryAddWithoutValidation("Authorization", Raw.BasicValue(_sim.Settings.ApiKey, _sim.Settings.ApiSecret));
+        using var http = new HttpClient(_sim.Handler, false) { BaseAddress = ConscentSimulator.InProcessBaseAddress };
+
+        using var response = await http.SendAsync(request);
+
+        response.StatusCode.Should().Be(HttpStatusCode.BadRequest);
+    }
+
+    [Fact]
+    public async Task E02_EditContent_AnswersTheDocsShapeAndChangesTheItem()
+    {
+        var create = CreateSample();
+        create["authorName"] = "author";
+        await _raw.Post("/api/v1/content", create);
+        var edit = Samples.Node("content-edit.request.json").AsObject();
+        edit.Remove("contentId");
+
+        var (status, json, _) = await _raw.Patch("/api/v1/content/testingID_For_Client_Content", edit);
+
+        status.Should().Be(HttpStatusCode.OK);
+        json.ShouldMatchSample("content-edit.response.json");
+        json!["message"]!.GetValue<string>().Should().Be("Content Edited Successfully");
+        json["editedContent"]!["title"]!.GetValue<string>().Should().Be(edit["title"]!.GetValue<string>());
+        _sim.FindContent("testingID_For_Client_Content")!["title"]!.GetValue<string>().Should().Be(edit["title"]!.GetValue<string>());
+    }
+
+    [Fact]
+    public async Task E02_EditContent_ChangingTheIdInTheBody_Answers400()
+    {
+        await _raw.Post("/api/v1/content", CreateSample());
+        var (status, json, _) = await _raw.Patch("/api/v1/content/testingID_For_Client_Content", new JsonObject { ["contentId"] = "other" });
+        status.Should().Be(HttpStatusCode.BadRequest);
+        json!["message"]!.GetValue<string>().Should().Contain("contentId cannot be edited");
+    }
+
+    [Fact]
+    public async Task E02_EditContent_UnknownId_Answers404()
+    {
+        var (status, _, _) = await _raw.Patch("/api/v1/content/nope", new JsonObject { ["title"] = "x" });
+        status.Should().Be(HttpStatusCode.NotFound);
+    }
+
+    [Fact]
+    public async Task E03_ListContent_AnswersTheDocsShapeWithPagination()
+    {
+        var a = new JsonObject { ["contentId"] = "a1", ["title"] = "A", ["url"] = "https://x/a", ["price"] = 1, ["duration"] = 2, ["categories"] = new JsonArray("c1"), ["priceOverrides"] = JsonNode.Parse("{\"country\":[{\"name\":\"GL\",\"price\":2}]}") };
+        var b = new JsonObject { ["contentId"] = "b2", ["title"] = "B", ["url"] = "https://x/b", ["price"] = 1, ["categories"] = new JsonArray("c2"), ["download"] = JsonNode.Parse("{\"url\":\"https://d\",\"fileName\":\"f\",\"fileType\":\"PDF\"}") };
+        await _raw.Post("/api/v1/content", a);
+        await _raw.Post("/api/v1/content", b);
+
+        var (status, json, _) = await _raw.Get("/api/v1/content/client");
+
+        status.Should().Be(HttpStatusCode.OK);
+        json.ShouldMatchSample("content-list.response.json");
+        json!["pagination"]!.ToJsonString().Should().Be("{\"pageNumber\":1,\"pageSize\":20,\"totalRecords\":2,\"totalPages\":1}");
+    }
+
+    [Fact]
+    public async Task E03_ListContent_PagesByPageNumberAndPageSize()
+    {
+        for (var i = 0; i < 5; i++) _sim.SeedContent("c" + i, "T" + i, "https://x/" + i, 1);
+
+        var (_, json, _) = await _raw.Get("/api/v1/content/client?pageNumber=3&pageSize=2");
+
+        json!["content"]!.AsArray().Select(c => c!["contentId"]!.GetValue<string>()).Should().Equal("c4");
+        json["pagination"]!["totalPages"]!.GetValue<int>().Should().Be(3);
+        (await _raw.Get("/api/v1/content/client?pageSize=0")).Status.Should().Be(HttpStatusCode.BadRequest);
+    }
+
+    [Fact]
+    public async Task E04_GetContent_DecodesThePathAndAnswersTheDocsShape()
+    {
+        _sim.SeedContent("Client Content Id 6", "Tesla Tequila", "https://www.yoursite.com/yourcontent", 1);
+        await _raw.Patch("/api/v1/content/Client%20Content%20Id%206", new JsonObject
+        {
+            ["categories"] = new JsonArray("category3"),
+            ["priceOverrides"] = JsonNode.Parse("{\"country\":[{\"name\":\"GL\",\"price\":2}]}"),
+        });
+
+        var (status, json, _) = await _raw.Get("/api/v1/content/client/Client%20Content%20Id%206");
+
+        status.Should().Be(HttpStatusCode.OK);
+        json.ShouldMatchSample("content-get.response.json");
+        json!["contentId"]!.GetValue<string>().Should().Be("Client Content Id 6");
+        _sim.Requests[^1].Path.Should().Be("/api/v1/content/client/Client%20Content%20Id%206");
+    }
+
+    [Fact]
+    public async Task E04_GetContent_UnknownId_Answers404WithMessage()
+    {
+        var (status, json, _) = await _raw.Get("/api/v1/content/client/missing");
+        status.Should().Be(HttpStatusCode.NotFound);
+        json!["message"]!.GetValue<string>().Should().NotBeNullOrEmpty();
+    }
+
+    private void SeedBundleMembers()
+    {
+        foreach (var id in new[] { "Content Id 1", "Content Id 2", "Content Id 3" }) _sim.SeedContent(id, id, "https://x/" + id.Replace(' ', '-'), 1);
+    }
+
+    [Fact]
+    public async Task E05_CreateBundle_AnswersTheDocsShape()
+    {
+        SeedBundleMembers();
+
+        var (status, json, _) = await _raw.Post("/api/v1/content/bundle", Samples.Node("bundle-create.request.json"));
+
+        status.Should().Be(HttpStatusCode.OK);
+        json.ShouldMatchSample("bundle-create.response.json");
+        json!["content"]!["bundleContentIds"]!.AsArray().Select(n => n!.GetValue<string>()).Should().Equal("Content Id 1", "Content Id 2", "Content Id 3");
+        _sim.BundleIds.Should().Equal("Client Content Bundle 1");
+    }
+
+    [Fact]
+    public async Task E05_CreateBundle_WithUnregisteredContentIds_Answers400NamingThem()
+    {
+        var (status, json, _) = await _raw.Post("/api/v1/content/bundle", Samples.Node("bundle-create.request.json"));
+
+        status.Should().Be(HttpStatusCode.BadRequest);
+        json!["message"]!.GetValue<string>().Should().Contain("bundleContentIds").And.Contain("Content Id 1");
+        _sim.BundleIds.Should().BeEmpty();
+    }
+
+    [Fact]
+    public async Task E06_EditBundle_EncodedIdAnswersTheDocsShape()
+    {
+        SeedBundleMembers();
+        await _raw.Post("/api/v1/content/bundle", Samples.Node("bundle-create.request.json"));
+        var edit = Samples.Node("bundle-edit.request.json").AsObject();
+
+        var (status, json, _) = await _raw.Patch("/api/v1/content/bundle/Client%20Content%20Bundle%201", edit);
+
+        status.Should().Be(HttpStatusCode.OK);
+        json.ShouldMatchSample("bundle-edit.response.json");
+        json!["editedContent"]!["title"]!.GetValue<string>().Should().Be(edit["title"]!.GetValue<string>());
+        (await _raw.Patch("/api/v1/content/bundle/unknown", edit)).Status.Should().Be(HttpStatusCode.NotFound);
+    }
+
+    [Fact]
+    public async Task E07_ListBundles_AnswersTheDocsShape()
+    {
+        SeedBundleMembers();
+        await _raw.Post("/api/v1/content/bundle", Samples.Node("bundle-create.request.json"));
+        var second = new JsonObject { ["contentId"] = "Bundle 2", ["bundleContentIds"] = new JsonArray("Content Id 1"), ["title"] = "B2", ["url"] = "https://x/b2", ["price"] = 10 };
+        (await _raw.Post("/api/v1/content/bundle", second)).Status.Should().Be(HttpStatusCode.OK);
+
+        var (status, json, _) = await _raw.Get("/api/v1/content/bundles");
+
+        status.Should().Be(HttpStatusCode.OK);
+        json.ShouldMatchSample("bundle-list.response.json");
+        json!["pagination"]!["totalRecords"]!.GetValue<int>().Should().Be(2);
+    }
+
+    [Fact]
+    public async Task UnknownPath_Answers404_AndWrongMethod_Answers405WithAllow()
+    {
+        (await _raw.Get("/api/v1/nothing")).Status.Should().Be(HttpStatusCode.NotFound);
+
+        var (status, _, response) = await _raw.Send(HttpMethod.Delete, "/api/v1/content/client");
+
+        status.Should().Be(HttpStatusCode.MethodNotAllowed);
+        response.Content.Headers.Allow.Concat(response.Headers.TryGetValues("Allow", out var v) ? v : Array.Empty<string>())
+            .Should().Contain(s => s.Contains("GET"));
+    }
+}
