@@ -47,7 +47,9 @@ public static class ConscentWebhookParser
         catch (JsonException ex)
         {
             // The reader's own messages can quote a character of the body; ours give the position only.
-            var shape = ex.Path is { Length: > 1 } && ex.InnerException is null && ex.BytePositionInLine is null;
+            // Syntax errors come from the reader (a JsonException subtype, possibly wrapped); a value of the wrong type is a plain JsonException.
+            var syntax = ex.GetType() != typeof(JsonException) || ex.InnerException is JsonException;
+            var shape = !syntax && ex.Path is { Length: > 1 };
             throw new ConscentWebhookPayloadException(
                 shape ? WebhookPayloadError.UnexpectedShape : WebhookPayloadError.InvalidJson,
                 shape
