@@ -286,11 +286,7 @@ public sealed class ConscentWebhookVerifier
             }
             if (reader.TokenType != JsonTokenType.EndObject) return WebhookVerificationFailure.MalformedToken;
         }
-        catch (JsonException)
-        {
-            return WebhookVerificationFailure.MalformedToken;
-        }
-        catch (InvalidOperationException)
+        catch (Exception ex) when (ex is JsonException or InvalidOperationException or FormatException)
         {
             return WebhookVerificationFailure.MalformedToken;
         }

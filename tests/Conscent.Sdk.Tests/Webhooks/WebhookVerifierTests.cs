@@ -232,6 +232,9 @@ public class WebhookVerifierTests
         verifier.VerifyHashedEmail(Token("{\"email\":\"a@b.c\",\"exp\":1799999990}"), "a@b.c").IsValid.Should().BeTrue("one minute of clock skew");
         verifier.VerifyHashedEmail(Token("{\"email\":\"a@b.c\",\"nbf\":1800001000}"), "a@b.c").Failure.Should().Be(WebhookVerificationFailure.TokenNotYetValid);
         verifier.VerifyHashedEmail(Token("{\"email\":\"a@b.c\",\"nbf\":1799999000}"), "a@b.c").IsValid.Should().BeTrue();
+        verifier.VerifyHashedEmail(Token("{\"email\":\"a@b.c\",\"exp\":1e400}"), "a@b.c").Failure.Should().BeOneOf(WebhookVerificationFailure.None, WebhookVerificationFailure.MalformedToken);
+        verifier.VerifyHashedEmail(Token("{\"email\":\"a@b.c\",\"exp\":\"soon\"}"), "a@b.c").IsValid.Should().BeTrue("a non-numeric exp is not a time limit");
+        verifier.VerifyHashedEmail(JwtVectors.Sign("{\"alg\":\"HS256\"}", "{\"email\":\"a@b.c\"", ApiSecret), "a@b.c").Failure.Should().Be(WebhookVerificationFailure.MalformedToken);
     }
 
     [Fact]
