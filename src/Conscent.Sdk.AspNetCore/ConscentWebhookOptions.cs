@@ -1,0 +1,46 @@
+using System;
+using System.Diagnostics;
+
+namespace Conscent.Sdk.AspNetCore;
+
+/// <summary>How the webhook endpoints mapped with <c>MapConscentWebhook</c> behave. Set with <c>AddConscentWebhooks(o => …)</c>.</summary>
+[DebuggerDisplay("{ToString(),nq}")]
+public sealed class ConscentWebhookOptions
+{
+    /// <summary>The largest body accepted, in bytes; larger deliveries get 413. Default 256 KiB (ConsCent's payloads are a few KiB).</summary>
+    public long MaxBodyBytes { get; set; } = 256 * 1024;
+
+    /// <summary>
+    /// Whether <c>hashedEmail</c> / <c>hashedPhoneNumber</c> (Sign Up, Login, Review Subscription) must be genuine tokens
+    /// for the plain email/phone in the same body. Default true: a forged or mismatched identifier gets 401.
+    /// </summary>
+    public bool VerifyHashedIdentifiers { get; set; } = true;
+
+    /// <summary>
+    /// Whether a hashed identifier that is not a token at all (like the placeholders in the docs' Sign Up/Login samples)
+    /// is let through instead of answered with 401. Tokens are still checked. Default false.
+    /// </summary>
+    public bool AllowPlaceholderHashes { get; set; }
+
+    /// <summary>Whether a delivery whose id (<see cref="Webhooks.IConscentWebhookPayload.DeliveryId"/>) was already handled is answered 200 without calling the handler again. Default true.</summary>
+    public bool DeduplicateDeliveries { get; set; } = true;
+
+    /// <summary>How long a handled delivery id is remembered. Default 3 days.</summary>
+    public TimeSpan DeduplicationWindow { get; set; } = TimeSpan.FromDays(3);
+
+    /// <summary>The most delivery ids the default in-memory guard keeps (oldest dropped first). Default 10,000.</summary>
+    public int InMemoryDeduplicationCapacity { get; set; } = 10_000;
+
+    /// <summary>The status answered when the handler completes: 200 (default) or 204.</summary>
+    public int SuccessStatusCode { get; set; } = 200;
+
+    /// <summary>The API key webhooks are verified against. Default: <see cref="ConscentOptions.ApiKey"/>.</summary>
+    public string? ApiKey { get; set; }
+
+    /// <summary>The API secret webhooks are verified against. Default: <see cref="ConscentOptions.ApiSecret"/>. Never shown.</summary>
+    public string? ApiSecret { get; set; }
+
+    /// <summary>Describes the options without credentials.</summary>
+    public override string ToString() =>
+        $"ConscentWebhookOptions {{ MaxBodyBytes = {MaxBodyBytes}, VerifyHashedIdentifiers = {VerifyHashedIdentifiers}, AllowPlaceholderHashes = {AllowPlaceholderHashes}, DeduplicateDeliveries = {DeduplicateDeliveries}, DeduplicationWindow = {DeduplicationWindow}, ApiSecret = {(string.IsNullOrEmpty(ApiSecret) ? "(from ConscentOptions)" : "***")} }}";
+}

@@ -1,0 +1,6 @@
+namespace Conscent.Sdk.AspNetCore;
+
+/// <summary>Marks that AddConscentWebhooks ran.</summary>
+internal sealed class ConscentWebhookServicesMarker
+{
+}

@@ -1,0 +1,435 @@
+using System;
+using System.Collections.Concurrent;
+using System.IO;
+using System.Linq;
+using System.Net;
+using System.Net.Http;
+using System.Text;
+using System.Threading;
+using System.Threading.Tasks;
+using Conscent.Sdk.Tests.Infrastructure;
+using Conscent.Sdk.Tests.Webhooks;
+using Conscent.Sdk.Webhooks;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Conscent.Sdk.AspNetCore.Tests;
+
+/// <summary>End to end through a real Kestrel host and HttpClient.</summary>
+public class WebhookEndpointTests
+{
+    private const string Path = "/webhooks/subscription-payment";
+
+    private static string Sign(string value) => JwtVectors.Sign("{\"alg\":\"HS256\"}", value, WebhookHost.ApiSecret);
+
+    private static Task<WebhookHost> StartSubscriptionPayment(ConcurrentQueue<SubscriptionPaymentWebhook> received, Action<ConscentWebhookOptions>? configure = null, Func<SubscriptionPaymentWebhook, Task>? behaviour = null, Action<IServiceCollection>? services = null) =>
+        WebhookHost.StartAsync(app => app.MapConscentWebhook<SubscriptionPaymentWebhook>(Path, async (p, ct) =>
+        {
+            received.Enqueue(p);
+            if (behaviour is not null) await behaviour(p);
+        }), configure, services);
+
+    private static async Task AssertEmpty(HttpResponseMessage response) => (await response.Content.ReadAsByteArrayAsync()).Should().BeEmpty();
+
+    [Fact]
+    public async Task ValidDelivery_Is200_AndTheHandlerGetsTheParsedPayload()
+    {
+        var received = new ConcurrentQueue<SubscriptionPaymentWebhook>();
+        await using var host = await StartSubscriptionPayment(received);
+
+        using var response = await host.PostAsync(Path, Samples.Text("webhook-subscription-payment.json"));
+
+        response.StatusCode.Should().Be(HttpStatusCode.OK);
+        await AssertEmpty(response);
+        var payload = received.Should().ContainSingle().Subject;
+        payload.PurchaseId.Should().Be("4932228982489248928208024");
+        payload.RenewedSubscriptionDetails!.AutoRenew.Should().Be("ACTIVE");
+        host.Logs.GetSnapshot().Should().Contain(r => r.Id.Id == 2100 && r.Message.Contains("SubscriptionPaymentWebhook"));
+    }
+
+    [Theory]
+    [InlineData(null)]
+    [InlineData("Bearer abc")]
+    [InlineData("Basic RDZXN1Y4US1NTkc0V1lDLVFYOUJQMkItOEU3QjZLRzp3cm9uZw==")]
+    [InlineData("Basic not-base64")]
+    public async Task Unauthorized_Is401_WithNoDetail_AndTheHandlerIsNotCalled(string? authorization)
+    {
+        var received = new ConcurrentQueue<SubscriptionPaymentWebhook>();
+        await using var host = await StartSubscriptionPayment(received);
+
+        using var response = await host.PostAsync(Path, Samples.Text("webhook-subscription-payment.json"), authorization);
+
+        response.StatusCode.Should().Be(HttpStatusCode.Unauthorized);
+        await AssertEmpty(response);
+        response.Headers.WwwAuthenticate.Should().BeEmpty("no detail is given to a caller that is not ConsCent");
+        received.Should().BeEmpty();
+        var log = host.Logs.GetSnapshot().Should().ContainSingle(r => r.Id.Id == 2101).Subject;
+        log.Message.Should().NotContain(WebhookHost.ApiSecret).And.NotContain(WebhookHost.ApiKey).And.NotContain("test@email.com");
+    }
+
+    [Theory]
+    [InlineData("{\"_id\": \"abc\"")]
+    [InlineData("not json")]
+    [InlineData("")]
+    [InlineData("[]")]
+    [InlineData("{\"price\": {\"wrong\": 1}}")]
+    public async Task MalformedBody_Is400_WithNoDetail(string body)
+    {
+        var received = new ConcurrentQueue<SubscriptionPaymentWebhook>();
+        await using var host = await StartSubscriptionPayment(received);
+
+        using var response = await host.PostAsync(Path, body);
+
+        response.StatusCode.Should().Be(HttpStatusCode.BadRequest);
+        await AssertEmpty(response);
+        received.Should().BeEmpty();
+        host.Logs.GetSnapshot().Should().Contain(r => r.Id.Id == 2102);
+    }
+
+    [Fact]
+    public async Task NonUtf8Body_Is400()
+    {
+        var received = new ConcurrentQueue<SubscriptionPaymentWebhook>();
+        await using var host = await StartSubscriptionPayment(received);
+        using var response = await host.PostAsync(Path, new byte[] { 0x7B, 0x22, 0xC3, 0x28, 0x22, 0x7D });
+        response.StatusCode.Should().Be(HttpStatusCode.BadRequest);
+        host.Logs.GetSnapshot().Should().Contain(r => r.Id.Id == 2102 && r.Message.Contains("InvalidUtf8"));
+    }
+
+    [Fact]
+    public async Task UnauthorizedIsCheckedBeforeTheBody()
+    {
+        var received = new ConcurrentQueue<SubscriptionPaymentWebhook>();
+        await using var host = await StartSubscriptionPayment(received);
+        using var response = await host.PostAsync(Path, "not json", authorization: null);
+        response.StatusCode.Should().Be(HttpStatusCode.Unauthorized);
+    }
+
+    [Fact]
+    public async Task OversizedBody_Is413_ByContentLength()
+    {
+        var received = new ConcurrentQueue<SubscriptionPaymentWebhook>();
+        await using var host = await StartSubscriptionPayment(received);
+        var body = new byte[256 * 1024 + 1];
+        Array.Fill(body, (byte)' ');
+        body[0] = (byte)'{';
+        body[^1] = (byte)'}';
+
+        using var response = await host.PostAsync(Path, body);
+
+        response.StatusCode.Should().Be(HttpStatusCode.RequestEntityTooLarge);
+        received.Should().BeEmpty();
+        host.Logs.GetSnapshot().Should().Contain(r => r.Id.Id == 2103);
+    }
+
+    [Fact]
+    public async Task OversizedBody_Is413_WhenChunked()
+    {
+        var received = new ConcurrentQueue<SubscriptionPaymentWebhook>();
+        await using var host = await StartSubscriptionPayment(received, o => o.MaxBodyBytes = 1024);
+        var text = Samples.Text("webhook-subscription-payment.json");
+        Encoding.UTF8.GetByteCount(text).Should().BeGreaterThan(1024);
+
+        var request = new HttpRequestMessage(HttpMethod.Post, Path) { Content = new StreamContent(new NonSeekableStream(Encoding.UTF8.GetBytes(text))) };
+        request.Headers.TryAddWithoutValidation("Authorization", WebhookHost.Authorization);
+        request.Headers.TransferEncodingChunked = true;
+        using var response = await host.Client.SendAsync(request);
+
+        response.StatusCode.Should().Be(HttpStatusCode.RequestEntityTooLarge);
+        received.Should().BeEmpty();
+    }
+
+    [Fact]
+    public async Task BodyAtTheLimit_IsAccepted_WhenChunked()
+    {
+        var received = new ConcurrentQueue<SubscriptionPaymentWebhook>();
+        var text = Samples.Text("webhook-subscription-payment.json");
+        var size = Encoding.UTF8.GetByteCount(text);
+        await using var host = await StartSubscriptionPayment(received, o => o.MaxBodyBytes = size);
+
+        var request = new HttpRequestMessage(HttpMethod.Post, Path) { Content = new StreamContent(new NonSeekableStream(Encoding.UTF8.GetBytes(text))) };
+        request.Headers.TryAddWithoutValidation("Authorization", WebhookHost.Authorization);
+        request.Headers.TransferEncodingChunked = true;
+        using var response = await host.Client.SendAsync(request);
+
+        response.StatusCode.Should().Be(HttpStatusCode.OK);
+        received.Should().ContainSingle();
+    }
+
+    [Fact]
+    public async Task HandlerThrows_Is500_WithoutTheExceptionMessage_AndARedeliveryIsHandled()
+    {
+        var received = new ConcurrentQueue<SubscriptionPaymentWebhook>();
+        var calls = 0;
+        await using var host = await StartSubscriptionPayment(received, behaviour: p =>
+            Interlocked.Increment(ref calls) == 1 ? throw new InvalidOperationException("db down for " + p.UserEmail) : Task.CompletedTask);
+        var body = Samples.Text("webhook-subscription-payment.json");
+
+        using var first = await host.PostAsync(Path, body);
+        first.StatusCode.Should().Be(HttpStatusCode.InternalServerError);
+        await AssertEmpty(first);
+        var failure = host.Logs.GetSnapshot().Should().ContainSingle(r => r.Id.Id == 2105).Subject;
+        failure.Message.Should().Contain("InvalidOperationException").And.NotContain("test@email.com").And.NotContain("db down");
+        failure.Exception.Should().BeNull();
+
+        using var second = await host.PostAsync(Path, body);
+        second.StatusCode.Should().Be(HttpStatusCode.OK, "a failed delivery is not remembered as handled");
+        calls.Should().Be(2);
+    }
+
+    [Fact]
+    public async Task DuplicateDelivery_IsHandledOnce()
+    {
+        var received = new ConcurrentQueue<SubscriptionPaymentWebhook>();
+        await using var host = await StartSubscriptionPayment(received);
+        var body = Samples.Text("webhook-subscription-payment.json");
+
+        using var first = await host.PostAsync(Path, body);
+        using var second = await host.PostAsync(Path, body);
+
+        first.StatusCode.Should().Be(HttpStatusCode.OK);
+        second.StatusCode.Should().Be(HttpStatusCode.OK, "ConsCent must not keep retrying a delivery already handled");
+        received.Should().ContainSingle();
+        host.Logs.GetSnapshot().Should().ContainSingle(r => r.Id.Id == 2104);
+
+        var node = Samples.Node("webhook-subscription-payment.json");
+        node["renewalId"] = "next-renewal";
+        using var renewal = await host.PostAsync(Path, node.ToJsonString());
+        renewal.StatusCode.Should().Be(HttpStatusCode.OK);
+        received.Should().HaveCount(2, "the next renewal of the same purchase is a new delivery");
+    }
+
+    [Fact]
+    public async Task ConcurrentDuplicates_AreHandledOnce()
+    {
+        var received = new ConcurrentQueue<SubscriptionPaymentWebhook>();
+        await using var host = await StartSubscriptionPayment(received, behaviour: _ => Task.Delay(50));
+        var body = Samples.Text("webhook-subscription-payment.json");
+
+        var responses = await Task.WhenAll(Enumerable.Range(0, 8).Select(_ => host.PostAsync(Path, body)));
+
+        responses.Select(r => r.StatusCode).Should().AllBeEquivalentTo(HttpStatusCode.OK);
+        received.Should().ContainSingle();
+        foreach (var r in responses) r.Dispose();
+    }
+
+    [Fact]
+    public async Task Deduplication_CanBeTurnedOff()
+    {
+        var received = new ConcurrentQueue<SubscriptionPaymentWebhook>();
+        await using var host = await StartSubscriptionPayment(received, o => o.DeduplicateDeliveries = false);
+        var body = Samples.Text("webhook-subscription-payment.json");
+        (await host.PostAsync(Path, body)).StatusCode.Should().Be(HttpStatusCode.OK);
+        (await host.PostAsync(Path, body)).StatusCode.Should().Be(HttpStatusCode.OK);
+        received.Should().HaveCount(2);
+    }
+
+    [Fact]
+    public async Task DistributedCacheDeduplicator_HandlesADuplicateOnce()
+    {
+        var received = new ConcurrentQueue<SubscriptionPaymentWebhook>();
+        await using var host = await StartSubscriptionPayment(received, services: s =>
+        {
+            s.AddDistributedMemoryCache();
+            s.AddConscentWebhookDistributedDeduplication();
+        });
+        host.Services.GetRequiredService<IConscentWebhookDeduplicator>().Should().BeOfType<DistributedCacheWebhookDeduplicator>();
+        var body = Samples.Text("webhook-subscription-payment.json");
+
+        (await host.PostAsync(Path, body)).StatusCode.Should().Be(HttpStatusCode.OK);
+        (await host.PostAsync(Path, body)).StatusCode.Should().Be(HttpStatusCode.OK);
+
+        received.Should().ContainSingle();
+        var cache = host.Services.GetRequiredService<Microsoft.Extensions.Caching.Distributed.IDistributedCache>();
+        (await cache.GetAsync("conscent:webhook:SubscriptionPaymentWebhook:4932228982489248928208024/61efb40a672c7f15840e803c")).Should().NotBeNull();
+    }
+
+    [Fact]
+    public async Task Get_IsNotAWebhook()
+    {
+        var received = new ConcurrentQueue<SubscriptionPaymentWebhook>();
+        await using var host = await StartSubscriptionPayment(received);
+        using var response = await host.Client.GetAsync(Path);
+        response.StatusCode.Should().Be(HttpStatusCode.MethodNotAllowed);
+    }
+
+    [Fact]
+    public async Task SuccessStatus_CanBe204()
+    {
+        var received = new ConcurrentQueue<SubscriptionPaymentWebhook>();
+        await using var host = await StartSubscriptionPayment(received, o => o.SuccessStatusCode = 204);
+        using var response = await host.PostAsync(Path, Samples.Text("webhook-subscription-payment.json"));
+        response.StatusCode.Should().Be(HttpStatusCode.NoContent);
+    }
+
+    // ---- every webhook at its own URL ----
+
+    [Fact]
+    public async Task EveryWebhook_AtItsOwnUrl_Is200_WithItsPayloadType()
+    {
+        var received = new ConcurrentQueue<object>();
+        Task Take(object p) { received.Enqueue(p); return Task.CompletedTask; }
+        await using var host = await WebhookHost.StartAsync(app =>
+        {
+            app.MapConscentWebhook<SignUpWebhook>("/conscent/sign-up", (p, _) => Take(p));
+            app.MapConscentWebhook<LoginWebhook>("/conscent/login", (p, _) => Take(p));
+            app.MapConscentWebhook<SubscriptionPaymentWebhook>("/conscent/subscription-payment", (p, _) => Take(p));
+            app.MapConscentWebhook<SubscriptionCancelledWebhook>("/conscent/subscription-cancelled", (p, _) => Take(p));
+            app.MapConscentWebhook<PassPaymentWebhook>("/conscent/pass-payment", (p, _) => Take(p));
+            app.MapConscentWebhook<SubscriptionBundlePaymentWebhook>("/conscent/subscription-bundle-payment", (p, _) => Take(p));
+            app.MapConscentWebhook<ReviewSubscriptionWebhook>("/conscent/review-subscription", (p, _) => Take(p));
+            app.MapConscentWebhook<MicroPaymentWebhook>("/conscent/micro-payment", (p, _) => Take(p));
+        });
+
+        // The docs' Sign Up/Login/Review samples carry placeholder or foreign-secret hashes: sign them with this secret.
+        string Resigned(string file)
+        {
+            var node = Samples.Node(file);
+            if (node["hashedEmail"] is not null) node["hashedEmail"] = Sign((string)node["email"]!);
+            if (node["hashedPhoneNumber"] is not null) node["hashedPhoneNumber"] = Sign((string)node["phoneNumber"]!);
+            return node.ToJsonString();
+        }
+
+        var cases = new (string Url, string File, Type Type)[]
+        {
+            ("/conscent/sign-up", "webhook-sign-up.json", typeof(SignUpWebhook)),
+            ("/conscent/login", "webhook-login.json", typeof(LoginWebhook)),
+            ("/conscent/subscription-payment", "webhook-subscription-payment.json", typeof(SubscriptionPaymentWebhook)),
+            ("/conscent/subscription-cancelled", "webhook-subscription-cancelled.json", typeof(SubscriptionCancelledWebhook)),
+            ("/conscent/pass-payment", "webhook-pass-payment.json", typeof(PassPaymentWebhook)),
+            ("/conscent/subscription-bundle-payment", "webhook-subscription-bundle-payment.json", typeof(SubscriptionBundlePaymentWebhook)),
+            ("/conscent/review-subscription", "webhook-review-subscription.json", typeof(ReviewSubscriptionWebhook)),
+            ("/conscent/micro-payment", "webhook-micro-payment.json", typeof(MicroPaymentWebhook)),
+        };
+        foreach (var (url, file, type) in cases)
+        {
+            using var response = await host.PostAsync(url, Resigned(file));
+            response.StatusCode.Should().Be(HttpStatusCode.OK, file);
+            received.Last().Should().BeOfType(type);
+        }
+        received.Should().HaveCount(8);
+        received.OfType<ReviewSubscriptionWebhook>().Single().Username.Should().Be("9847598673");
+        received.OfType<SubscriptionBundlePaymentWebhook>().Single().SubscriptionsDetail![1].Price.Should().Be(269.00m);
+
+        var logs = host.Logs.GetSnapshot();
+        logs.Where(r => r.Id.Id == 2100).Should().HaveCount(8);
+        foreach (var record in logs)
+        {
+            record.Message.Should().NotContain("@").And.NotContain("9818329028").And.NotContain("9847598673").And.NotContain(WebhookHost.ApiSecret);
+        }
+    }
+
+    [Theory]
+    [InlineData("webhook-sign-up.json")]
+    [InlineData("webhook-login.json")]
+    public async Task SignUpSample_PlaceholderHashes_Are401_UnlessAllowed(string file)
+    {
+        var received = new ConcurrentQueue<SignUpWebhook>();
+        await using (var strict = await WebhookHost.StartAsync(app => app.MapConscentWebhook<SignUpWebhook>("/s", (p, _) => { received.Enqueue(p); return Task.CompletedTask; })))
+        {
+            using var response = await strict.PostAsync("/s", Samples.Text(file));
+            response.StatusCode.Should().Be(HttpStatusCode.Unauthorized);
+            strict.Logs.GetSnapshot().Should().Contain(r => r.Id.Id == 2101 && r.Message.Contains("NotAToken"));
+            received.Should().BeEmpty();
+        }
+
+        await using var lenient = await WebhookHost.StartAsync(
+            app => app.MapConscentWebhook<SignUpWebhook>("/s", (p, _) => { received.Enqueue(p); return Task.CompletedTask; }),
+            o => o.AllowPlaceholderHashes = true);
+        using var ok = await lenient.PostAsync("/s", Samples.Text(file));
+        ok.StatusCode.Should().Be(HttpStatusCode.OK);
+        received.Should().ContainSingle();
+
+        // Lenient about placeholders, never about forged tokens.
+        var node = Samples.Node(file);
+        node["hashedPhoneNumber"] = JwtVectors.Sign("{\"alg\":\"HS256\"}", "9818329028", "another publisher's secret");
+        using var forged = await lenient.PostAsync("/s", node.ToJsonString());
+        forged.StatusCode.Should().Be(HttpStatusCode.Unauthorized);
+    }
+
+    [Fact]
+    public async Task ReviewSubscription_DocsToken_IsForeign_401_AndMismatchedPhone_401()
+    {
+        var received = new ConcurrentQueue<ReviewSubscriptionWebhook>();
+        await using var host = await WebhookHost.StartAsync(app => app.MapConscentWebhook<ReviewSubscriptionWebhook>("/r", (p, _) => { received.Enqueue(p); return Task.CompletedTask; }));
+
+        using var docs = await host.PostAsync("/r", Samples.Text("webhook-review-subscription.json"));
+        docs.StatusCode.Should().Be(HttpStatusCode.Unauthorized, "the docs' token is signed with a secret that is not ours");
+        host.Logs.GetSnapshot().Should().Contain(r => r.Id.Id == 2101 && r.Message.Contains("BadSignature"));
+
+        var node = Samples.Node("webhook-review-subscription.json");
+        node["hashedPhoneNumber"] = Sign("9000000000");
+        using var mismatch = await host.PostAsync("/r", node.ToJsonString());
+        mismatch.StatusCode.Should().Be(HttpStatusCode.Unauthorized);
+        received.Should().BeEmpty();
+    }
+
+    [Fact]
+    public async Task HashedIdentifierCheck_CanBeTurnedOff()
+    {
+        var received = new ConcurrentQueue<ReviewSubscriptionWebhook>();
+        await using var host = await WebhookHost.StartAsync(
+            app => app.MapConscentWebhook<ReviewSubscriptionWebhook>("/r", (p, _) => { received.Enqueue(p); return Task.CompletedTask; }),
+            o => o.VerifyHashedIdentifiers = false);
+        using var response = await host.PostAsync("/r", Samples.Text("webhook-review-subscription.json"));
+        response.StatusCode.Should().Be(HttpStatusCode.OK);
+        using var unauthorized = await host.PostAsync("/r", Samples.Text("webhook-review-subscription.json"), authorization: null);
+        unauthorized.StatusCode.Should().Be(HttpStatusCode.Unauthorized, "Basic auth is always checked");
+    }
+
+    [Fact]
+    public async Task HttpContextOverload_GivesRequestServices()
+    {
+        var seen = new ConcurrentQueue<string>();
+        await using var host = await WebhookHost.StartAsync(app => app.MapConscentWebhook<PassPaymentWebhook>("/p", async (p, http, ct) =>
+        {
+            seen.Enqueue(http.RequestServices.GetRequiredService<IConscentClient>().GetType().Name + "|" + p.PassTitle + "|" + http.Request.Path);
+            http.Response.StatusCode = StatusCodes.Status202Accepted;
+            await Task.CompletedTask;
+        }));
+        using var response = await host.PostAsync("/p", Samples.Text("webhook-pass-payment.json"));
+        response.StatusCode.Should().Be(HttpStatusCode.OK, "the endpoint sets the success status after the handler");
+        seen.Should().ContainSingle().Which.Should().Be("ConscentClient|qwe|/p");
+    }
+
+    [Fact]
+    public async Task Mapping_WithoutAddConscentWebhooks_FailsAtStartup()
+    {
+        var builder = WebApplication.CreateSlimBuilder();
+        await using var app = builder.Build();
+        var act = () => app.MapConscentWebhook<MicroPaymentWebhook>("/m", (_, _) => Task.CompletedTask);
+        act.Should().Throw<InvalidOperationException>().WithMessage("*AddConscentWebhooks*");
+    }
+
+    [Fact]
+    public async Task Mapping_WithoutCredentials_FailsAtStartup_WithoutValues()
+    {
+        var builder = WebApplication.CreateSlimBuilder();
+        builder.Services.AddConscentWebhooks();
+        await using var app = builder.Build();
+        var act = () => app.MapConscentWebhook<MicroPaymentWebhook>("/m", (_, _) => Task.CompletedTask);
+        act.Should().Throw<InvalidOperationException>().WithMessage("*ApiSecret*");
+    }
+
+    [Fact]
+    public async Task ExplicitWebhookCredentials_WinOverConscentOptions()
+    {
+        var received = new ConcurrentQueue<MicroPaymentWebhook>();
+        await using var host = await WebhookHost.StartAsync(
+            app => app.MapConscentWebhook<MicroPaymentWebhook>("/m", (p, _) => { received.Enqueue(p); return Task.CompletedTask; }),
+            o => { o.ApiKey = "hook-key"; o.ApiSecret = "hook-secret"; });
+        var body = Samples.Text("webhook-micro-payment.json");
+        (await host.PostAsync("/m", body)).StatusCode.Should().Be(HttpStatusCode.Unauthorized);
+        (await host.PostAsync("/m", body, "Basic " + Convert.ToBase64String(Encoding.UTF8.GetBytes("hook-key:hook-secret")))).StatusCode.Should().Be(HttpStatusCode.OK);
+        received.Should().ContainSingle().Which.PaywallId.Should().Be("6435427bb0658c70abe7d18d");
+        new ConscentWebhookOptions { ApiSecret = "hook-secret" }.ToString().Should().NotContain("hook-secret");
+    }
+
+    private sealed class NonSeekableStream : MemoryStream
+    {
+        public NonSeekableStream(byte[] data) : base(data) { }
+
+        public override bool CanSeek => false;
+    }
+}
