@@ -38,7 +38,7 @@ public sealed class MalformedResponseTests(ITestOutputHelper output)
         }
     }
 
-    private static IEnumerable<byte[]> Mutations(string sample, Random random)
+    internal static IEnumerable<byte[]> Mutations(string sample, Random random)
     {
         var bytes = Encoding.UTF8.GetBytes(sample);
         for (var cut = 1; cut < bytes.Length; cut += Math.Max(1, bytes.Length / 12)) yield return bytes[..cut];
@@ -171,6 +171,57 @@ public sealed class MalformedResponseTests(ITestOutputHelper output)
         }
 
         output.WriteLine($"{models.Count} models x {samples.Count} samples: {cases} malformed bodies, {rejected} rejected with ConscentSerializationException, the rest parsed.");
+        cases.Should().BeGreaterThan(10_000);
+        failures.Should().BeEmpty();
+    }
+
+    [Fact]
+    public void Every_webhook_payload_only_ever_throws_the_SDKs_webhook_exception_and_verification_never_throws()
+    {
+        var payloadTypes = typeof(ConscentClient).Assembly.GetTypes()
+            .Where(t => !t.IsAbstract && typeof(Conscent.Sdk.Webhooks.IConscentWebhookPayload).IsAssignableFrom(t)).ToList();
+        payloadTypes.Should().HaveCount(8);
+        var parse = typeof(Conscent.Sdk.Webhooks.ConscentWebhookParser).GetMethods()
+            .Single(m => m.Name == "Parse" && m.IsGenericMethod && m.GetParameters().Length == 1 && m.GetParameters()[0].ParameterType == typeof(string));
+        var verifier = new Conscent.Sdk.Webhooks.ConscentWebhookVerifier(MockServer.ApiKey, MockServer.ApiSecret);
+        var samples = Directory.GetFiles(Samples.Dir, "webhook-*.json").Select(File.ReadAllText).ToList();
+        samples.Should().HaveCount(8);
+        var random = new Random(7);
+        var cases = 0;
+        var failures = new List<string>();
+
+        foreach (var type in payloadTypes)
+        {
+            var generic = parse.MakeGenericMethod(type);
+            foreach (var sample in samples)
+            {
+                foreach (var body in Mutations(sample, random))
+                {
+                    cases++;
+                    try
+                    {
+                        generic.Invoke(null, new object[] { Encoding.UTF8.GetString(body) });
+                    }
+                    catch (TargetInvocationException ex) when (ex.InnerException is Conscent.Sdk.Webhooks.ConscentWebhookException)
+                    {
+                    }
+                    catch (TargetInvocationException ex)
+                    {
+                        if (failures.Count < 10) failures.Add($"{type.Name}: {ex.InnerException!.GetType().Name}: {ex.InnerException.Message}");
+                    }
+                    try
+                    {
+                        verifier.Verify(MockServer.ExpectedAuthorization, body);
+                    }
+                    catch (Exception ex)
+                    {
+                        if (failures.Count < 10) failures.Add($"Verify: {ex.GetType().Name}: {ex.Message}");
+                    }
+                }
+            }
+        }
+
+        output.WriteLine($"{payloadTypes.Count} webhook types x {samples.Count} samples: {cases} malformed bodies parsed and verified.");
         cases.Should().BeGreaterThan(10_000);
         failures.Should().BeEmpty();
     }
