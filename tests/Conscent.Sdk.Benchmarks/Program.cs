@@ -28,6 +28,8 @@ public static class Program
                 return await ColdStart.FirstCallRawAsync().ConfigureAwait(false);
             case "--cold-start":
                 return ColdStart.Run(args);
+            case "--alloc-probe":
+                return await AllocProbe.RunAsync(args).ConfigureAwait(false);
             case "--paging-memory":
                 return await PagingMemory.RunAsync().ConfigureAwait(false);
             default:

@@ -18,11 +18,13 @@ namespace Conscent.Sdk.Benchmarks.ConsoleModes;
 /// alternating, and prints the median wall-clock time from starting the process to its exit: <c>--first-call</c>
 /// builds a ConscentClient over an in-memory handler and does one Content.Get; <c>--first-call-raw</c> does the same
 /// with the hand-written HttpClient baseline; <c>--noop</c> only starts and exits (the runtime's own floor). Each
-/// child also reports the time of its first call measured inside the process (build the client + one call).
+/// child also reports, measured inside the process, the time to build the client and make the one call, and of that
+/// the time to build the client.
 /// </summary>
 public static class ColdStart
 {
     private const string ChildTimePrefix = "first-call-ms=";
+    private const string ChildBuildPrefix = "build-ms=";
 
     public static int Run(string[] args)
     {
@@ -30,6 +32,7 @@ public static class ColdStart
         var sides = new[] { ("--noop", "process start + exit only"), ("--first-call-raw", "raw HttpClient + STJ source gen"), ("--first-call", "ConscentClient (SDK)") };
         var wall = sides.ToDictionary(s => s.Item1, _ => new List<double>());
         var inside = sides.ToDictionary(s => s.Item1, _ => new List<double>());
+        var build = sides.ToDictionary(s => s.Item1, _ => new List<double>());
 
         // One unmeasured run of each warms the disk cache, so every measured run starts from the same state.
         foreach (var (mode, _) in sides) RunChild(mode);
@@ -37,18 +40,19 @@ public static class ColdStart
         {
             foreach (var (mode, _) in sides)
             {
-                var (elapsed, reported) = RunChild(mode);
+                var (elapsed, reported, built) = RunChild(mode);
                 wall[mode].Add(elapsed);
                 if (reported is { } r) inside[mode].Add(r);
+                if (built is { } b) build[mode].Add(b);
             }
         }
 
         Console.WriteLine($"Cold start: median of {runs} child processes each ({Environment.ProcessorCount} cores, {RuntimeInformationText()})");
-        Console.WriteLine("  child              | what                              | process start->exit (ms) | first call in-process (ms)");
+        Console.WriteLine("  child              | what                              | process start->exit (ms) | first call in-process (ms) | of which: build client (ms)");
         foreach (var (mode, what) in sides)
         {
-            var insideText = inside[mode].Count > 0 ? Median(inside[mode]).ToString("0.0", CultureInfo.InvariantCulture) : "-";
-            Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"  {mode,-18} | {what,-33} | {Median(wall[mode]),24:0.0} | {insideText,26}"));
+            Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                $"  {mode,-18} | {what,-33} | {Median(wall[mode]),24:0.0} | {MedianText(inside[mode]),26} | {MedianText(build[mode]),27}"));
         }
         var sdk = Median(wall["--first-call"]);
         var raw = Median(wall["--first-call-raw"]);
@@ -65,9 +69,10 @@ public static class ColdStart
         var clock = Stopwatch.StartNew();
         var payloads = LoadGetOnly();
         using var client = new ConscentClient(BenchSetup.SdkOptions(BenchSetup.InMemoryBaseAddress), new SampleHandler(payloads));
+        var built = clock.Elapsed;
         var item = await client.Content.GetAsync(ContentPayloads.SampleContentId).ConfigureAwait(false);
         clock.Stop();
-        return Report(item.ContentId, clock);
+        return Report(item.ContentId, clock, built);
     }
 
     /// <summary><c>--first-call-raw</c>: the hand-written baseline's first call in a fresh process.</summary>
@@ -76,9 +81,11 @@ public static class ColdStart
         var clock = Stopwatch.StartNew();
         var payloads = LoadGetOnly();
         using var http = RawContentClient.Configure(new HttpClient(new SampleHandler(payloads), disposeHandler: true));
-        var item = await new RawContentClient(http, BenchSetup.InMemoryBaseAddress).GetAsync(ContentPayloads.SampleContentId).ConfigureAwait(false);
+        var client = new RawContentClient(http, BenchSetup.InMemoryBaseAddress);
+        var built = clock.Elapsed;
+        var item = await client.GetAsync(ContentPayloads.SampleContentId).ConfigureAwait(false);
         clock.Stop();
-        return Report(item.ContentId, clock);
+        return Report(item.ContentId, clock, built);
     }
 
     [MethodImpl(MethodImplOptions.NoInlining)]
@@ -96,14 +103,15 @@ public static class ColdStart
         };
     }
 
-    private static int Report(string? contentId, Stopwatch clock)
+    private static int Report(string? contentId, Stopwatch clock, TimeSpan built)
     {
         if (contentId is null) return 2;
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{ChildTimePrefix}{clock.Elapsed.TotalMilliseconds:0.00}"));
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{ChildBuildPrefix}{built.TotalMilliseconds:0.00}"));
         return 0;
     }
 
-    private static (double ElapsedMs, double? ReportedMs) RunChild(string mode)
+    private static (double ElapsedMs, double? ReportedMs, double? BuildMs) RunChild(string mode)
     {
         var start = ChildStartInfo(mode);
         var clock = Stopwatch.StartNew();
@@ -113,16 +121,21 @@ public static class ColdStart
         clock.Stop();
         if (process.ExitCode != 0)
             throw new InvalidOperationException($"The {mode} child failed with exit code {process.ExitCode}: {output} {process.StandardError.ReadToEnd()}");
-        double? reported = null;
+        var reported = Field(output, ChildTimePrefix);
+        if (mode != "--noop" && reported is null) throw new InvalidOperationException($"The {mode} child did not report its first call: {output}");
+        return (clock.Elapsed.TotalMilliseconds, reported, Field(output, ChildBuildPrefix));
+    }
+
+    private static double? Field(string output, string prefix)
+    {
         foreach (var line in output.Split('\n'))
         {
             var text = line.Trim();
-            if (text.StartsWith(ChildTimePrefix, StringComparison.Ordinal)
-                && double.TryParse(text.AsSpan(ChildTimePrefix.Length), NumberStyles.Float, CultureInfo.InvariantCulture, out var ms))
-                reported = ms;
+            if (text.StartsWith(prefix, StringComparison.Ordinal)
+                && double.TryParse(text.AsSpan(prefix.Length), NumberStyles.Float, CultureInfo.InvariantCulture, out var ms))
+                return ms;
         }
-        if (mode != "--noop" && reported is null) throw new InvalidOperationException($"The {mode} child did not report its first call: {output}");
-        return (clock.Elapsed.TotalMilliseconds, reported);
+        return null;
     }
 
     private static ProcessStartInfo ChildStartInfo(string mode)
@@ -148,6 +161,9 @@ public static class ColdStart
         start.ArgumentList.Add(mode);
         return start;
     }
+
+    private static string MedianText(List<double> values) =>
+        values.Count > 0 ? Median(values).ToString("0.0", CultureInfo.InvariantCulture) : "-";
 
     private static double Median(List<double> values)
     {
