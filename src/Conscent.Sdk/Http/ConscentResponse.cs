@@ -47,7 +47,9 @@ internal sealed class ConscentResponse : IDisposable
     }
 
     /// <summary>Reads status, headers and the whole body (at most <paramref name="maxBytes"/>), then disposes the message.</summary>
-    public static async Task<ConscentResponse> ReadAsync(HttpResponseMessage message, long maxBytes, CancellationToken cancellationToken)
+    // A ValueTask: the body is usually already buffered when the headers arrive, so this completes synchronously
+    // and allocates no Task.
+    public static async ValueTask<ConscentResponse> ReadAsync(HttpResponseMessage message, long maxBytes, CancellationToken cancellationToken)
     {
         using (message)
         {

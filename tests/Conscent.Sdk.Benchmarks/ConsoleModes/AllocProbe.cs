@@ -17,7 +17,7 @@ namespace Conscent.Sdk.Benchmarks.ConsoleModes;
 /// (loopback list, in-memory list/create/get) prints the exact bytes allocated per call and the best time per call
 /// over 12 interleaved rounds, baseline next to SDK. <c>--types</c> adds the most sampled allocated types
 /// (GC AllocationTick events, one sample per ~100 KB); <c>--layers</c> instead times Content.Get with each
-/// resilience strategy switched off in turn, to show what each one costs.
+/// resilience strategy switched off in turn (in memory and over loopback), to show what each one costs.
 /// </summary>
 public static class AllocProbe
 {
@@ -50,6 +50,12 @@ public static class AllocProbe
                 Get("sdk, no total timeout", Sdk(payloads, o => o.TotalTimeout = none)),
                 Get("sdk, no timeouts", Sdk(payloads, o => { o.AttemptTimeout = none; o.TotalTimeout = none; })),
                 Get("sdk, no resilience", Sdk(payloads, o => { o.CircuitBreaker.Enabled = false; o.Retry.MaxRetryAttempts = 0; o.AttemptTimeout = none; o.TotalTimeout = none; })),
+                ("loopback list raw", () => loopRaw.ListAsync()),
+                ("loopback list sdk", () => loopSdk.Content.ListAsync()),
+                List("loopback, no breaker", Net(server, o => o.CircuitBreaker.Enabled = false)),
+                List("loopback, no retry", Net(server, o => o.Retry.MaxRetryAttempts = 0)),
+                List("loopback, no timeouts", Net(server, o => { o.AttemptTimeout = none; o.TotalTimeout = none; })),
+                List("loopback, no resilience", Net(server, o => { o.CircuitBreaker.Enabled = false; o.Retry.MaxRetryAttempts = 0; o.AttemptTimeout = none; o.TotalTimeout = none; })),
             };
         }
         else
@@ -103,6 +109,14 @@ public static class AllocProbe
         return 0;
 
         (string, Func<Task>) Get(string name, ConscentClient client) => (name, () => client.Content.GetAsync(ContentPayloads.SampleContentId));
+        (string, Func<Task>) List(string name, ConscentClient client) => (name, () => client.Content.ListAsync());
+    }
+
+    private static ConscentClient Net(LoopbackServer server, Action<ConscentOptions> change)
+    {
+        var options = BenchSetup.SdkOptions(server.BaseAddress);
+        change(options);
+        return new ConscentClient(options);
     }
 
     private static ConscentClient Sdk(ContentPayloads payloads, Action<ConscentOptions> change)
