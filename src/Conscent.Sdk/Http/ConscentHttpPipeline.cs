@@ -25,12 +25,12 @@ namespace Conscent.Sdk.Http;
 internal sealed class ConscentHttpPipeline
 {
     private static readonly MediaTypeHeaderValue JsonContentType = new("application/json");
-    private static readonly MediaTypeWithQualityHeaderValue AcceptJson = new("application/json");
 
     private readonly HttpClient _http;
     private readonly ResiliencePipeline<ConscentResponse> _resilience;
     private readonly ILogger _logger;
-    private readonly AuthenticationHeaderValue? _basicAuth;
+    // Kept as the header's text: added without parsing and written as is, with no per-request header objects.
+    private readonly string? _basicAuth;
     private readonly string _apiBase;
     private readonly string _loyaltyBase;
 
@@ -43,7 +43,7 @@ internal sealed class ConscentHttpPipeline
         _resilience = runtime.Resilience;
         _logger = logger ?? NullLogger.Instance;
         if (!string.IsNullOrEmpty(options.ApiKey) && !string.IsNullOrEmpty(options.ApiSecret))
-            _basicAuth = new AuthenticationHeaderValue("Basic", Convert.ToBase64String(Encoding.UTF8.GetBytes(options.ApiKey + ":" + options.ApiSecret)));
+            _basicAuth = "Basic " + Convert.ToBase64String(Encoding.UTF8.GetBytes(options.ApiKey + ":" + options.ApiSecret));
         _apiBase = options.EffectiveBaseAddress.AbsoluteUri.TrimEnd('/');
         _loyaltyBase = (options.Loyalty.BaseAddress ?? ConscentOptions.DefaultLoyaltyBaseAddress).AbsoluteUri.TrimEnd('/');
         LoyaltyApiKey = string.IsNullOrEmpty(options.Loyalty.ApiKey) ? options.ApiKey : options.Loyalty.ApiKey;
@@ -74,9 +74,10 @@ internal sealed class ConscentHttpPipeline
     public async Task<ConscentResponse> SendRawAsync(ConscentRequest request, CancellationToken cancellationToken)
     {
         var endpoint = request.Endpoint;
-        var url = (endpoint.Host == EndpointHost.Loyalty ? _loyaltyBase : _apiBase) + request.BuildRelativeUri();
+        var url = request.BuildUri(endpoint.Host == EndpointHost.Loyalty ? _loyaltyBase : _apiBase);
         var started = Stopwatch.GetTimestamp();
-        var activity = ConscentTelemetry.StartCall(endpoint);
+        // Without a listener there is no activity: skip building its name.
+        var activity = ConscentTelemetry.ActivitySource.HasListeners() ? ConscentTelemetry.StartCall(endpoint) : null;
         ConscentLog.LogSending(_logger, endpoint);
 
         var context = ResilienceContextPool.Shared.Get(cancellationToken);
@@ -162,15 +163,17 @@ internal sealed class ConscentHttpPipeline
     {
         var endpoint = request.Endpoint;
         var message = new HttpRequestMessage(endpoint.Method, url);
-        message.Headers.TryAddWithoutValidation("User-Agent", UserAgent);
-        message.Headers.Accept.Add(AcceptJson);
+        // Fixed, known-valid values: added as text (no header objects to allocate, parse or format per request).
+        var headers = message.Headers;
+        headers.TryAddWithoutValidation("User-Agent", UserAgent);
+        headers.TryAddWithoutValidation("Accept", "application/json");
         switch (endpoint.Auth)
         {
             case EndpointAuth.Basic:
-                message.Headers.Authorization = _basicAuth;
+                if (_basicAuth is not null) headers.TryAddWithoutValidation("Authorization", _basicAuth);
                 break;
             case EndpointAuth.LoyaltyApiKey:
-                if (!string.IsNullOrEmpty(LoyaltyApiKey)) message.Headers.TryAddWithoutValidation("X-API-KEY", LoyaltyApiKey);
+                if (!string.IsNullOrEmpty(LoyaltyApiKey)) headers.TryAddWithoutValidation("X-API-KEY", LoyaltyApiKey);
                 break;
         }
         if (request.Body is { } body)

@@ -10,7 +10,10 @@ namespace Conscent.Sdk.Http;
 /// <summary>One call to make: an endpoint, its path values, query and body. Built by an area client, sent by the pipeline.</summary>
 internal sealed class ConscentRequest
 {
-    private readonly List<KeyValuePair<string, string>> _pathValues = new(2);
+    [ThreadStatic]
+    private static StringBuilder? _cachedBuilder;
+
+    private List<KeyValuePair<string, string>>? _pathValues;
     private List<KeyValuePair<string, string>>? _query;
 
     public ConscentRequest(ConscentEndpoint endpoint) => Endpoint = endpoint;
@@ -23,7 +26,7 @@ internal sealed class ConscentRequest
     /// <summary>Replaces <c>{name}</c> in the path with the value, percent-encoded as one path segment.</summary>
     public ConscentRequest WithPath(string name, string value)
     {
-        _pathValues.Add(new KeyValuePair<string, string>(name, value));
+        (_pathValues ??= new List<KeyValuePair<string, string>>(2)).Add(new KeyValuePair<string, string>(name, value));
         return this;
     }
 
@@ -58,10 +61,21 @@ internal sealed class ConscentRequest
     }
 
     /// <summary>The path and query, relative to the host: placeholders replaced and every value percent-encoded.</summary>
-    public string BuildRelativeUri()
+    public string BuildRelativeUri() => BuildUri(string.Empty);
+
+    /// <summary>
+    /// <paramref name="baseAddress"/> (no trailing slash) followed by the path and query, built in one string:
+    /// placeholders replaced and every value percent-encoded.
+    /// </summary>
+    public string BuildUri(string baseAddress)
     {
         var template = Endpoint.PathTemplate;
-        var builder = new StringBuilder(template.Length + 32);
+        // Most calls have no path value and no query: one concatenation, no builder.
+        if (_query is not { Count: > 0 } && template.IndexOf('{') < 0) return string.Concat(baseAddress, template);
+
+        var builder = _cachedBuilder ?? new StringBuilder(256);
+        _cachedBuilder = null;
+        builder.Clear().Append(baseAddress);
         var i = 0;
         while (i < template.Length)
         {
@@ -73,8 +87,7 @@ internal sealed class ConscentRequest
             }
             var close = template.IndexOf('}', open);
             builder.Append(template, i, open - i);
-            var name = template.Substring(open + 1, close - open - 1);
-            builder.Append(EncodeSegment(FindPathValue(name)));
+            builder.Append(EncodeSegment(FindPathValue(template, open + 1, close - open - 1)));
             i = close + 1;
         }
         if (_query is { Count: > 0 })
@@ -85,14 +98,18 @@ internal sealed class ConscentRequest
                 builder.Append(Uri.EscapeDataString(_query[q].Key)).Append('=').Append(Uri.EscapeDataString(_query[q].Value));
             }
         }
-        return builder.ToString();
+        var uri = builder.ToString();
+        // Keep one small builder per thread for the next call (a rare huge one is dropped).
+        if (builder.Capacity <= 1024) _cachedBuilder = builder;
+        return uri;
     }
 
-    private string FindPathValue(string name)
+    private string FindPathValue(string template, int start, int length)
     {
-        foreach (var pair in _pathValues)
-            if (pair.Key == name) return pair.Value;
-        throw new InvalidOperationException($"No value for path parameter '{name}' of {Endpoint}.");
+        if (_pathValues is not null)
+            foreach (var pair in _pathValues)
+                if (pair.Key.Length == length && string.CompareOrdinal(pair.Key, 0, template, start, length) == 0) return pair.Value;
+        throw new InvalidOperationException($"No value for path parameter '{template.Substring(start, length)}' of {Endpoint}.");
     }
 
     /// <summary>

@@ -55,19 +55,23 @@ internal sealed class ConscentResponse : IDisposable
     }
 
     /// <summary>Reads status, headers and the whole body (at most <paramref name="maxBytes"/>), then disposes the message.</summary>
-    public static async Task<ConscentResponse> ReadAsync(HttpResponseMessage message, long maxBytes, CancellationToken cancellationToken)
+    // A ValueTask: the body is usually already buffered when the headers arrive, so this completes synchronously
+    // and allocates no Task.
+    public static async ValueTask<ConscentResponse> ReadAsync(HttpResponseMessage message, long maxBytes, CancellationToken cancellationToken)
     {
         using (message)
         {
             var retryAfter = ParseRetryAfter(message);
             var content = message.Content;
-            var mediaType = content?.Headers.ContentType?.MediaType;
+            var mediaType = MediaTypeOf(content);
             if (content is null) return new ConscentResponse(message.StatusCode, retryAfter, mediaType, null, 0);
 
             var declared = content.Headers.ContentLength;
             if (declared > maxBytes) throw new ResponseTooLargeException(message.StatusCode, maxBytes);
 
-            var buffer = ArrayPool<byte>.Shared.Rent(declared is > 0 and < 1024 * 1024 ? (int)declared.Value : 4096);
+            // One byte more than declared, so a body of exactly the declared length ends on a read of 0 bytes
+            // instead of growing (and copying) the buffer first.
+            var buffer = ArrayPool<byte>.Shared.Rent(declared is > 0 and < 1024 * 1024 ? (int)declared.Value + 1 : 4096);
             var length = 0;
             try
             {
@@ -117,6 +121,27 @@ internal sealed class ConscentResponse : IDisposable
                 if (buffer is not null) ArrayPool<byte>.Shared.Return(buffer);
             }
         }
+    }
+
+    /// <summary>
+    /// The media type (<c>application/json</c>) without parameters. Read from the header's text where the runtime allows,
+    /// so a success does not pay for parsing a <c>MediaTypeHeaderValue</c> it never uses (only error mapping reads it).
+    /// </summary>
+    private static string? MediaTypeOf(HttpContent? content)
+    {
+        if (content is null) return null;
+#if NET8_0_OR_GREATER
+        if (!content.Headers.NonValidated.TryGetValues("Content-Type", out var values)) return null;
+        foreach (var value in values)
+        {
+            var end = value.IndexOf(';');
+            var media = (end < 0 ? value : value.Substring(0, end)).Trim();
+            return media.Length == 0 ? null : media;
+        }
+        return null;
+#else
+        return content.Headers.ContentType?.MediaType;
+#endif
     }
 
     private static TimeSpan? ParseRetryAfter(HttpResponseMessage message)
