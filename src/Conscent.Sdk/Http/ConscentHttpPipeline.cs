@@ -81,9 +81,13 @@ internal sealed class ConscentHttpPipeline
         ConscentLog.LogSending(_logger, endpoint);
 
         var context = ResilienceContextPool.Shared.Get(cancellationToken);
-        var attempts = new AttemptCounter();
-        context.Properties.Set(ConscentResilience.EndpointKey, endpoint);
-        context.Properties.Set(ConscentResilience.AttemptsKey, attempts);
+        var total = Options.TotalTimeout;
+        var time = Runtime.Time;
+        var deadline = total > TimeSpan.Zero && total != Timeout.InfiniteTimeSpan
+            ? time.GetTimestamp() + (long)(total.TotalSeconds * time.TimestampFrequency)
+            : long.MaxValue;
+        var call = new ConscentCall(this, request, url, deadline);
+        context.Properties.Set(ConscentResilience.CallKey, call);
         ConscentResponse? response = null;
         Exception? failure = null;
         try
@@ -91,7 +95,7 @@ internal sealed class ConscentHttpPipeline
             var outcome = await _resilience.ExecuteOutcomeAsync(
                 static async (ctx, state) =>
                 {
-                    state.Attempts.Count++;
+                    state.Attempts++;
                     try
                     {
                         using var message = state.Pipeline.BuildMessage(state.Request, state.Url);
@@ -105,16 +109,16 @@ internal sealed class ConscentHttpPipeline
                     }
                 },
                 context,
-                new AttemptState(this, request, url, attempts)).ConfigureAwait(false);
+                call).ConfigureAwait(false);
 
             if (outcome.Exception is { } exception)
-                throw MapException(exception, endpoint, cancellationToken);
+                throw MapException(exception, endpoint, call.DeadlinePassed(time) ? total : null, cancellationToken);
 
             response = outcome.Result!;
             if (!response.IsSuccess)
                 throw ConscentErrorMapper.FromResponse(response, endpoint, Options);
-            ConscentLog.LogSucceeded(_logger, endpoint, response.StatusCode, attempts.Count, Elapsed(started));
-            ConscentTelemetry.EndCall(activity, endpoint, response.StatusCode, attempts.Count, null, Elapsed(started));
+            ConscentLog.LogSucceeded(_logger, endpoint, response.StatusCode, call.Attempts, Elapsed(started));
+            ConscentTelemetry.EndCall(activity, endpoint, response.StatusCode, call.Attempts, null, Elapsed(started));
             var ok = response;
             response = null;
             return ok;
@@ -128,8 +132,8 @@ internal sealed class ConscentHttpPipeline
         {
             if (failure is not null)
             {
-                ConscentLog.LogFailed(_logger, endpoint, failure, attempts.Count, Elapsed(started));
-                ConscentTelemetry.EndCall(activity, endpoint, response?.StatusCode, attempts.Count, failure, Elapsed(started));
+                ConscentLog.LogFailed(_logger, endpoint, failure, call.Attempts, Elapsed(started));
+                ConscentTelemetry.EndCall(activity, endpoint, response?.StatusCode, call.Attempts, failure, Elapsed(started));
             }
             response?.Dispose();
             ResilienceContextPool.Shared.Return(context);
@@ -185,7 +189,7 @@ internal sealed class ConscentHttpPipeline
         return message;
     }
 
-    private static Exception MapException(Exception exception, ConscentEndpoint endpoint, CancellationToken cancellationToken)
+    private static Exception MapException(Exception exception, ConscentEndpoint endpoint, TimeSpan? totalTimeoutExpired, CancellationToken cancellationToken)
     {
         // The caller's token always wins: their cancellation is theirs, not a ConsCent failure.
         if (cancellationToken.IsCancellationRequested)
@@ -194,8 +198,10 @@ internal sealed class ConscentHttpPipeline
         return exception switch
         {
             ConscentException known => known,
+            TimeoutRejectedException timeout when totalTimeoutExpired is { } total => new ConscentTimeoutException(
+                $"{endpoint.Operation} ({endpoint}) did not complete within the total timeout of {total.TotalMilliseconds:0} ms.", total, timeout, endpoint.Operation),
             TimeoutRejectedException timeout => new ConscentTimeoutException(
-                $"{endpoint.Operation} ({endpoint}) did not complete within {timeout.Timeout.TotalMilliseconds:0} ms.", timeout.Timeout, timeout, endpoint.Operation),
+                $"{endpoint.Operation} ({endpoint}): the last attempt did not complete within {timeout.Timeout.TotalMilliseconds:0} ms.", timeout.Timeout, timeout, endpoint.Operation),
             BrokenCircuitException broken => new ConscentCircuitOpenException(
                 $"{endpoint.Operation} was not sent: the circuit breaker is open after repeated ConsCent failures.", broken, endpoint.Operation),
             ResponseTooLargeException large => new ConscentSerializationException(
@@ -222,20 +228,4 @@ internal sealed class ConscentHttpPipeline
 
     private static TimeSpan Elapsed(long started) =>
         TimeSpan.FromTicks((long)((Stopwatch.GetTimestamp() - started) * ((double)TimeSpan.TicksPerSecond / Stopwatch.Frequency)));
-
-    private sealed class AttemptState
-    {
-        public AttemptState(ConscentHttpPipeline pipeline, ConscentRequest request, string url, AttemptCounter attempts)
-        {
-            Pipeline = pipeline;
-            Request = request;
-            Url = url;
-            Attempts = attempts;
-        }
-
-        public ConscentHttpPipeline Pipeline { get; }
-        public ConscentRequest Request { get; }
-        public string Url { get; }
-        public AttemptCounter Attempts { get; }
-    }
 }

@@ -1,8 +1,8 @@
 using System;
 using System.IO;
-using System.Net;
 using System.Net.Http;
 using System.Net.Sockets;
+using System.Threading;
 using System.Threading.Tasks;
 using Polly;
 using Polly.CircuitBreaker;
@@ -13,25 +13,26 @@ namespace Conscent.Sdk.Http;
 
 /// <summary>
 /// Builds the one resilience pipeline every call runs through, outermost first:
-/// total timeout → retry (exponential backoff, jitter, Retry-After) → circuit breaker → attempt timeout → the attempt.
+/// retry (exponential backoff, jitter, Retry-After) → circuit breaker → timeout → the attempt.
 /// </summary>
 /// <remarks>
-/// What may be retried depends on the endpoint, which travels in <see cref="ResilienceContext"/>:
+/// <para>What may be retried depends on the endpoint, which travels in <see cref="ResilienceContext"/>:
 /// repeatable calls (GET, PATCH) retry on 408, 429, 5xx, network errors and attempt timeouts; POST retries only when the
-/// server cannot have processed it (the connection was never made, or the server answered 429 or 503).
+/// server cannot have processed it (the connection was never made, or the server answered 429 or 503).</para>
+/// <para>The total timeout is a deadline carried by the call, not a second timeout layer (each layer costs an
+/// allocation and a timer per call): every attempt's timeout is the smaller of <see cref="ConscentOptions.AttemptTimeout"/>
+/// and the time left, every wait between attempts is cut to the time left, and nothing is retried past it.</para>
 /// </remarks>
 internal static class ConscentResilience
 {
-    internal static readonly ResiliencePropertyKey<ConscentEndpoint> EndpointKey = new("Conscent.Endpoint");
-    internal static readonly ResiliencePropertyKey<AttemptCounter> AttemptsKey = new("Conscent.Attempts");
+    internal static readonly ResiliencePropertyKey<ConscentCall> CallKey = new("Conscent.Call");
 
-    public static ResiliencePipeline<ConscentResponse> Build(ConscentOptions options, TimeProvider? timeProvider = null)
+    /// <summary>The shortest attempt the deadline leaves room for; below it the call is out of time.</summary>
+    private static readonly TimeSpan MinimumAttempt = TimeSpan.FromMilliseconds(1);
+
+    public static ResiliencePipeline<ConscentResponse> Build(ConscentOptions options, TimeProvider time)
     {
-        var builder = new ResiliencePipelineBuilder<ConscentResponse>();
-        if (timeProvider is not null) builder.TimeProvider = timeProvider;
-
-        if (options.TotalTimeout > TimeSpan.Zero && options.TotalTimeout != System.Threading.Timeout.InfiniteTimeSpan)
-            builder.AddTimeout(new TimeoutStrategyOptions { Name = "Conscent.TotalTimeout", Timeout = options.TotalTimeout });
+        var builder = new ResiliencePipelineBuilder<ConscentResponse> { TimeProvider = time };
 
         var retry = options.Retry;
         if (retry.MaxRetryAttempts > 0)
@@ -44,19 +45,12 @@ internal static class ConscentResilience
                 UseJitter = retry.UseJitter,
                 Delay = retry.BaseDelay,
                 MaxDelay = retry.MaxDelay,
-                ShouldHandle = args => new ValueTask<bool>(ShouldRetry(args.Context, args.Outcome)),
-                // Honour the server's Retry-After (capped by MaxDelay); otherwise the exponential backoff applies.
-                DelayGenerator = args =>
-                {
-                    var after = args.Outcome.Result?.RetryAfter;
-                    if (after is null) return new ValueTask<TimeSpan?>((TimeSpan?)null);
-                    var wait = after.Value > retry.MaxDelay ? retry.MaxDelay : after.Value;
-                    return new ValueTask<TimeSpan?>(wait);
-                },
+                ShouldHandle = args => new ValueTask<bool>(ShouldRetry(args.Context, args.Outcome, time)),
+                DelayGenerator = args => new ValueTask<TimeSpan?>(NextDelay(args.Context, args.Outcome, args.AttemptNumber, retry, time)),
                 OnRetry = args =>
                 {
-                    if (args.Context.Properties.TryGetValue(EndpointKey, out var endpoint))
-                        ConscentTelemetry.RecordRetry(endpoint, args.Outcome.Result?.StatusCode);
+                    if (args.Context.Properties.TryGetValue(CallKey, out var call))
+                        ConscentTelemetry.RecordRetry(call.Request.Endpoint, args.Outcome.Result?.StatusCode);
                     return default;
                 },
             });
@@ -76,17 +70,58 @@ internal static class ConscentResilience
             });
         }
 
-        if (options.AttemptTimeout > TimeSpan.Zero && options.AttemptTimeout != System.Threading.Timeout.InfiniteTimeSpan)
-            builder.AddTimeout(new TimeoutStrategyOptions { Name = "Conscent.AttemptTimeout", Timeout = options.AttemptTimeout });
+        var attemptTimeout = options.AttemptTimeout > TimeSpan.Zero ? options.AttemptTimeout : Timeout.InfiniteTimeSpan;
+        builder.AddTimeout(new TimeoutStrategyOptions
+        {
+            Name = "Conscent.Timeout",
+            TimeoutGenerator = args => new ValueTask<TimeSpan>(AttemptTimeout(args.Context, attemptTimeout, time)),
+        });
 
         return builder.Build();
     }
 
-    /// <summary>The retry rule. Public to the tests, which pin it case by case.</summary>
-    internal static bool ShouldRetry(ResilienceContext context, Outcome<ConscentResponse> outcome)
+    /// <summary>This attempt's timeout: the attempt timeout, or the time left before the deadline if that is shorter.</summary>
+    internal static TimeSpan AttemptTimeout(ResilienceContext context, TimeSpan attemptTimeout, TimeProvider time)
+    {
+        if (!context.Properties.TryGetValue(CallKey, out var call) || call.Deadline == long.MaxValue) return attemptTimeout;
+        var left = call.TimeLeft(time);
+        if (left < MinimumAttempt) left = MinimumAttempt;
+        // When the deadline, not the attempt timeout, bounds this attempt, its timeout means the whole call is out of time.
+        call.AttemptBoundByDeadline = attemptTimeout == Timeout.InfiniteTimeSpan || left < attemptTimeout;
+        return call.AttemptBoundByDeadline ? left : attemptTimeout;
+    }
+
+    /// <summary>The wait before the next attempt: Retry-After when the server sent one, else exponential backoff; capped by MaxDelay and the time left.</summary>
+    internal static TimeSpan? NextDelay(ResilienceContext context, Outcome<ConscentResponse> outcome, int attemptNumber, ConscentRetryOptions retry, TimeProvider time)
+    {
+        TimeSpan delay;
+        if (outcome.Result?.RetryAfter is { } after)
+        {
+            delay = after;
+        }
+        else
+        {
+            var exponential = retry.BaseDelay.TotalMilliseconds * Math.Pow(2, Math.Min(attemptNumber, 30));
+            if (retry.UseJitter) exponential *= 0.5 + (Jitter.Next() * 0.5); // Equal jitter: between half and all of it.
+            delay = TimeSpan.FromMilliseconds(Math.Min(exponential, retry.MaxDelay.TotalMilliseconds));
+        }
+        if (delay > retry.MaxDelay) delay = retry.MaxDelay;
+        if (context.Properties.TryGetValue(CallKey, out var call) && call.Deadline != long.MaxValue)
+        {
+            var left = call.TimeLeft(time);
+            if (delay > left) delay = left < TimeSpan.Zero ? TimeSpan.Zero : left;
+        }
+        return delay < TimeSpan.Zero ? TimeSpan.Zero : delay;
+    }
+
+    /// <summary>The retry rule. Internal to the tests, which pin it case by case.</summary>
+    internal static bool ShouldRetry(ResilienceContext context, Outcome<ConscentResponse> outcome, TimeProvider time)
     {
         if (context.CancellationToken.IsCancellationRequested) return false;
-        var repeatable = context.Properties.TryGetValue(EndpointKey, out var endpoint) && endpoint.IsRepeatable;
+        context.Properties.TryGetValue(CallKey, out var call);
+        if (call is not null && call.Deadline != long.MaxValue && call.TimeLeft(time) < MinimumAttempt) return false;
+        if (call is { AttemptBoundByDeadline: true } && outcome.Exception is TimeoutRejectedException) return false;
+        var repeatable = call?.Request.Endpoint.IsRepeatable ?? false;
 
         if (outcome.Result is { } response)
         {
@@ -133,10 +168,53 @@ internal static class ConscentResilience
         }
         return false;
     }
+
+    private static class Jitter
+    {
+        [ThreadStatic]
+        private static Random? _random;
+
+#pragma warning disable CA5394 // Jitter spreads retries; it is not security-sensitive.
+        public static double Next() => (_random ??= new Random(Environment.TickCount ^ Environment.CurrentManagedThreadId)).NextDouble();
+#pragma warning restore CA5394
+    }
 }
 
-/// <summary>Counts the attempts of one call, for traces and logs.</summary>
-internal sealed class AttemptCounter
+/// <summary>
+/// One SDK call as the pipeline runs it: what to send, where, how many attempts so far, and the deadline
+/// (<see cref="ConscentOptions.TotalTimeout"/> from the start, as a <see cref="TimeProvider"/> timestamp).
+/// </summary>
+internal sealed class ConscentCall
 {
-    public int Count;
+    public ConscentCall(ConscentHttpPipeline pipeline, ConscentRequest request, string url, long deadline)
+    {
+        Pipeline = pipeline;
+        Request = request;
+        Url = url;
+        Deadline = deadline;
+    }
+
+    public ConscentHttpPipeline Pipeline { get; }
+
+    public ConscentRequest Request { get; }
+
+    public string Url { get; }
+
+    /// <summary>A <see cref="TimeProvider.GetTimestamp"/> value, or <see cref="long.MaxValue"/> for no deadline.</summary>
+    public long Deadline { get; }
+
+    public int Attempts;
+
+    /// <summary>Whether the current attempt's timeout is the time left before the deadline (not the attempt timeout).</summary>
+    public bool AttemptBoundByDeadline;
+
+    public TimeSpan TimeLeft(TimeProvider time)
+    {
+        var now = time.GetTimestamp();
+        if (now >= Deadline) return TimeSpan.Zero;
+        return TimeSpan.FromTicks((long)((Deadline - now) * ((double)TimeSpan.TicksPerSecond / time.TimestampFrequency)));
+    }
+
+    /// <summary>True when the call ran out of its total time (timers may fire a hair early, hence the flag).</summary>
+    public bool DeadlinePassed(TimeProvider time) => Deadline != long.MaxValue && (AttemptBoundByDeadline || time.GetTimestamp() >= Deadline);
 }

@@ -16,8 +16,12 @@ internal sealed class ConscentRuntime
     {
         ConscentOptionsValidator.ThrowIfInvalid(options);
         Options = options.Clone();
-        Resilience = ConscentResilience.Build(Options, timeProvider);
+        Time = timeProvider ?? TimeProvider.System;
+        Resilience = ConscentResilience.Build(Options, Time);
     }
+
+    /// <summary>The clock for deadlines and waits (a fake one in tests).</summary>
+    public TimeProvider Time { get; }
 
     public ConscentOptions Options { get; }
 
