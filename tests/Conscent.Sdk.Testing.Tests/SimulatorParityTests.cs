@@ -62,6 +62,37 @@ public sealed class SimulatorParityTests : IAsyncLifetime
         _sim.ClearRequests();
     }
 
+
+    /// <summary>
+    /// Everything the simulator answered is mapped by the SDK: no model in the graph has unknown fields left in
+    /// <see cref="ConscentModel.AdditionalProperties"/> (the simulator sends the SDK's contract, not a shape of its own).
+    /// </summary>
+    private static void AllFieldsMapped(object? model, string path = "$")
+    {
+        switch (model)
+        {
+            case null:
+                return;
+            case string or System.Text.Json.JsonElement:
+                return;
+            case ConscentModel m:
+                (m.AdditionalProperties?.Keys ?? Enumerable.Empty<string>()).Should().BeEmpty($"{path} ({m.GetType().Name}) should have no unmapped fields");
+                foreach (var property in m.GetType().GetProperties(BindingFlags.Public | BindingFlags.Instance))
+                {
+                    if (property.Name == nameof(ConscentModel.AdditionalProperties) || property.GetIndexParameters().Length > 0) continue;
+                    AllFieldsMapped(property.GetValue(m), path + "." + property.Name);
+                }
+                return;
+            case System.Collections.IEnumerable items:
+                var i = 0;
+                foreach (var item in items) AllFieldsMapped(item, $"{path}[{i++}]");
+                return;
+            case ConsumptionVerification v:
+                AllFieldsMapped(v.Validation, path + ".Validation");
+                return;
+        }
+    }
+
     private static (string, string, SimulatedAuth, string) Req(string method, string path, SimulatedAuth auth, string endpointId) => (method, path, auth, endpointId);
 
     private const SimulatedAuth Basic = SimulatedAuth.ValidBasic;
@@ -117,6 +148,7 @@ public sealed class SimulatorParityTests : IAsyncLifetime
         all.Select(c => c.ContentId).Should().Equal("Legacy Id 6", "article-1");
         listAllRequests.Select(r => r.QueryValue("pageNumber") + "/" + r.QueryValue("pageSize")).Should().Equal("1/1", "2/1");
         listAllRequests.Should().OnlyContain(r => r.Path == "/api/v1/content/client" && r.Auth == Basic);
+        AllFieldsMapped(new object?[] { created, edited, legacyEdited, item, legacy, page, all });
     }
 
     // ---- Bundles (E05–E07) ------------------------------------------------------------------------------------------
@@ -152,6 +184,7 @@ public sealed class SimulatorParityTests : IAsyncLifetime
         page.Content!.Single().ContentId.Should().Be("Bundle One");
         page.Pagination!.TotalRecords.Should().Be(1);
         all.Select(b => b.Title).Should().Equal("One article");
+        AllFieldsMapped(new object?[] { created, edited, page, all });
     }
 
     // ---- Consumption (E08) ------------------------------------------------------------------------------------------
@@ -193,6 +226,7 @@ public sealed class SimulatorParityTests : IAsyncLifetime
         wrongClient.Mismatches.Should().Be(ConsumptionMismatch.ClientId);
         notFound.Mismatches.Should().Be(ConsumptionMismatch.NotFound);
         _sim.Consumptions.Single(c => c.Id == id).ValidationCount.Should().Be(3);
+        AllFieldsMapped(new object?[] { validation, verified, wrongContent, wrongClient, notFound });
     }
 
     // ---- Stats (E09–E11) --------------------------------------------------------------------------------------------
@@ -235,6 +269,7 @@ public sealed class SimulatorParityTests : IAsyncLifetime
         subscription.UserAccount.Name.Should().Be("Reader");
         subscription.FreeTrial!.Enabled.Should().BeFalse();
         subscription.SubscriptionType!.Digital.Should().BeTrue();
+        AllFieldsMapped(new object?[] { content, daily, subscribers });
     }
 
     // ---- Subscriptions (E12, E19) -----------------------------------------------------------------------------------
@@ -285,6 +320,7 @@ public sealed class SimulatorParityTests : IAsyncLifetime
         cancelled.Message.Should().Be("Subscriptions Cancelled Successfully");
         _sim.Subscriptions.Single(s => s.UserId == "user 1").Status.Should().Be(SubscriptionStatuses.Cancelled);
         _sim.Subscriptions.Single(s => s.Migrated).Status.Should().Be(SubscriptionStatuses.Active);
+        AllFieldsMapped(new object?[] { migrated, cancelled });
     }
 
     // ---- Purchases (E14, E16–E18) -----------------------------------------------------------------------------------
@@ -351,6 +387,7 @@ public sealed class SimulatorParityTests : IAsyncLifetime
             "/client/purchases/passes?1/500",
             "/client/purchases/micropayments?1/1", "/client/purchases/micropayments?2/1", "/client/purchases/micropayments?3/1");
         pagedRequests.Should().OnlyContain(r => r.Auth == Basic && r.StatusCode == 200);
+        AllFieldsMapped(new object?[] { all, subscriptions, passes, micropayments, listAll, listAllSubscriptions, listAllPasses, listAllMicropayments });
     }
 
     private static async Task<List<T>> Collect<T>(IAsyncEnumerable<T> items)
@@ -401,6 +438,7 @@ public sealed class SimulatorParityTests : IAsyncLifetime
         purchaseDetails.UserSubscriptions!.Single().Price.Should().Be(299);
         purchaseDetails.Passes!.Single().Price.Should().Be(49);
         purchaseDetails.PayPerUses!.Single().Price.Should().Be(5);
+        AllFieldsMapped(new object?[] { subscriptionDetails, purchaseDetails });
     }
 
     // ---- AutoLogin (E20) --------------------------------------------------------------------------------------------
@@ -425,6 +463,7 @@ public sealed class SimulatorParityTests : IAsyncLifetime
         byRequest.TempAuthToken.Should().Be(_sim.AutoLoginTokens[1].Token);
         _sim.AutoLoginTokens[0].Email.Should().Be("reader@example.com");
         _sim.AutoLoginTokens[1].PhoneNumber.Should().Be("9999999999");
+        AllFieldsMapped(new object?[] { byEmail, byRequest });
     }
 
     // ---- Loyalty (E21) ----------------------------------------------------------------------------------------------
@@ -497,6 +536,7 @@ public sealed class SimulatorParityTests : IAsyncLifetime
         daily.TotalRevenueGenerated.Should().Be(5);
         all.Select(s => s.StoryId).Should().Equal("Story One", "story-2");
         _sim.Requests.Should().HaveCount(2).And.OnlyContain(r => r.EndpointId == "E24");
+        AllFieldsMapped(new object?[] { created, second, edited, story, page, read, daily, all });
     }
 
     // ---- coverage guard ---------------------------------------------------------------------------------------------
@@ -517,6 +557,17 @@ public sealed class SimulatorParityTests : IAsyncLifetime
         "IStoriesClient.CreateAsync", "IStoriesClient.EditAsync", "IStoriesClient.GetAsync", "IStoriesClient.ListAsync", "IStoriesClient.ListAllAsync",
         "IStoriesClient.ValidateReadAsync", "IStoriesClient.GetDailyStatsAsync",
     };
+
+    [Fact]
+    public void AllFieldsMapped_FailsOnAnUnmappedField()
+    {
+        var item = ConscentModelFactory.ContentItem();
+        item.AdditionalProperties = new Dictionary<string, System.Text.Json.JsonElement> { ["surprise"] = System.Text.Json.JsonDocument.Parse("1").RootElement };
+
+        var act = () => AllFieldsMapped(ConscentModelFactory.ContentListResponse(new[] { item }));
+
+        act.Should().Throw<Exception>().WithMessage("*Content[0]*surprise*");
+    }
 
     [Fact]
     public void EveryPublicClientMethod_IsDrivenThroughTheSimulator()
