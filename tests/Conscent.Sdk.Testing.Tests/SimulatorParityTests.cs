@@ -187,6 +187,29 @@ public sealed class SimulatorParityTests : IAsyncLifetime
         AllFieldsMapped(new object?[] { created, edited, page, all });
     }
 
+    [Theory]
+    [MemberData(nameof(Transports))]
+    public async Task Bundles_IdsWithReservedAndNonAsciiCharacters_TravelAsOneEncodedSegment(SimulatorTransport transport)
+    {
+        using var client = await Client(transport);
+        _sim.SeedContent("a-1", "A", "https://news.example/a", 1);
+        const string id = "News/Weekly?#100% ü";
+
+        var created = await client.Bundles.CreateAsync(new CreateBundleRequest
+        {
+            ContentId = id, Title = "Weekly", Url = "https://news.example/weekly", BundleContentIds = new List<string> { "a-1" },
+        });
+        var edited = await client.Bundles.EditAsync(id, new EditBundleRequest { Price = 2 });
+
+        Saw(transport,
+            Req("POST", "/api/v1/content/bundle", Basic, "E05"),
+            Req("PATCH", "/api/v1/content/bundle/News%2FWeekly%3F%23100%25%20%C3%BC", Basic, "E06"));
+        created.Content!.ContentId.Should().Be(id);
+        edited.EditedContent!.ContentId.Should().Be(id);
+        edited.EditedContent.Price.Should().Be(2);
+        _sim.BundleIds.Should().Equal(id);
+    }
+
     // ---- Consumption (E08) ------------------------------------------------------------------------------------------
 
     [Theory]
@@ -270,6 +293,34 @@ public sealed class SimulatorParityTests : IAsyncLifetime
         subscription.FreeTrial!.Enabled.Should().BeFalse();
         subscription.SubscriptionType!.Digital.Should().BeTrue();
         AllFieldsMapped(new object?[] { content, daily, subscribers });
+    }
+
+    [Theory]
+    [MemberData(nameof(Transports))]
+    public async Task Stats_FallBackToPost_AfterA405_AndTheSimulatorAnswersPostToo(SimulatorTransport transport)
+    {
+        using var client = await Client(transport);
+        _sim.SeedContent("article-1", "A", "https://news.example/a", 5);
+        _sim.IssueConsumption("article-1", createdAt: From.AddDays(1));
+        foreach (var path in new[] { "/api/v1/client/stats/content/", "/api/v1/client/stats/daily", "/api/v1/subscription/client/list" })
+            _sim.Faults.When(path, SimulatedFault.Status(405), method: "GET", times: 1);
+
+        var content = await client.Stats.GetContentStatsAsync("article-1", From, To);
+        var daily = await client.Stats.GetDailyStatsAsync(From, To);
+        var subscribers = await client.Stats.ListCurrentSubscribersAsync();
+        var again = await client.Stats.GetDailyStatsAsync(From, To);
+
+        _sim.Requests.Select(r => $"{r.Method} {r.Path} {r.StatusCode}").Should().Equal(
+            "GET /api/v1/client/stats/content/article-1 405", "POST /api/v1/client/stats/content/article-1 200",
+            "GET /api/v1/client/stats/daily 405", "POST /api/v1/client/stats/daily 200",
+            "GET /api/v1/subscription/client/list 405", "POST /api/v1/subscription/client/list 200",
+            "POST /api/v1/client/stats/daily 200");
+        _sim.Requests.Where(r => r.Method == "POST").Should().OnlyContain(r => r.Auth == Basic && r.QueryValue("from") != null || r.Path.EndsWith("/list", StringComparison.Ordinal));
+        content.Count.Should().Be(1);
+        content.Amount.Should().Be(5);
+        daily.TotalContentConsumed.Should().Be(1);
+        again.TotalContentConsumed.Should().Be(1);
+        subscribers.Subscriptions.Should().BeEmpty();
     }
 
     // ---- Subscriptions (E12, E19) -----------------------------------------------------------------------------------
@@ -456,6 +507,8 @@ public sealed class SimulatorParityTests : IAsyncLifetime
         requests[0].QueryValue("email").Should().Be("reader@example.com");
         requests[0].QueryValue("phoneNumber").Should().BeNull();
         requests[1].QueryValue("phoneNumber").Should().Be("9999999999");
+        System.Text.Json.Nodes.JsonNode.Parse(requests[0].Body!)!["email"]!.GetValue<string>().Should().Be("reader@example.com", "DECISIONS: the SDK sends query and JSON body");
+        System.Text.Json.Nodes.JsonNode.Parse(requests[1].Body!)!["phoneNumber"]!.GetValue<string>().Should().Be("9999999999");
         Saw(transport,
             Req("POST", "/client/generate-temp-token", Basic, "E20"),
             Req("POST", "/client/generate-temp-token", Basic, "E20"));
