@@ -592,6 +592,43 @@ public sealed class SimulatorParityTests : IAsyncLifetime
         AllFieldsMapped(new object?[] { created, second, edited, story, page, read, daily, all });
     }
 
+    // ---- documented errors -----------------------------------------------------------------------------------------
+
+    [Theory]
+    [MemberData(nameof(Transports))]
+    public async Task DocumentedErrors_MapToTheSdksTypedExceptions(SimulatorTransport transport)
+    {
+        using var client = await Client(transport);
+        _sim.SeedContent("article-1", "A", "https://news.example/a", 5);
+        var options = _sim.CreateOptions(transport == SimulatorTransport.Server ? _sim.ServerAddress : null);
+        options.ApiSecret = "not-the-secret";
+        options.Loyalty.ApiKey = "not-the-key";
+        using var wrong = transport == SimulatorTransport.Handler ? new ConscentClient(options, _sim.Handler) : new ConscentClient(options);
+
+        var missing = await Assert.ThrowsAsync<ConscentNotFoundException>(() => client.Content.GetAsync("no such id"));
+        var duplicate = await Assert.ThrowsAsync<ConscentBadRequestException>(() => client.Content.CreateAsync(
+            new CreateContentRequest { ContentId = "article-1", Title = "A", Url = "https://news.example/a" }));
+        var unknownBundleContent = await Assert.ThrowsAsync<ConscentBadRequestException>(() => client.Bundles.CreateAsync(
+            new CreateBundleRequest { ContentId = "b", Title = "B", Url = "https://news.example/b", BundleContentIds = new List<string> { "nope" } }));
+        var unknownUser = await Assert.ThrowsAsync<ConscentNotFoundException>(() => client.Users.GetUserAndSubscriptionDetailsAsync("nobody"));
+        var cancelUnknown = await Assert.ThrowsAsync<ConscentNotFoundException>(() => client.Subscriptions.CancelActiveSubscriptionsAsync("nobody"));
+        var unauthorized = await Assert.ThrowsAsync<ConscentAuthenticationException>(() => wrong.Content.ListAsync());
+        var badLoyaltyKey = await Assert.ThrowsAsync<ConscentAuthenticationException>(() => wrong.Loyalty.PostUserEventAsync(new LoyaltyUserEvent("ORDER_PLACED", "u")));
+        var noAuthStillWorks = await wrong.Consumption.ValidateAsync(_sim.IssueConsumption("article-1"));
+
+        missing.StatusCode.Should().Be(System.Net.HttpStatusCode.NotFound);
+        duplicate.ServerMessage.Should().Contain("contentId");
+        unknownBundleContent.ServerMessage.Should().Contain("bundleContentIds");
+        unknownUser.StatusCode.Should().Be(System.Net.HttpStatusCode.NotFound);
+        cancelUnknown.StatusCode.Should().Be(System.Net.HttpStatusCode.NotFound);
+        unauthorized.ServerMessage.Should().Be("Unauthorized -- Invalid API Key & API Secret.");
+        badLoyaltyKey.StatusCode.Should().Be(System.Net.HttpStatusCode.Unauthorized);
+        noAuthStillWorks.Should().NotBeNull("consumption validation sends no credentials, so wrong ones do not matter");
+        _sim.Requests.Select(r => $"{r.EndpointId} {r.StatusCode} {r.Auth}").Should().Equal(
+            "E04 404 ValidBasic", "E01 400 ValidBasic", "E05 400 ValidBasic", "E13 404 None", "E19 404 ValidBasic",
+            "E03 401 InvalidBasic", "E21 401 InvalidApiKey", "E08 200 None");
+    }
+
     // ---- coverage guard ---------------------------------------------------------------------------------------------
 
     /// <summary>Every method of every area client, as driven above. A new client method fails this until a parity test drives it.</summary>
