@@ -71,7 +71,7 @@ public class BundlesClient : IBundlesClient
         return AutoPager.EnumerateAsync(
             1, pageSize,
             (page, ct) => ListAsync(new ListOptions { PageNumber = page, PageSize = pageSize }, ct),
-            static page => page.Content?.Where(static b => b is not null).ToList(),
+            static page => page.Content,
             static page => page.Pagination?.TotalPages,
             cancellationToken);
     }

@@ -77,7 +77,7 @@ public class ContentClient : IContentClient
         return AutoPager.EnumerateAsync(
             1, pageSize,
             (page, ct) => ListAsync(new ListOptions { PageNumber = page, PageSize = pageSize }, ct),
-            static page => page.Content?.Where(static c => c is not null).ToList(),
+            static page => page.Content,
             static page => page.Pagination?.TotalPages,
             cancellationToken);
     }

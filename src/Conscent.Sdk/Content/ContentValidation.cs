@@ -37,17 +37,17 @@ internal static class ContentValidation
         if (overrides?.Country is not { } countries) return;
         for (var i = 0; i < countries.Count; i++)
         {
+            // Field names are built only when there is something to report: this runs on every create and edit.
             var entry = countries[i];
-            var field = $"PriceOverrides.Country[{i}]";
             if (entry is null)
             {
-                v.Add(field, "must not be null.");
+                v.Add($"PriceOverrides.Country[{i}]", "must not be null.");
                 continue;
             }
-            if (string.IsNullOrWhiteSpace(entry.Name)) v.Add(field + ".Name", "is required.");
-            else v.Country(entry.Name, field + ".Name");
-            if (entry.Price is null) v.Add(field + ".Price", "is required.");
-            else v.NotNegative(entry.Price, field + ".Price");
+            if (string.IsNullOrWhiteSpace(entry.Name)) v.Add($"PriceOverrides.Country[{i}].Name", "is required.");
+            else if (!CountryCodes.IsValid(entry.Name)) v.Country(entry.Name, $"PriceOverrides.Country[{i}].Name");
+            if (entry.Price is null) v.Add($"PriceOverrides.Country[{i}].Price", "is required.");
+            else if (entry.Price < 0) v.NotNegative(entry.Price, $"PriceOverrides.Country[{i}].Price");
         }
     }
 
@@ -70,11 +70,10 @@ internal static class ContentValidation
                 for (var i = 0; i < facebook.Events.Count; i++)
                 {
                     var e = facebook.Events[i];
-                    var field = $"Pixels.Facebook.Events[{i}]";
-                    if (e is null) { v.Add(field, "must not be null."); continue; }
+                    if (e is null) { v.Add($"Pixels.Facebook.Events[{i}]", "must not be null."); continue; }
                     if (e.EventType is not (PixelEventTypes.View or PixelEventTypes.Conversion))
-                        v.Add(field + ".EventType", "must be VIEW or CONVERSION.");
-                    v.Required(e.Name, field + ".Name");
+                        v.Add($"Pixels.Facebook.Events[{i}].EventType", "must be VIEW or CONVERSION.");
+                    if (string.IsNullOrWhiteSpace(e.Name)) v.Add($"Pixels.Facebook.Events[{i}].Name", "is required.");
                 }
             }
         }

@@ -19,7 +19,7 @@ internal static class AutoPager
         int firstPage,
         int pageSize,
         Func<int, CancellationToken, Task<TPage>> fetchPage,
-        Func<TPage, IReadOnlyList<TItem>?> items,
+        Func<TPage, IList<TItem>?> items,
         Func<TPage, int?> totalPages,
         [EnumeratorCancellation] CancellationToken cancellationToken)
     {
@@ -29,7 +29,12 @@ internal static class AutoPager
             var result = await fetchPage(page, cancellationToken).ConfigureAwait(false);
             var list = items(result);
             if (list is null || list.Count == 0) yield break;
-            foreach (var item in list) yield return item;
+            // The page's own list is walked in place (no copy); null entries from a sloppy answer are skipped.
+            for (var i = 0; i < list.Count; i++)
+            {
+                var item = list[i];
+                if (item is not null) yield return item;
+            }
             var total = totalPages(result);
             if (total is not null && page >= total.Value) yield break;
             if (list.Count < pageSize) yield break;

@@ -97,7 +97,7 @@ public class PurchasesClient : IPurchasesClient
         return AutoPager.EnumerateAsync(
             query?.PageNumber ?? 1, pageSize,
             (page, ct) => fetch(template.ForPage(page, pageSize), ct),
-            page => items(page)?.Where(static i => i is not null).ToList(),
+            items,
             totalPages,
             cancellationToken);
     }

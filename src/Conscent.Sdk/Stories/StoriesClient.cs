@@ -82,7 +82,7 @@ public class StoriesClient : IStoriesClient
         return AutoPager.EnumerateAsync(
             1, pageSize,
             (page, ct) => ListAsync(new ListOptions { PageNumber = page, PageSize = pageSize }, ct),
-            static page => page.Stories?.Where(static s => s is not null).ToList(),
+            static page => page.Stories,
             static page => page.Pagination?.TotalPages,
             cancellationToken);
     }
