@@ -13,42 +13,18 @@ using WireMock.ResponseBuilders;
 
 namespace Conscent.Sdk.Tests.Contract;
 
-/// <summary>One request exactly as the SDK handed it to the HTTP stack (the raw URI, before any server decoding).</summary>
-public sealed record SentRequest(string Method, string Uri, IReadOnlyDictionary<string, string> Headers, string? ContentType, byte[]? Body)
-{
-    public string BodyText => Body is null ? string.Empty : Encoding.UTF8.GetString(Body);
-
-    public JsonNode? BodyJson => Body is null || Body.Length == 0 ? null : JsonNode.Parse(Body);
-}
-
-/// <summary>Records each request the SDK sends, then forwards it to the mock server.</summary>
-public sealed class SentRequestRecorder : DelegatingHandler
-{
-    public SentRequestRecorder() : base(new HttpClientHandler()) { }
-
-    public ConcurrentQueue<SentRequest> Sent { get; } = new();
-
-    protected override async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
-    {
-        var body = request.Content is null ? null : await request.Content.ReadAsByteArrayAsync(cancellationToken);
-        var headers = request.Headers.ToDictionary(h => h.Key, h => string.Join(",", h.Value), StringComparer.OrdinalIgnoreCase);
-        Sent.Enqueue(new SentRequest(request.Method.Method, request.RequestUri!.OriginalString, headers, request.Content?.Headers.ContentType?.MediaType, body));
-        return await base.SendAsync(request, cancellationToken);
-    }
-}
-
 /// <summary>A mock server plus a client whose requests are recorded.</summary>
 public abstract class EndpointContractTestBase : IDisposable
 {
     protected EndpointContractTestBase()
     {
         Mock = new MockServer();
-        Recorder = new SentRequestRecorder();
+        Recorder = new RecordingHandler();
     }
 
     protected MockServer Mock { get; }
 
-    protected SentRequestRecorder Recorder { get; }
+    protected RecordingHandler Recorder { get; }
 
     protected string Base => Mock.BaseAddress.AbsoluteUri.TrimEnd('/');
 

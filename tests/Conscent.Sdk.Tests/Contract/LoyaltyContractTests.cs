@@ -15,7 +15,7 @@ namespace Conscent.Sdk.Tests.Contract;
 public sealed class LoyaltyContractTests : IDisposable
 {
     private readonly MockServer _mock = new();
-    private readonly UriRecorder _recorder = new();
+    private readonly RecordingHandler _recorder = new();
 
     public void Dispose()
     {

@@ -98,7 +98,7 @@ public sealed class PurchasesContractTests : IDisposable
     public async Task E14_E16_E17_E18_SendGetWithBasicAuthAndEveryFilterInTheDocumentedForm(string id)
     {
         Respond(PathOf(id), Samples.Text(SampleOf(id)));
-        var recorder = new SubscriptionsContractTests.UriRecorder();
+        var recorder = new RecordingHandler();
         using var client = new ConscentClient(_mock.Options(), recorder);
 
         await Call(id, client, FullQuery());

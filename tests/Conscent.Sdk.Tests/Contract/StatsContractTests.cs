@@ -120,7 +120,7 @@ public sealed class StatsContractTests : EndpointContractTestBase
         Recorder.Sent.Select(s => (s.Method, s.Uri)).Should().Equal(
             ("GET", Base + ContentStatsPath + "?" + DocsQuery),
             ("POST", Base + ContentStatsPath + "?" + DocsQuery));
-        Recorder.Sent.Last().Headers["Authorization"].Should().Be(MockServer.ExpectedAuthorization);
+        Recorder.Sent[^1].Headers["Authorization"].Should().Be(MockServer.ExpectedAuthorization);
         logs.GetSnapshot().Where(r => r.Id.Name == "ConscentStatsPostFallback").Should().ContainSingle()
             .Which.Message.Should().Contain("Stats.ContentStats");
 

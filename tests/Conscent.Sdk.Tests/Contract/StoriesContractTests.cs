@@ -18,7 +18,7 @@ namespace Conscent.Sdk.Tests.Contract;
 public sealed class StoriesContractTests : IDisposable
 {
     private readonly MockServer _mock = new();
-    private readonly UriRecorder _recorder = new();
+    private readonly RecordingHandler _recorder = new();
 
     public void Dispose()
     {

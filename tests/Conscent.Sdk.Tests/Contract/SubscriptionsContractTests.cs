@@ -337,7 +337,7 @@ public sealed class SubscriptionsContractTests : IDisposable
     {
         _mock.Server.Given(Request.Create().UsingPost())
             .RespondWith(Response.Create().WithStatusCode(200).WithHeader("Content-Type", "application/json").WithBody(Samples.Text("cancel-subscriptions.response.json")));
-        var recorder = new UriRecorder();
+        var recorder = new RecordingHandler();
         using var client = new ConscentClient(_mock.Options(), recorder);
 
         var response = await client.Subscriptions.CancelActiveSubscriptionsAsync("user 1/2");
@@ -407,19 +407,5 @@ public sealed class SubscriptionsContractTests : IDisposable
 
         (await act.Should().ThrowAsync<ConscentValidationException>()).Which.Errors.Should().ContainSingle(e => e.Field == "userId");
         _mock.Server.LogEntries.Should().BeEmpty();
-    }
-
-    /// <summary>Records the exact request URI the SDK sent (WireMock reports it decoded).</summary>
-    internal sealed class UriRecorder : System.Net.Http.DelegatingHandler
-    {
-        public UriRecorder() : base(new System.Net.Http.HttpClientHandler()) { }
-
-        public List<string> Uris { get; } = new();
-
-        protected override Task<System.Net.Http.HttpResponseMessage> SendAsync(System.Net.Http.HttpRequestMessage request, System.Threading.CancellationToken cancellationToken)
-        {
-            Uris.Add(request.RequestUri!.AbsoluteUri);
-            return base.SendAsync(request, cancellationToken);
-        }
     }
 }

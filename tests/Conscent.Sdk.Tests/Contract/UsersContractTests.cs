@@ -35,7 +35,7 @@ public sealed class UsersContractTests : IDisposable
     public async Task E13_UserAndSubscriptionDetails_SendsGetWithClientIdAndUserIdAndNoAuthorization()
     {
         Respond(SubscriptionDetailsPath, Samples.Text("user-and-subscription-details.response.json"));
-        var recorder = new SubscriptionsContractTests.UriRecorder();
+        var recorder = new RecordingHandler();
         using var client = new ConscentClient(_mock.Options(), recorder);
 
         await client.Users.GetUserAndSubscriptionDetailsAsync("62273ffbd5c69afcd7c05349");
@@ -216,7 +216,7 @@ public sealed class UsersContractTests : IDisposable
     public async Task E15_UserAndPurchaseDetails_SendsGetWithClientIdEveryFilterAndNoAuthorization()
     {
         Respond(PurchaseDetailsPath, Samples.Text("user-and-purchase-details.response.json"));
-        var recorder = new SubscriptionsContractTests.UriRecorder();
+        var recorder = new RecordingHandler();
         using var client = new ConscentClient(_mock.Options(), recorder);
 
         await client.Users.GetUserAndPurchaseDetailsAsync(new PurchaseQuery
