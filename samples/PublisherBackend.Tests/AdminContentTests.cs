@@ -46,7 +46,7 @@ public sealed class AdminContentTests
         response.StatusCode.Should().Be(HttpStatusCode.BadRequest);
         var problem = await response.Content.ReadFromJsonAsync<JsonElement>();
         var fields = problem.GetProperty("errors").EnumerateObject().Select(p => p.Name).ToList();
-        fields.Should().Contain(["ContentId", "Title", "Price"]);
+        fields.Should().Contain(["contentId", "title", "price"]);
         backend.Simulator.Requests.Should().BeEmpty("the SDK validates before sending");
     }
 

@@ -2,6 +2,7 @@ using System.Collections.Generic;
 using System.Threading;
 using System.Threading.Tasks;
 using System.Linq;
+using System.Text.Json;
 using Conscent.Sdk;
 using Conscent.Sdk.Content;
 using Microsoft.AspNetCore.Builder;
@@ -37,9 +38,12 @@ public static class AdminContentEndpoints
         }
     }
 
-    /// <summary>Turns the SDK's field errors into the <c>errors</c> dictionary of a ValidationProblem (400).</summary>
+    /// <summary>
+    /// Turns the SDK's field errors into the <c>errors</c> dictionary of a ValidationProblem (400). The SDK names C#
+    /// properties (<c>Download.FileType</c>); the keys are camel-cased to match the JSON the client sent (<c>download.fileType</c>).
+    /// </summary>
     internal static Dictionary<string, string[]> ToProblemErrors(this ConscentValidationException exception) =>
         exception.Errors
-            .GroupBy(e => e.Field)
+            .GroupBy(e => string.Join('.', e.Field.Split('.').Select(JsonNamingPolicy.CamelCase.ConvertName)))
             .ToDictionary(g => g.Key, g => g.Select(e => e.Message).ToArray());
 }
