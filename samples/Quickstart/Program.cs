@@ -40,7 +40,7 @@ namespace Conscent.Samples.Quickstart
                 return new(null, "set all of CONSCENT_API_KEY, CONSCENT_API_SECRET and CONSCENT_CLIENT_ID, or none of them to use the simulator.");
 
             var environment = ConscentEnvironment.Sandbox;
-            if (Read("CONSCENT_ENVIRONMENT") is { } name && !Enum.TryParse(name, ignoreCase: true, out environment))
+            if (Read("CONSCENT_ENVIRONMENT") is { } name && !(Enum.TryParse(name, ignoreCase: true, out environment) && Enum.IsDefined(environment)))
                 return new(null, "CONSCENT_ENVIRONMENT must be Sandbox or Production.");
 
             return new(new ConscentOptions { ApiKey = key, ApiSecret = secret, ClientId = clientId, Environment = environment }, null);
