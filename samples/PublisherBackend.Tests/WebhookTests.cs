@@ -1,0 +1,134 @@
+using System;
+using System.Net;
+using System.Net.Http;
+using System.Text;
+using System.Threading.Tasks;
+using Conscent.Sdk.Testing;
+using Conscent.Sdk.Webhooks;
+
+namespace PublisherBackend.Tests;
+
+public sealed class WebhookTests
+{
+    // Whole seconds: ConsCent dates travel with millisecond precision.
+    private static readonly DateTimeOffset InAMonth = new(DateTimeOffset.UtcNow.AddDays(30).Date, TimeSpan.Zero);
+
+    private static Uri Url(BackendUnderTest backend, string name) => new(backend.Address, $"{ConscentWebhookEndpoints.Prefix}/{name}");
+
+    [Fact]
+    public async Task MicroPayment_SignedByConsCent_Is200_AndGrantsTheArticle()
+    {
+        await using var backend = await BackendUnderTest.StartAsync();
+        using var sender = backend.Simulator.CreateWebhookSender(backend.Http);
+        var payment = new MicroPaymentWebhook { PurchaseId = "p-1", UserId = "reader-1", ClientContentId = "budget-2026", ExpiryDate = InAMonth };
+
+        using var response = await sender.SendAsync(Url(backend, "micro-payment"), ConscentWebhookParser.Serialize(payment));
+
+        response.StatusCode.Should().Be(HttpStatusCode.OK);
+        backend.Entitlements.Has("reader-1", "content:budget-2026").Should().BeTrue();
+    }
+
+    [Fact]
+    public async Task SubscriptionPayment_ThenCancellation_GrantsAccess_AndStopsRenewal()
+    {
+        await using var backend = await BackendUnderTest.StartAsync();
+        using var sender = backend.Simulator.CreateWebhookSender(backend.Http);
+        var payment = new SubscriptionPaymentWebhook { PurchaseId = "p-2", UserId = "reader-2", SubscriptionId = "digital", ExpiryDate = InAMonth };
+        var cancelled = new SubscriptionCancelledWebhook
+        {
+            UserId = "reader-2",
+            CancelledSubscriptionDetails = new CancelledSubscriptionDetails { RzpSubscriptionId = "sub_1", Status = "cancelled" },
+            LastPurchaseDetails = new SubscriptionPurchaseRecord { PurchaseId = "p-2", SubscriptionId = "digital" },
+        };
+
+        using var paid = await sender.SendAsync(Url(backend, "subscription-payment"), ConscentWebhookParser.Serialize(payment));
+        using var stopped = await sender.SendAsync(Url(backend, "subscription-cancelled"), ConscentWebhookParser.Serialize(cancelled));
+
+        paid.StatusCode.Should().Be(HttpStatusCode.OK);
+        stopped.StatusCode.Should().Be(HttpStatusCode.OK);
+        backend.Entitlements.ActiveFor("reader-2").Should().ContainSingle()
+            .Which.Should().Be(new Entitlement("subscription:digital", InAMonth, Renews: false));
+    }
+
+    [Fact]
+    public async Task SignUp_WithASignedEmail_Is200_AndRecordsTheReader()
+    {
+        await using var backend = await BackendUnderTest.StartAsync();
+        using var sender = backend.Simulator.CreateWebhookSender(backend.Http);
+        sender.AddMissingHashes = true; // hashedEmail = jwt.sign(email, apiSecret), as ConsCent sends it
+        var signUp = new SignUpWebhook { UserId = "reader-3", Email = "reader3@example.com" };
+
+        using var response = await sender.SendAsync(Url(backend, "sign-up"), ConscentWebhookParser.Serialize(signUp));
+
+        response.StatusCode.Should().Be(HttpStatusCode.OK);
+        backend.Entitlements.KnowsReader("reader-3").Should().BeTrue();
+    }
+
+    [Fact]
+    public async Task SignUp_WithAnEmailSignedByAnotherSecret_Is401()
+    {
+        await using var backend = await BackendUnderTest.StartAsync();
+        using var sender = backend.Simulator.CreateWebhookSender(backend.Http);
+        var signUp = new SignUpWebhook
+        {
+            UserId = "reader-4",
+            Email = "reader4@example.com",
+            HashedEmail = ConscentWebhookSender.CreateHashedIdentifier("reader4@example.com", "not-the-api-secret"),
+        };
+        // PreparePayload would re-sign hashedEmail; post the forged body with the right Basic auth instead.
+        using var request = new HttpRequestMessage(HttpMethod.Post, Url(backend, "sign-up"))
+        {
+            Content = new StringContent(ConscentWebhookParser.Serialize(signUp), Encoding.UTF8, "application/json"),
+        };
+        request.Headers.TryAddWithoutValidation("Authorization", sender.AuthorizationHeaderValue);
+
+        using var response = await backend.Http.SendAsync(request);
+
+        response.StatusCode.Should().Be(HttpStatusCode.Unauthorized);
+        backend.Entitlements.KnowsReader("reader-4").Should().BeFalse();
+    }
+
+    [Fact]
+    public async Task Unsigned_Webhook_Is401_AndChangesNothing()
+    {
+        await using var backend = await BackendUnderTest.StartAsync();
+        var payment = new MicroPaymentWebhook { PurchaseId = "p-5", UserId = "reader-5", ClientContentId = "budget-2026", ExpiryDate = InAMonth };
+
+        using var response = await backend.Http.PostAsync(Url(backend, "micro-payment"),
+            new StringContent(ConscentWebhookParser.Serialize(payment), Encoding.UTF8, "application/json"));
+
+        response.StatusCode.Should().Be(HttpStatusCode.Unauthorized);
+        backend.Entitlements.ActiveFor("reader-5").Should().BeEmpty();
+    }
+
+    [Fact]
+    public async Task Webhook_WithSomeoneElsesCredentials_Is401()
+    {
+        await using var backend = await BackendUnderTest.StartAsync();
+        using var impostor = new ConscentWebhookSender("someone", "else", backend.Http);
+        var payment = new PassPaymentWebhook { PurchaseId = "p-6", UserId = "reader-6", ClientContentId = "weekend-pass", ExpiryDate = InAMonth };
+
+        using var response = await impostor.SendAsync(Url(backend, "pass-payment"), ConscentWebhookParser.Serialize(payment));
+
+        response.StatusCode.Should().Be(HttpStatusCode.Unauthorized);
+        backend.Entitlements.ActiveFor("reader-6").Should().BeEmpty();
+    }
+
+    [Theory]
+    [InlineData("sign-up")]
+    [InlineData("login")]
+    [InlineData("subscription-payment")]
+    [InlineData("subscription-cancelled")]
+    [InlineData("pass-payment")]
+    [InlineData("subscription-bundle-payment")]
+    [InlineData("review-subscription")]
+    [InlineData("micro-payment")]
+    public async Task AllEightWebhooks_AreMapped_AndRefuseUnsignedDeliveries(string name)
+    {
+        await using var backend = await BackendUnderTest.StartAsync();
+
+        using var response = await backend.Http.PostAsync(Url(backend, name), new StringContent("{}", Encoding.UTF8, "application/json"));
+
+        response.StatusCode.Should().Be(HttpStatusCode.Unauthorized);
+    }
+}

@@ -1,0 +1,34 @@
+using System;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace PublisherBackend;
+
+/// <summary>Builds the publisher backend. Program.cs runs it; the tests start it on a loopback port.</summary>
+public static class PublisherApp
+{
+    /// <summary>Builds the app. <paramref name="overrides"/> runs last, so tests can replace services and options.</summary>
+    public static WebApplication Build(string[] args, Action<IServiceCollection>? overrides = null)
+    {
+        var builder = WebApplication.CreateBuilder(args);
+
+        // ConsCent: ApiKey, ApiSecret, ClientId and Environment from the "Conscent" section (appsettings.json, user
+        // secrets, or environment variables such as Conscent__ApiSecret). Checked at startup: a missing secret fails fast.
+        builder.Services.AddConscent(builder.Configuration.GetSection("Conscent"));
+        // Webhook verification (Basic auth + signed identifiers) and the duplicate-delivery guard.
+        builder.Services.AddConscentWebhooks();
+
+        builder.Services.AddProblemDetails();
+        builder.Services.AddSingleton(TimeProvider.System);
+        builder.Services.AddSingleton<ArticleStore>();
+        builder.Services.AddSingleton<EntitlementStore>();
+
+        overrides?.Invoke(builder.Services);
+
+        var app = builder.Build();
+        app.MapArticleEndpoints();
+        app.MapAdminContentEndpoints();
+        app.MapConscentWebhookEndpoints();
+        return app;
+    }
+}
