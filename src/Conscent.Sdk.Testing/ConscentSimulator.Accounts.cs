@@ -1,3 +1,4 @@
+using Conscent.Sdk.Testing.Internal;
 using System;
 using System.Collections.Generic;
 using System.Globalization;
@@ -79,7 +80,7 @@ public sealed partial class ConscentSimulator
         foreach (var s in _subscriptions.Where(s => IsActive(s, call.Now)))
         {
             var u = _usersById[s.UserId!];
-            items.Add(new JsonObject()
+            items.AddNode(new JsonObject()
                 .Put("renewSubscription", s.RenewSubscription)
                 .Put("freeTrial", s.FreeTrial)
                 .Put("_id", s.Id)
@@ -263,7 +264,7 @@ public sealed partial class ConscentSimulator
         var subscriptions = new JsonArray();
         foreach (var s in _subscriptions.Where(s => s.UserId == user.Id))
         {
-            subscriptions.Add(new JsonObject()
+            subscriptions.AddNode(new JsonObject()
                 .Put("_id", s.Id)
                 .Put("client", Settings.ClientName)
                 .Put("price", s.Price)
@@ -298,7 +299,7 @@ public sealed partial class ConscentSimulator
         foreach (var s in _subscriptions.Where(s => s.UserId == user.Id && InRange(s.CreatedAt, from, to)))
         {
             var type = new JsonObject { ["physical"] = s.Physical, ["digital"] = s.Digital }.Put("adFree", s.AdFree);
-            subscriptions.Add(new JsonObject()
+            subscriptions.AddNode(new JsonObject()
                 .Put("_id", s.Id)
                 .Put("client", Settings.ClientName)
                 .Put("price", s.Price)
@@ -325,7 +326,7 @@ public sealed partial class ConscentSimulator
             var array = new JsonArray();
             foreach (var p in _purchases.Where(p => p.UserId == user.Id && p.Type == type && InRange(p.CreatedAt, from, to)))
             {
-                array.Add(new JsonObject()
+                array.AddNode(new JsonObject()
                     .Put("_id", p.Id)
                     .Put("client", Settings.ClientName)
                     .Put("price", p.Price)
@@ -422,7 +423,7 @@ public sealed partial class ConscentSimulator
         foreach (var s in page)
         {
             var u = _usersById[s.UserId!];
-            items.Add(new JsonObject()
+            items.AddNode(new JsonObject()
                 .Put("manuallyRenewed", s.ManuallyRenewed)
                 .Put("renewSubscription", s.RenewSubscription)
                 .Put("availedOffers", new JsonArray())
@@ -459,7 +460,7 @@ public sealed partial class ConscentSimulator
         foreach (var p in page)
         {
             var u = _usersById[p.UserId!];
-            items.Add(new JsonObject()
+            items.AddNode(new JsonObject()
                 .Put("availedOffers", new JsonArray())
                 .Put("promotional", p.Promotional)
                 .Put("categories", new JsonArray())
@@ -496,7 +497,7 @@ public sealed partial class ConscentSimulator
         foreach (var x in all.Skip((f.Page - 1) * f.Size).Take(f.Size))
         {
             var u = _usersById[x.UserId!];
-            items.Add(new JsonObject()
+            items.AddNode(new JsonObject()
                 .Put("promotional", x.Promotional)
                 .Put("_id", x.Id)
                 .Put("userAccount", new JsonObject().Put("phoneNumber", u.PhoneNumber).Put("email", u.Email))

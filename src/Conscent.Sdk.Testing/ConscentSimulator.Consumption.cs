@@ -44,7 +44,7 @@ public sealed partial class ConscentSimulator
         var createdAt = Sim.Date(c.CreatedAt);
         return SimHttpResponse.Json(200, new JsonArray
         {
-            new JsonObject
+            (JsonNode)new JsonObject
             {
                 ["message"] = "Content Consumption Confirmed",
                 ["payload"] = new JsonObject { ["clientId"] = c.ClientId, ["contentId"] = c.ContentId, ["createdAt"] = createdAt },

@@ -1,3 +1,4 @@
+using Conscent.Sdk.Testing.Internal;
 using System;
 using System.Collections.Generic;
 using System.Globalization;
@@ -119,7 +120,7 @@ public sealed partial class ConscentSimulator
         var (page, size) = Paging(call, defaultSize: 20, maxSize: null);
         var all = _content.Where(c => c.IsBundle == isBundle).ToList();
         var items = new JsonArray();
-        foreach (var c in all.Skip((page - 1) * size).Take(size)) items.Add(ContentJson(c, ContentView.Item));
+        foreach (var c in all.Skip((page - 1) * size).Take(size)) items.AddNode(ContentJson(c, ContentView.Item));
         return SimHttpResponse.Json(200, new JsonObject
         {
             ["content"] = items,
@@ -355,7 +356,7 @@ public sealed partial class ConscentSimulator
         {
             var countries = new JsonArray();
             foreach (var (id, name, price) in c.Overrides)
-                countries.Add(new JsonObject { ["_id"] = id, ["name"] = name, ["price"] = price });
+                countries.AddNode(new JsonObject { ["_id"] = id, ["name"] = name, ["price"] = price });
             o["priceOverrides"] = new JsonObject { ["country"] = countries };
         }
         if (c.Download is { } d)

@@ -1,3 +1,4 @@
+using Conscent.Sdk.Testing.Internal;
 using System;
 using System.Collections.Generic;
 using System.Linq;
@@ -83,7 +84,7 @@ public sealed partial class ConscentSimulator
     {
         var (page, size) = Paging(call, defaultSize: 20, maxSize: null);
         var items = new JsonArray();
-        foreach (var s in _stories.Skip((page - 1) * size).Take(size)) items.Add(StoryJson(s, created: false));
+        foreach (var s in _stories.Skip((page - 1) * size).Take(size)) items.AddNode(StoryJson(s, created: false));
         return SimHttpResponse.Json(200, new JsonObject { ["stories"] = items, ["pagination"] = PaginationJson(page, size, _stories.Count) });
     }
 
@@ -102,7 +103,7 @@ public sealed partial class ConscentSimulator
         var createdAt = Sim.Date(read.CreatedAt);
         return SimHttpResponse.Json(200, new JsonArray
         {
-            new JsonObject
+            (JsonNode)new JsonObject
             {
                 ["message"] = "Story Read Confirmed",
                 ["payload"] = new JsonObject { ["clientId"] = read.ClientId, ["storyId"] = read.StoryId, ["createdAt"] = createdAt },
@@ -158,7 +159,7 @@ public sealed partial class ConscentSimulator
         if (s.Overrides is not null)
         {
             var countries = new JsonArray();
-            foreach (var (id, name, price) in s.Overrides) countries.Add(new JsonObject { ["_id"] = id, ["name"] = name, ["price"] = price });
+            foreach (var (id, name, price) in s.Overrides) countries.AddNode(new JsonObject { ["_id"] = id, ["name"] = name, ["price"] = price });
             o["priceOverrides"] = new JsonObject { ["country"] = countries };
         }
         return o;

@@ -1,3 +1,4 @@
+using Conscent.Sdk.Testing.Internal;
 using System;
 using System.Collections.Generic;
 using System.Globalization;
@@ -232,7 +233,7 @@ internal static class Sim
     {
         var array = new JsonArray();
         if (items is not null)
-            foreach (var item in items) array.Add(JsonValue.Create(item));
+            foreach (var item in items) array.AddNode(JsonValue.Create(item));
         return array;
     }
 
