@@ -12,8 +12,6 @@ namespace Conscent.Sdk.Benchmarks;
 /// console modes: <c>--cold-start [runs]</c>, <c>--paging-memory</c>, and the cold-start children
 /// <c>--first-call</c>, <c>--first-call-raw</c>, <c>--noop</c>. See docs/performance.md.
 /// </summary>
-// TODO(webhooks): add WebhookBenchmarks (verify signature + parse each docs sample, raw HMAC + STJ baseline) once the
-// webhooks area lands; it is being built separately and is deliberately not benchmarked yet.
 public static class Program
 {
     public static async Task<int> Main(string[] args)
