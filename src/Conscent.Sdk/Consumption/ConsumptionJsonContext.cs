@@ -4,7 +4,7 @@ using Conscent.Sdk.Serialization;
 
 namespace Conscent.Sdk.Consumption;
 
-/// <summary>Source-generated JSON metadata for the consumption area (the shared options: see <see cref="ConscentJsonDefaults"/>).</summary>
+/// <summary>Source-generated JSON metadata for the consumption area (the shared options: see <see cref="ConscentJson"/>).</summary>
 [JsonSourceGenerationOptions(
     PropertyNamingPolicy = JsonKnownNamingPolicy.CamelCase,
     DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull,

@@ -60,9 +60,6 @@ internal sealed class ConscentRequest
         return this;
     }
 
-    /// <summary>The path and query, relative to the host: placeholders replaced and every value percent-encoded.</summary>
-    public string BuildRelativeUri() => BuildUri(string.Empty);
-
     /// <summary>
     /// <paramref name="baseAddress"/> (no trailing slash) followed by the path and query, built in one string:
     /// placeholders replaced and every value percent-encoded.

@@ -4,7 +4,7 @@ using Conscent.Sdk.Serialization;
 
 namespace Conscent.Sdk.Stories;
 
-/// <summary>Source-generated JSON metadata for the deprecated story area (the shared options: see <see cref="ConscentJsonDefaults"/>).</summary>
+/// <summary>Source-generated JSON metadata for the deprecated story area (the shared options: see <see cref="ConscentJson"/>).</summary>
 [JsonSourceGenerationOptions(
     PropertyNamingPolicy = JsonKnownNamingPolicy.CamelCase,
     DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull,

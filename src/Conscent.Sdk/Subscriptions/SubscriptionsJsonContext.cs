@@ -3,7 +3,7 @@ using Conscent.Sdk.Serialization;
 
 namespace Conscent.Sdk.Subscriptions;
 
-/// <summary>Source-generated JSON metadata for the subscriptions area (the shared options: see <see cref="ConscentJsonDefaults"/>).</summary>
+/// <summary>Source-generated JSON metadata for the subscriptions area (the shared options: see <see cref="ConscentJson"/>).</summary>
 [JsonSourceGenerationOptions(
     PropertyNamingPolicy = JsonKnownNamingPolicy.CamelCase,
     DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull,

@@ -3,7 +3,7 @@ using Conscent.Sdk.Serialization;
 
 namespace Conscent.Sdk.Users;
 
-/// <summary>Source-generated JSON metadata for the users area (the shared options: see <see cref="ConscentJsonDefaults"/>).</summary>
+/// <summary>Source-generated JSON metadata for the users area (the shared options: see <see cref="ConscentJson"/>).</summary>
 [JsonSourceGenerationOptions(
     PropertyNamingPolicy = JsonKnownNamingPolicy.CamelCase,
     DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull,
