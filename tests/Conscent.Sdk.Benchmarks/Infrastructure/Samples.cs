@@ -4,9 +4,9 @@ using System.IO;
 namespace Conscent.Sdk.Benchmarks.Infrastructure;
 
 /// <summary>
-/// The docs' JSON examples from <c>../shared/api/samples/</c> (beside the repository), loaded verbatim, as bytes: the
-/// same payloads feed the baselines and the SDK. Set CONSCENT_SAMPLES_DIR to point elsewhere. BenchmarkDotNet runs
-/// each benchmark in a child process built under <c>bin/</c>, so the search walks up from the running assembly.
+/// The docs' JSON examples from the repository's <c>tests/fixtures/docs-samples/</c>, loaded verbatim, as bytes: the
+/// same payloads feed the baselines and the SDK. BenchmarkDotNet runs each benchmark in a child process built under
+/// <c>bin/</c>, so besides the copy next to the assembly the search walks up to the repository root.
 /// </summary>
 public static class Samples
 {
@@ -18,21 +18,17 @@ public static class Samples
 
     private static string Find()
     {
-        var fromEnv = Environment.GetEnvironmentVariable("CONSCENT_SAMPLES_DIR");
-        if (!string.IsNullOrEmpty(fromEnv) && System.IO.Directory.Exists(fromEnv)) return fromEnv;
         foreach (var start in new[] { AppContext.BaseDirectory, Environment.CurrentDirectory })
         {
+            var copied = Path.Combine(start, "docs-samples");
+            if (System.IO.Directory.Exists(copied)) return copied;
             for (var dir = new DirectoryInfo(start); dir is not null; dir = dir.Parent)
             {
-                var candidate = Path.Combine(dir.FullName, "shared", "api", "samples");
-                if (System.IO.Directory.Exists(candidate)) return candidate;
-                if (File.Exists(Path.Combine(dir.FullName, "Conscent.Sdk.sln")))
-                {
-                    var beside = Path.GetFullPath(Path.Combine(dir.FullName, "..", "shared", "api", "samples"));
-                    if (System.IO.Directory.Exists(beside)) return beside;
-                }
+                if (!File.Exists(Path.Combine(dir.FullName, "Conscent.Sdk.sln"))) continue;
+                var inRepo = Path.Combine(dir.FullName, "tests", "fixtures", "docs-samples");
+                if (System.IO.Directory.Exists(inRepo)) return inRepo;
             }
         }
-        throw new DirectoryNotFoundException("The docs' samples (../shared/api/samples beside the repository) were not found; set CONSCENT_SAMPLES_DIR.");
+        throw new DirectoryNotFoundException("The docs' samples (tests/fixtures/docs-samples in the repository) were not found.");
     }
 }

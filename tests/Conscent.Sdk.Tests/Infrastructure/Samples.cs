@@ -5,8 +5,9 @@ using System.Text.Json.Nodes;
 namespace Conscent.Sdk.Tests.Infrastructure;
 
 /// <summary>
-/// The docs' JSON examples from <c>../shared/api/samples/</c> (beside the repository), loaded verbatim: never retyped.
-/// Set CONSCENT_SAMPLES_DIR to point elsewhere.
+/// The docs' JSON examples, loaded verbatim from the repository's <c>tests/fixtures/docs-samples/</c> (never retyped).
+/// The test projects copy that folder next to the test assembly; running from elsewhere, the search walks up to the
+/// repository root.
 /// </summary>
 public static class Samples
 {
@@ -20,18 +21,14 @@ public static class Samples
 
     private static string Find()
     {
-        var fromEnv = Environment.GetEnvironmentVariable("CONSCENT_SAMPLES_DIR");
-        if (!string.IsNullOrEmpty(fromEnv) && System.IO.Directory.Exists(fromEnv)) return fromEnv;
+        var copied = Path.Combine(AppContext.BaseDirectory, "docs-samples");
+        if (System.IO.Directory.Exists(copied)) return copied;
         for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
         {
-            var candidate = Path.Combine(dir.FullName, "shared", "api", "samples");
-            if (System.IO.Directory.Exists(candidate)) return candidate;
-            if (File.Exists(Path.Combine(dir.FullName, "Conscent.Sdk.sln")))
-            {
-                var beside = Path.GetFullPath(Path.Combine(dir.FullName, "..", "shared", "api", "samples"));
-                if (System.IO.Directory.Exists(beside)) return beside;
-            }
+            if (!File.Exists(Path.Combine(dir.FullName, "Conscent.Sdk.sln"))) continue;
+            var inRepo = Path.Combine(dir.FullName, "tests", "fixtures", "docs-samples");
+            if (System.IO.Directory.Exists(inRepo)) return inRepo;
         }
-        throw new DirectoryNotFoundException("The docs' samples (../shared/api/samples beside the repository) were not found; set CONSCENT_SAMPLES_DIR.");
+        throw new DirectoryNotFoundException("The docs' samples (tests/fixtures/docs-samples in the repository) were not found next to the test assembly or above it.");
     }
 }
