@@ -30,6 +30,12 @@ public enum WebhookPayloadError
 
     /// <summary>The body was JSON but a field had a type the payload cannot hold (for example an object where a price belongs).</summary>
     UnexpectedShape = 4,
+
+    /// <summary>
+    /// The body is a different webhook from the one expected: its <c>type</c> names another purchase kind, or it lacks the
+    /// fields that tell the expected webhook apart. Usually a URL mapped to the wrong webhook on the ConsCent dashboard.
+    /// </summary>
+    WrongWebhookType = 5,
 }
 
 /// <summary>A webhook body that could not be read as the expected payload. Answer such a delivery with 400.</summary>

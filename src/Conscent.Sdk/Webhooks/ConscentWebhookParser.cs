@@ -28,7 +28,7 @@ public static class ConscentWebhookParser
     /// <summary>Reads a body given as text. See <see cref="Parse{T}(ReadOnlySpan{byte})"/>.</summary>
     /// <exception cref="ConscentWebhookPayloadException">The body cannot be read as <typeparamref name="T"/>.</exception>
     public static T Parse<T>(string json) where T : class, IConscentWebhookPayload =>
-        Parse<T>(json is null ? ReadOnlySpan<byte>.Empty : Encoding.UTF8.GetBytes(json));
+        Parse<T>(Utf8(json));
 
     /// <summary>Reads a body with your own source-generated metadata (for a payload type of your own).</summary>
     /// <exception cref="ConscentWebhookPayloadException">The body cannot be read as <typeparamref name="T"/>.</exception>
@@ -63,40 +63,77 @@ public static class ConscentWebhookParser
             throw new ConscentWebhookPayloadException(WebhookPayloadError.UnexpectedShape, $"The webhook body does not match {typeof(T).Name}.", null, ex);
         }
 
-        return result ?? throw new ConscentWebhookPayloadException(WebhookPayloadError.InvalidJson, "The webhook body is JSON null, not an object.");
+        if (result is null) throw new ConscentWebhookPayloadException(WebhookPayloadError.InvalidJson, "The webhook body is JSON null, not an object.");
+        // A delivery posted to the wrong URL parses fine as the wrong type: refuse it here, before any handler runs.
+        WebhookKind.Check(result);
+        return result;
     }
 
     /// <summary>Reads a W1 Sign Up body.</summary>
     /// <exception cref="ConscentWebhookPayloadException">The body cannot be read.</exception>
     public static SignUpWebhook ParseSignUp(ReadOnlySpan<byte> utf8Json) => Parse(utf8Json, WebhooksJsonContext.Default.SignUpWebhook);
 
+    /// <summary>Reads a W1 Sign Up body given as text.</summary>
+    /// <exception cref="ConscentWebhookPayloadException">The body cannot be read.</exception>
+    public static SignUpWebhook ParseSignUp(string json) => ParseSignUp(Utf8(json));
+
     /// <summary>Reads a W2 Login body.</summary>
     /// <exception cref="ConscentWebhookPayloadException">The body cannot be read.</exception>
     public static LoginWebhook ParseLogin(ReadOnlySpan<byte> utf8Json) => Parse(utf8Json, WebhooksJsonContext.Default.LoginWebhook);
+
+    /// <summary>Reads a W2 Login body given as text.</summary>
+    /// <exception cref="ConscentWebhookPayloadException">The body cannot be read.</exception>
+    public static LoginWebhook ParseLogin(string json) => ParseLogin(Utf8(json));
 
     /// <summary>Reads a W3 Subscription Payment body.</summary>
     /// <exception cref="ConscentWebhookPayloadException">The body cannot be read.</exception>
     public static SubscriptionPaymentWebhook ParseSubscriptionPayment(ReadOnlySpan<byte> utf8Json) => Parse(utf8Json, WebhooksJsonContext.Default.SubscriptionPaymentWebhook);
 
+    /// <summary>Reads a W3 Subscription Payment body given as text.</summary>
+    /// <exception cref="ConscentWebhookPayloadException">The body cannot be read.</exception>
+    public static SubscriptionPaymentWebhook ParseSubscriptionPayment(string json) => ParseSubscriptionPayment(Utf8(json));
+
     /// <summary>Reads a W4 Subscription Cancelled body.</summary>
     /// <exception cref="ConscentWebhookPayloadException">The body cannot be read.</exception>
     public static SubscriptionCancelledWebhook ParseSubscriptionCancelled(ReadOnlySpan<byte> utf8Json) => Parse(utf8Json, WebhooksJsonContext.Default.SubscriptionCancelledWebhook);
+
+    /// <summary>Reads a W4 Subscription Cancelled body given as text.</summary>
+    /// <exception cref="ConscentWebhookPayloadException">The body cannot be read.</exception>
+    public static SubscriptionCancelledWebhook ParseSubscriptionCancelled(string json) => ParseSubscriptionCancelled(Utf8(json));
 
     /// <summary>Reads a W5 Pass Payment body.</summary>
     /// <exception cref="ConscentWebhookPayloadException">The body cannot be read.</exception>
     public static PassPaymentWebhook ParsePassPayment(ReadOnlySpan<byte> utf8Json) => Parse(utf8Json, WebhooksJsonContext.Default.PassPaymentWebhook);
 
+    /// <summary>Reads a W5 Pass Payment body given as text.</summary>
+    /// <exception cref="ConscentWebhookPayloadException">The body cannot be read.</exception>
+    public static PassPaymentWebhook ParsePassPayment(string json) => ParsePassPayment(Utf8(json));
+
     /// <summary>Reads a W6 Subscription Bundle Payment body.</summary>
     /// <exception cref="ConscentWebhookPayloadException">The body cannot be read.</exception>
     public static SubscriptionBundlePaymentWebhook ParseSubscriptionBundlePayment(ReadOnlySpan<byte> utf8Json) => Parse(utf8Json, WebhooksJsonContext.Default.SubscriptionBundlePaymentWebhook);
+
+    /// <summary>Reads a W6 Subscription Bundle Payment body given as text.</summary>
+    /// <exception cref="ConscentWebhookPayloadException">The body cannot be read.</exception>
+    public static SubscriptionBundlePaymentWebhook ParseSubscriptionBundlePayment(string json) => ParseSubscriptionBundlePayment(Utf8(json));
 
     /// <summary>Reads a W7 Review Subscription body.</summary>
     /// <exception cref="ConscentWebhookPayloadException">The body cannot be read.</exception>
     public static ReviewSubscriptionWebhook ParseReviewSubscription(ReadOnlySpan<byte> utf8Json) => Parse(utf8Json, WebhooksJsonContext.Default.ReviewSubscriptionWebhook);
 
+    /// <summary>Reads a W7 Review Subscription body given as text.</summary>
+    /// <exception cref="ConscentWebhookPayloadException">The body cannot be read.</exception>
+    public static ReviewSubscriptionWebhook ParseReviewSubscription(string json) => ParseReviewSubscription(Utf8(json));
+
     /// <summary>Reads a W8 Micro Payment body.</summary>
     /// <exception cref="ConscentWebhookPayloadException">The body cannot be read.</exception>
     public static MicroPaymentWebhook ParseMicroPayment(ReadOnlySpan<byte> utf8Json) => Parse(utf8Json, WebhooksJsonContext.Default.MicroPaymentWebhook);
+
+    /// <summary>Reads a W8 Micro Payment body given as text.</summary>
+    /// <exception cref="ConscentWebhookPayloadException">The body cannot be read.</exception>
+    public static MicroPaymentWebhook ParseMicroPayment(string json) => ParseMicroPayment(Utf8(json));
+
+    private static ReadOnlySpan<byte> Utf8(string? json) => json is null ? ReadOnlySpan<byte>.Empty : Encoding.UTF8.GetBytes(json);
 
     /// <summary>Serializes a payload back to JSON (unknown fields included), for storing or forwarding it.</summary>
     public static string Serialize<T>(T payload) where T : class, IConscentWebhookPayload =>

@@ -1,8 +1,11 @@
 namespace Conscent.Sdk.Webhooks;
 
 /// <summary>
-/// A ConsCent webhook payload. ConsCent's webhooks carry no event-type field: each webhook gets its own URL on your
-/// backend, and the endpoint that receives it knows which payload type to expect.
+/// A ConsCent webhook payload. Each webhook gets its own URL on your backend, and the endpoint that receives it knows
+/// which payload type to expect. The parser checks that the body really is that webhook: the three purchase records
+/// (Subscription Payment, Pass Payment, Micro Payment) say what they are in <c>type</c> (<c>SUBSCRIPTION</c>, <c>PASS</c>,
+/// <c>CONTENT</c>), and the others carry fields only they have. A mismatch is a
+/// <see cref="ConscentWebhookPayloadException"/> with <see cref="WebhookPayloadError.WrongWebhookType"/>.
 /// </summary>
 public interface IConscentWebhookPayload
 {

@@ -67,9 +67,10 @@ public class WebhookParserErrorTests
     public void Utf8Bom_IsAccepted()
     {
         var body = Encoding.UTF8.GetPreamble().AsSpan().ToArray();
-        var withBom = new byte[body.Length + 12];
+        var json = Encoding.UTF8.GetBytes("{\"_id\":\"b1\",\"type\":\"CONTENT\"}");
+        var withBom = new byte[body.Length + json.Length];
         body.CopyTo(withBom, 0);
-        Encoding.UTF8.GetBytes("{\"_id\":\"b1\"}").CopyTo(withBom, body.Length);
+        json.CopyTo(withBom, body.Length);
         ConscentWebhookParser.Parse<MicroPaymentWebhook>(withBom).Id.Should().Be("b1");
     }
 
