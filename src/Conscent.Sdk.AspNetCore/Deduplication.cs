@@ -9,7 +9,7 @@ namespace Conscent.Sdk.AspNetCore;
 
 /// <summary>
 /// Remembers which webhook deliveries were handled, so a redelivery of the same purchase does not run your handler twice
-/// (ConsCent documents no retry or idempotency rules, C55). Keys are <c>{payload type}:{delivery id}</c>.
+/// (ConsCent documents no retry or idempotency rules for webhooks; see docs/rulings.md#webhooks-receiver-contract). Keys are <c>{payload type}:{delivery id}</c>.
 /// </summary>
 public interface IConscentWebhookDeduplicator
 {

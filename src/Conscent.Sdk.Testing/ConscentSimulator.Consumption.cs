@@ -49,7 +49,8 @@ public sealed partial class ConscentSimulator
                 ["message"] = "Content Consumption Confirmed",
                 ["payload"] = new JsonObject { ["clientId"] = c.ClientId, ["contentId"] = c.ContentId, ["createdAt"] = createdAt },
                 ["consumptionId"] = c.Id,
-                // The docs do not say how the signature is made (C49): an HMAC of the id and payload with the API secret.
+                // The docs do not say how the signature is made (docs/rulings.md#consumption-signature-and-access-time-left):
+                // the simulator's own choice is an HMAC of the id and payload with the API secret.
                 ["signature"] = Sim.Hmac(Settings.ApiSecret, c.Id + "|" + c.ClientId + "|" + c.ContentId + "|" + createdAt),
             },
         });

@@ -230,7 +230,7 @@ public sealed partial class ConscentSimulator : IDisposable, IAsyncDisposable
         return SimHttpResponse.Error(status, fault.Message ?? DefaultMessage(status), headers);
     }
 
-    /// <summary>The docs' wording for each error code (002 L4109-4123).</summary>
+    /// <summary>The wording of ConsCent's error table for each code (the table's template line "418 I'm a teapot" is left out).</summary>
     internal static string DefaultMessage(int status) => status switch
     {
         400 => "Bad Request -- Your request is invalid.",

@@ -8,10 +8,10 @@ namespace Conscent.Sdk.Testing;
 /// </summary>
 public sealed class ConscentSimulatorOptions
 {
-    /// <summary>The docs' sample API key (002 L128).</summary>
+    /// <summary>The API key of the decodable Basic-auth example in the Authentication section of ConsCent's docs.</summary>
     public const string DefaultApiKey = "D6W7V8Q-MNG4WYC-QX9BP2B-8E7B6KG";
 
-    /// <summary>The docs' sample API secret (002 L128). Test value only.</summary>
+    /// <summary>The API secret of the same example in ConsCent's docs. Test value only.</summary>
     public const string DefaultApiSecret = "T4SGJ9HH47MZQZGSZEFV6XRNSKQ8D6W7V8QMNG4WYCQX9BP2B8E7B6KG";
 
     /// <summary>The client id used in the docs' consumption sample.</summary>

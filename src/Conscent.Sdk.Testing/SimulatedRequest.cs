@@ -87,7 +87,10 @@ public sealed class SimulatedRequest
     /// <summary>The fault applied to this request, or null.</summary>
     public SimulatedFault? Fault { get; internal set; }
 
-    /// <summary>The catalogue id of the endpoint that handled it (<c>E01</c> … <c>E26</c>), or null for an unknown route or a fault.</summary>
+    /// <summary>
+    /// The id of the endpoint that handled it (<c>E01</c> … <c>E26</c>, as defined in the SDK repository's docs/api-coverage.md),
+    /// or null for an unknown route or a fault.
+    /// </summary>
     public string? EndpointId { get; internal set; }
 
     /// <summary>The value of a query parameter (decoded), or null.</summary>

@@ -16,7 +16,7 @@ namespace Conscent.Sdk.AspNetCore.Tests;
 /// <summary>A real Kestrel host on 127.0.0.1 and a free port, with webhook endpoints mapped by the test.</summary>
 public sealed class WebhookHost : IAsyncDisposable
 {
-    // The docs' own decodable Basic example (002 L128).
+    // The decodable Basic example in the Authentication section of ConsCent's docs.
     public const string ApiKey = "D6W7V8Q-MNG4WYC-QX9BP2B-8E7B6KG";
     public const string ApiSecret = "T4SGJ9HH47MZQZGSZEFV6XRNSKQ8D6W7V8QMNG4WYCQX9BP2B8E7B6KG";
     public const string Authorization = "Basic RDZXN1Y4US1NTkc0V1lDLVFYOUJQMkItOEU3QjZLRzpUNFNHSjlISDQ3TVpRWkdTWkVGVjZYUk5TS1E4RDZXN1Y4UU1ORzRXWUNRWDlCUDJCOEU3QjZLRw==";

@@ -23,7 +23,7 @@ public sealed class RawContentEndpointTests : IDisposable
         _sim.Dispose();
     }
 
-    /// <summary>The docs' create sample with an id the documented rule accepts (the sample's own id has spaces, C04).</summary>
+    /// <summary>The docs' create sample with an id the documented rule accepts (the sample's own id has spaces, which that rule forbids).</summary>
     private static JsonObject CreateSample(string id = "testingID_For_Client_Content")
     {
         var body = Samples.Node("content-create.request.json").AsObject();

@@ -507,7 +507,7 @@ public sealed class SimulatorParityTests : IAsyncLifetime
         requests[0].QueryValue("email").Should().Be("reader@example.com");
         requests[0].QueryValue("phoneNumber").Should().BeNull();
         requests[1].QueryValue("phoneNumber").Should().Be("9999999999");
-        System.Text.Json.Nodes.JsonNode.Parse(requests[0].Body!)!["email"]!.GetValue<string>().Should().Be("reader@example.com", "DECISIONS: the SDK sends query and JSON body");
+        System.Text.Json.Nodes.JsonNode.Parse(requests[0].Body!)!["email"]!.GetValue<string>().Should().Be("reader@example.com", "the SDK sends the values in the query and in a JSON body (docs/rulings.md#auto-login-query-or-body)");
         System.Text.Json.Nodes.JsonNode.Parse(requests[1].Body!)!["phoneNumber"]!.GetValue<string>().Should().Be("9999999999");
         Saw(transport,
             Req("POST", "/client/generate-temp-token", Basic, "E20"),

@@ -30,7 +30,8 @@ public class AutoLoginClient : IAutoLoginClient
             v.Add("Email", "or PhoneNumber is required (give at least one of Email and PhoneNumber).");
         v.ThrowIfInvalid();
 
-        // C42: the docs name query parameters; ConsCent's own mobile SDK sends a JSON body. Send both, same values.
+        // The docs name query parameters; ConsCent's own mobile SDK sends a JSON body. Send both, same values
+        // (docs/rulings.md#auto-login-query-or-body).
         var email = string.IsNullOrWhiteSpace(request.Email) ? null : request.Email;
         var phone = string.IsNullOrWhiteSpace(request.PhoneNumber) ? null : request.PhoneNumber;
         var body = new GenerateTempTokenRequest { Email = email, PhoneNumber = phone, AdditionalProperties = request.AdditionalProperties };

@@ -46,7 +46,10 @@ public class LoyaltyClient : ILoyaltyClient
         return ReadResult(raw);
     }
 
-    /// <summary>C43: the answer's format is undocumented; keep the text and add the JSON when it parses.</summary>
+    /// <summary>
+    /// The answer's format is undocumented (the samples ask for text, then parse JSON): keep the text and add the JSON
+    /// when it parses (docs/rulings.md#loyalty-answer-format).
+    /// </summary>
     internal static LoyaltyEventResult ReadResult(ConscentResponse raw)
     {
         var body = raw.Body;

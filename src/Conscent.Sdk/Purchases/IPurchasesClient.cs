@@ -11,7 +11,7 @@ namespace Conscent.Sdk.Purchases;
 /// </summary>
 /// <remarks>
 /// ConsCent calls the user filters "mandatory", but they are alternatives; the SDK sends whichever you set and lets
-/// the server judge (C09). Each <c>ListAll…</c> method walks every page, fetching the next only when you reach it,
+/// the server judge (see docs/rulings.md#purchases-mandatory-filters). Each <c>ListAll…</c> method walks every page, fetching the next only when you reach it,
 /// and stops at the last page (from the totals where ConsCent gives them, else at a page shorter than the page size).
 /// </remarks>
 public interface IPurchasesClient

@@ -7,7 +7,8 @@ using Conscent.Sdk.Users;
 namespace Conscent.Sdk.Purchases;
 
 /// <summary>
-/// One purchase in the subscription, pass and micropayment exports. Note the two content ids (C70):
+/// One purchase in the subscription, pass and micropayment exports. Note the two content ids (ConsCent's
+/// <c>contentId</c> means another thing here than in the content API; see docs/rulings.md#general-two-meanings-of-contentid):
 /// <see cref="ConscentContentId"/> is ConsCent's internal id (wire <c>contentId</c>) and <see cref="ClientContentId"/>
 /// is your own id for the content.
 /// </summary>
@@ -159,7 +160,7 @@ public sealed class PurchaseTransactionList : ConscentModel
 
 /// <summary>
 /// One purchase of any type in <c>GET /client/purchases</c>. Here ConsCent embeds the related documents: the buyer,
-/// your client and the content come as objects (C30). Each reference also reads a plain id string.
+/// your client and the content come as objects, where other answers send plain id strings. Each reference reads both.
 /// </summary>
 public sealed class PurchaseTransaction : ConscentModel
 {

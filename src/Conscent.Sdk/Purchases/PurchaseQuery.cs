@@ -5,7 +5,7 @@ namespace Conscent.Sdk.Purchases;
 /// <summary>
 /// Filters and paging for the purchase exports and for user-and-purchase details. Every field is optional for the
 /// purchase lists: ConsCent calls the user filters "mandatory" but they are alternatives, so the SDK sends whichever
-/// you set and lets the server judge (C09). User-and-purchase details needs at least one of <see cref="UserId"/>,
+/// you set and lets the server judge (see docs/rulings.md#purchases-mandatory-filters). User-and-purchase details needs at least one of <see cref="UserId"/>,
 /// <see cref="Email"/> and <see cref="PhoneNumber"/>.
 /// </summary>
 public sealed class PurchaseQuery

@@ -8,7 +8,8 @@ using System.Text.Json.Serialization.Metadata;
 namespace Conscent.Sdk.Purchases;
 
 /// <summary>
-/// Reads a field that ConsCent sends either as an id string or as the embedded document (C30): a string becomes a
+/// Reads a field that ConsCent sends either as an id string or as the embedded document, depending on the answer
+/// (docs/rulings.md#general-id-string-or-embedded-object): a string becomes a
 /// model with only its id set; an object is read as the model (its <c>_id</c>, details and unknown fields). Writes the
 /// bare id when nothing else is known, else the object. Put it on the property (not the type), so the object form
 /// can use the type's own generated metadata.

@@ -6,7 +6,10 @@ using System.Text.Json.Serialization;
 
 namespace Conscent.Sdk.Stats;
 
-/// <summary><c>freeTrial</c>: a boolean (<c>false</c>) or an object <c>{enabled, duration}</c> (C31).</summary>
+/// <summary>
+/// <c>freeTrial</c>: a boolean (<c>false</c>) or an object <c>{enabled, duration}</c>, as ConsCent sends either
+/// (docs/rulings.md#general-free-trial-boolean-or-object).
+/// </summary>
 internal sealed class SubscriptionFreeTrialConverter : JsonConverter<SubscriptionFreeTrial>
 {
     public override SubscriptionFreeTrial? Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options) =>
@@ -23,7 +26,10 @@ internal sealed class SubscriptionFreeTrialConverter : JsonConverter<Subscriptio
         JsonSerializer.Serialize(writer, value, StatsJsonContext.Default.SubscriptionFreeTrial);
 }
 
-/// <summary><c>userAccount</c>: an embedded object here, a bare id string in other answers (C30).</summary>
+/// <summary>
+/// <c>userAccount</c>: an embedded object here, a bare id string in other answers; both are read
+/// (docs/rulings.md#general-id-string-or-embedded-object).
+/// </summary>
 internal sealed class SubscriberAccountConverter : JsonConverter<SubscriberAccount>
 {
     public override SubscriberAccount? Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options) =>
@@ -39,7 +45,7 @@ internal sealed class SubscriberAccountConverter : JsonConverter<SubscriberAccou
         JsonSerializer.Serialize(writer, value, StatsJsonContext.Default.SubscriberAccount);
 }
 
-/// <summary>A postal code sent as a string or a number (C27); kept as text.</summary>
+/// <summary>A postal code, which ConsCent sends as a string or a number; kept as text (docs/rulings.md#general-postcode-number-or-string).</summary>
 internal sealed class StringOrNumberConverter : JsonConverter<string>
 {
     public override string? Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options) =>

@@ -94,7 +94,8 @@ public class StoriesClient : IStoriesClient
         var call = new ConscentRequest(ValidateRead).WithPath("readId", readId);
         using var raw = await _pipeline.SendRawAsync(call, cancellationToken).ConfigureAwait(false);
 
-        // C02: the docs' answer is a one-element array; their example code reads a bare object. Accept both.
+        // The docs' answer is a one-element array; their example code reads a bare object. Accept both
+        // (docs/rulings.md#consumption-array-or-object).
         if (FirstSignificantByte(raw.Body) == (byte)'[')
         {
             var list = _pipeline.Deserialize(raw, StoriesJsonContext.Default.ListStoryReadValidation, ValidateRead);
@@ -118,7 +119,8 @@ public class StoriesClient : IStoriesClient
             }
             catch (ConscentApiException ex) when (ex.StatusCode == HttpStatusCode.MethodNotAllowed)
             {
-                // C01: every sample uses GET, the heading says POST. The server refused GET: use POST from now on.
+                // Every sample uses GET, the heading says POST (docs/rulings.md#stats-get-or-post). The server refused GET:
+                // use POST from now on.
                 overrides[DailyStats.Operation] = HttpMethod.Post;
                 ConscentLog.LogStatsFallback(_pipeline.Logger, DailyStats.Operation);
                 call = BuildDailyStats(fromDate, toDate).WithMethod(HttpMethod.Post);

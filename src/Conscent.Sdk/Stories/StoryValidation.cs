@@ -2,7 +2,10 @@ using Conscent.Sdk.Content;
 
 namespace Conscent.Sdk.Stories;
 
-/// <summary>The story API's documented rules: the fixed price list (003 L269) and the author rule.</summary>
+/// <summary>
+/// The story API's documented rules: the fixed price list its create section states (docs/rulings.md#stories-price-list)
+/// and the author rule.
+/// </summary>
 internal static class StoryValidation
 {
     private const string PriceRule = "must be one of 0, 0.01, 1, 2, 3, 5, 7, 10 (the story API's only prices, in INR).";

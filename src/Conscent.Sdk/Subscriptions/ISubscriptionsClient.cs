@@ -16,8 +16,8 @@ public interface ISubscriptionsClient
     /// </summary>
     /// <remarks>
     /// The nested subscription is sent as <c>subscriptionDetails</c> (ConsCent's parameter table and all its samples);
-    /// the answer calls it <c>migratedSubscriptionDetails</c>, which is where the SDK reads it (conflict C05 in the
-    /// project's API notes). Not retried after a failure the server may have processed: a migration could be recorded twice.
+    /// the answer calls it <c>migratedSubscriptionDetails</c>, which is where the SDK reads it (see
+    /// docs/rulings.md#subscriptions-migrate-request-object-name). Not retried after a failure the server may have processed: a migration could be recorded twice.
     /// </remarks>
     Task<MigrateSubscriptionResponse> MigrateAsync(MigrateSubscriptionRequest request, CancellationToken cancellationToken = default);
 

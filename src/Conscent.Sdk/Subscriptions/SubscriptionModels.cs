@@ -39,7 +39,7 @@ public sealed class MigrateSubscriptionRequest : ConscentModel
 
     /// <summary>
     /// Your own id for the reader. ConsCent says it "will be returned in relevant webhooks"; the webhooks and purchase
-    /// lists carry a field called <c>clientSpecificUserId</c>, which is presumably this value (the docs do not say, C33).
+    /// lists carry a field called <c>clientSpecificUserId</c>, which is presumably this value (the docs do not say).
     /// </summary>
     public string? ClientUserId { get; set; }
 
@@ -48,7 +48,7 @@ public sealed class MigrateSubscriptionRequest : ConscentModel
 
     /// <summary>
     /// The subscription being migrated. Required. Sent as <c>subscriptionDetails</c>, as ConsCent's parameter table and
-    /// every request sample do; the answer echoes it as <see cref="MigratedSubscription.MigratedSubscriptionDetails"/> (C05).
+    /// every request sample do; the answer echoes it as <see cref="MigratedSubscription.MigratedSubscriptionDetails"/>.
     /// </summary>
     public MigrateSubscriptionDetails? SubscriptionDetails { get; set; }
 
@@ -160,7 +160,7 @@ public sealed class MigrateSubscriptionResponse : ConscentModel
 /// <summary>
 /// The subscription purchase ConsCent recorded for a migration. Do not expect it to echo the request: in ConsCent's
 /// example <see cref="Price"/> and <see cref="PriceDetails"/> are 0 while the migrated price (200) is only under
-/// <see cref="MigratedSubscriptionDetails"/>, and the request's purchase date comes back as <see cref="MigratedCreatedAt"/> (C38).
+/// <see cref="MigratedSubscriptionDetails"/>, and the request's purchase date comes back as <see cref="MigratedCreatedAt"/>.
 /// </summary>
 public sealed class MigratedSubscription : ConscentModel
 {

@@ -1,6 +1,9 @@
 namespace Conscent.Sdk.Subscriptions;
 
-/// <summary>The documented rules for a subscription migration (002 L1936-1960).</summary>
+/// <summary>
+/// The documented rules for a subscription migration: the migrate section's parameter table, read as
+/// docs/rulings.md#subscriptions-migrate-field-names explains.
+/// </summary>
 internal static class SubscriptionValidation
 {
     public static void Migrate(RequestValidator v, MigrateSubscriptionRequest request)

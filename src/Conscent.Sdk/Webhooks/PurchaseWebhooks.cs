@@ -7,11 +7,11 @@ namespace Conscent.Sdk.Webhooks;
 
 /// <summary>
 /// The fields every ConsCent purchase record has (Subscription, Pass and Micro Payment webhooks, and the last purchase
-/// in Subscription Cancelled). Every field is optional: ConsCent's samples differ in which they send (C63).
+/// in Subscription Cancelled). Every field is optional: ConsCent's samples differ in which they send.
 /// </summary>
 /// <remarks>
 /// <c>contentId</c>-style ids here are ConsCent's internal ids; the publisher's own content id is
-/// <c>ClientContentId</c> (C70).
+/// <c>ClientContentId</c>.
 /// </remarks>
 public abstract class WebhookPurchaseRecord : ConscentModel
 {
@@ -25,7 +25,7 @@ public abstract class WebhookPurchaseRecord : ConscentModel
     /// <summary>ConsCent's id for the reader.</summary>
     public string? UserId { get; set; }
 
-    /// <summary>ConsCent's id for the reader's account (may differ from <see cref="UserId"/>, C30).</summary>
+    /// <summary>ConsCent's id for the reader's account (in ConsCent's examples it sometimes differs from <see cref="UserId"/>).</summary>
     public string? UserAccount { get; set; }
 
     /// <summary>Your ConsCent client id.</summary>
@@ -192,7 +192,8 @@ public sealed class RenewedSubscriptionDetails : ConscentModel
 
 /// <summary>
 /// W4 · Subscription Cancelled: a reader cancelled an auto-renewing subscription. Holds the cancellation, the plan and
-/// the reader's last purchase or renewal of it. Do not rely on it after your own cancel call (C56).
+/// the reader's last purchase or renewal of it. Do not rely on it after your own cancel call: ConsCent does not say
+/// whether that call fires this webhook.
 /// </summary>
 public sealed class SubscriptionCancelledWebhook : ConscentModel, IConscentWebhookPayload
 {
@@ -265,7 +266,7 @@ public sealed class WebhookSubscriptionPlan : ConscentModel
     /// <summary>The plan title.</summary>
     public string? Title { get; set; }
 
-    /// <summary>The free trial (an object here, a boolean in purchase records, C31).</summary>
+    /// <summary>The free trial (an object here, a boolean in purchase records).</summary>
     public WebhookFreeTrial? FreeTrial { get; set; }
 
     /// <summary>Whether the plan is shown as recommended.</summary>
@@ -321,7 +322,7 @@ public sealed class PassPaymentWebhook : WebhookPurchaseRecord, IConscentWebhook
     /// <summary>The publisher's own content id (the id in your CMS).</summary>
     public string? ClientContentId { get; set; }
 
-    /// <summary>ConsCent's internal id for the content (not your id: see <see cref="ClientContentId"/>, C70).</summary>
+    /// <summary>ConsCent's internal id for the content (not your id: see <see cref="ClientContentId"/>).</summary>
     public string? ContentId { get; set; }
 
     /// <summary>The pass title.</summary>
@@ -338,13 +339,13 @@ public sealed class MicroPaymentWebhook : WebhookPurchaseRecord, IConscentWebhoo
     /// <summary>The publisher's own content id (the id in your CMS).</summary>
     public string? ClientContentId { get; set; }
 
-    /// <summary>ConsCent's internal id for the content (not your id: see <see cref="ClientContentId"/>, C70).</summary>
+    /// <summary>ConsCent's internal id for the content (not your id: see <see cref="ClientContentId"/>).</summary>
     public string? ContentId { get; set; }
 
     /// <summary>ConsCent's id for the paywall the reader paid through.</summary>
     public string? PaywallId { get; set; }
 
-    /// <summary>What the purchase unlocks (an object here, C29).</summary>
+    /// <summary>What the purchase unlocks (an object here, unlike the content API's string <c>contentType</c>).</summary>
     public WebhookContentAccess? ContentType { get; set; }
 
     /// <summary>The purchase id (<c>purchaseId</c>, else <c>_id</c>).</summary>
@@ -419,7 +420,7 @@ public sealed class BundledSubscription : ConscentModel
     /// <summary>What the reader paid for this part.</summary>
     public decimal? BuyingPrice { get; set; }
 
-    /// <summary>The list price (sent as a string such as <c>"100.00"</c>, C07; read as a number).</summary>
+    /// <summary>The list price (sent as a string such as <c>"100.00"</c>; read as a number).</summary>
     public decimal? Price { get; set; }
 
     /// <summary>The publisher selling this subscription.</summary>

@@ -3,7 +3,7 @@ using System.Text.Json.Serialization;
 namespace Conscent.Sdk.Webhooks;
 
 /// <summary>
-/// The fields of the Sign Up and Login webhooks, which ConsCent sends with identical payloads (C54). Use
+/// The fields of the Sign Up and Login webhooks, which ConsCent sends with identical payloads and no event type. Use
 /// <see cref="SignUpWebhook"/> or <see cref="LoginWebhook"/>: the URL the webhook arrives on says which one it is.
 /// </summary>
 public abstract class UserWebhookPayload : ConscentModel, IConscentWebhookPayload, IConscentWebhookIdentity
@@ -119,7 +119,7 @@ public sealed class ReviewSubscriptionWebhook : ConscentModel, IConscentWebhookP
     /// <summary>The reader's operating system.</summary>
     public string? Os { get; set; }
 
-    /// <summary>The reader's user name. On the wire <c>username</c>, lower-case n, unlike Sign Up/Login's <c>userName</c> (C28).</summary>
+    /// <summary>The reader's user name. On the wire <c>username</c>, lower-case n, unlike Sign Up/Login's <c>userName</c>.</summary>
     [JsonPropertyName("username")]
     public string? Username { get; set; }
 

@@ -14,7 +14,7 @@ public sealed class WebhookLocation : ConscentModel
     /// <summary>Longitude.</summary>
     public decimal? Longitude { get; set; }
 
-    /// <summary>The postcode. ConsCent sends it as a number in Sign Up/Login and as a string elsewhere (C27); both read as text.</summary>
+    /// <summary>The postcode. ConsCent sends it as a number in Sign Up/Login and as a string elsewhere; both read as text.</summary>
     [JsonConverter(typeof(StringOrNumberConverter))]
     public string? Postcode { get; set; }
 }
@@ -83,7 +83,7 @@ public sealed class WebhookSubscriptionType : ConscentModel
 
 /// <summary>
 /// What a micropayment bought (<c>contentType</c> in the Micro Payment webhook). Here it is an object, unlike the
-/// content API where <c>contentType</c> is a string such as <c>STORY</c> (C29).
+/// content API where <c>contentType</c> is a string such as <c>STORY</c>.
 /// </summary>
 public sealed class WebhookContentAccess : ConscentModel
 {
@@ -94,7 +94,7 @@ public sealed class WebhookContentAccess : ConscentModel
     public bool? AdFree { get; set; }
 }
 
-/// <summary>A subscription's free trial, as an object (<c>{"enabled": true, "duration": 14}</c>) in a subscription plan (C31).</summary>
+/// <summary>A subscription's free trial, as an object (<c>{"enabled": true, "duration": 14}</c>) in a subscription plan (a boolean elsewhere).</summary>
 public sealed class WebhookFreeTrial : ConscentModel
 {
     /// <summary>Whether the plan offers a free trial.</summary>

@@ -10,7 +10,10 @@ using WireMock.ResponseBuilders;
 
 namespace Conscent.Sdk.Tests.Contract;
 
-/// <summary>E20: the auto-login token endpoint, pinned against the docs' sample and DECISIONS (C42).</summary>
+/// <summary>
+/// E20: the auto-login token endpoint, pinned against the docs' sample. The docs name query parameters while ConsCent's
+/// mobile SDK sends a JSON body, so the SDK sends both (docs/rulings.md#auto-login-query-or-body).
+/// </summary>
 public sealed class AutoLoginContractTests : IDisposable
 {
     private const string Path = "/client/generate-temp-token";
@@ -32,7 +35,7 @@ public sealed class AutoLoginContractTests : IDisposable
 
         var log = _mock.Server.LogEntries.Should().ContainSingle().Subject.RequestMessage!;
         log.Method.Should().Be("POST");
-        log.AbsolutePath.Should().Be(Path, "no /api/v1 prefix (C10)");
+        log.AbsolutePath.Should().Be(Path, "no /api/v1 prefix: the path is used as documented");
         log.RawQuery.Should().Be("?email=reader%2B1%40example.com&phoneNumber=%2B91%208750334265",
             "'+', '@' and space are percent-encoded, never '+' for space");
         log.Query!["email"].Single().Should().Be("reader+1@example.com");

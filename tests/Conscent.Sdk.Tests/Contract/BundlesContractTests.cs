@@ -21,7 +21,7 @@ public sealed class BundlesContractTests : EndpointContractTestBase
         var sample = Samples.Node("bundle-create.request.json");
         return new CreateBundleRequest
         {
-            // No character rule is documented for bundle ids (C04), so the docs' id with spaces is used as is.
+            // No character rule is documented for bundle ids, so the docs' id with spaces is used as is.
             ContentId = sample["contentId"]!.GetValue<string>(),
             BundleContentIds = new List<string> { "Content Id 1", "Content Id 2", "Content Id 3" },
             Duration = 30,
@@ -207,11 +207,11 @@ public sealed class BundlesContractTests : EndpointContractTestBase
 
         var sent = Recorder.Sent.Should().ContainSingle().Subject;
         sent.Method.Should().Be("PATCH");
-        sent.Uri.Should().Be(Base + "/api/v1/content/bundle/Client%20Content%20Bundle%2011", "the docs' own PHP sample encodes the id this way (002 L1117)");
+        sent.Uri.Should().Be(Base + "/api/v1/content/bundle/Client%20Content%20Bundle%2011", "the docs' own PHP edit sample encodes the id this way");
         sent.Headers["Authorization"].Should().Be(MockServer.ExpectedAuthorization);
         sent.ContentType.Should().Be("application/json");
 
-        // The docs' edit sample sends "contentId" although the id "CANNOT be edited" (C14): the SDK leaves it out.
+        // The docs' edit sample sends "contentId" although the id "CANNOT be edited": the SDK leaves it out.
         var expected = Samples.Node("bundle-edit.request.json").AsObject();
         expected.Remove("contentId").Should().BeTrue();
         JsonNode.DeepEquals(sent.BodyJson, expected).Should().BeTrue(sent.BodyText);

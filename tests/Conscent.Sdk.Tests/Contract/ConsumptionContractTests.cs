@@ -45,7 +45,7 @@ public sealed class ConsumptionContractTests : EndpointContractTestBase
         var sent = Recorder.Sent.Should().ContainSingle().Subject;
         sent.Method.Should().Be("POST");
         sent.Uri.Should().Be(Base + "/api/v1/content/consumption/11c369df-2a30-4a0d-90dc-5a45797dacdd");
-        sent.Headers.Should().NotContainKey("Authorization", "the docs show no credentials on this endpoint (C03)");
+        sent.Headers.Should().NotContainKey("Authorization", "the docs show no credentials on this endpoint");
         sent.Body.Should().BeNull("the consumption id travels in the path; there is no body");
         var log = Mock.Server.LogEntries.Should().ContainSingle().Subject.RequestMessage!;
         log.Method.Should().Be("POST");

@@ -65,7 +65,7 @@ public sealed class ContentContractTests : IDisposable
 
         var sent = _mock.Recorder.Sent.Should().ContainSingle().Subject;
         sent.Method.Should().Be("POST");
-        sent.AbsoluteUri.Should().Be(_mock.BaseAddress.AbsoluteUri.TrimEnd('/') + "/api/v1/content", "no trailing slash (C13)");
+        sent.AbsoluteUri.Should().Be(_mock.BaseAddress.AbsoluteUri.TrimEnd('/') + "/api/v1/content", "no trailing slash, as in the HTTP Request line");
         sent.Headers["Authorization"].Should().Be(MockServer.ExpectedAuthorization);
         sent.ContentType.Should().Be("application/json");
         sent.Headers["User-Agent"].Should().StartWith("Conscent.Sdk/");
@@ -106,7 +106,7 @@ public sealed class ContentContractTests : IDisposable
     [Fact]
     public async Task E01_CreateContent_RejectsTheDocsOwnSampleIdBeforeSending()
     {
-        // The docs' sample id has spaces, which its own rule (letters, digits, '_' and '-') forbids (C04).
+        // The docs' sample id has spaces, which its own rule (letters, digits, '_' and '-') forbids.
         using var client = _mock.Client();
         var id = Samples.Node("content-create.request.json")["contentId"]!.GetValue<string>();
 
@@ -180,7 +180,7 @@ public sealed class ContentContractTests : IDisposable
         sent.Headers["Authorization"].Should().Be(MockServer.ExpectedAuthorization);
         sent.ContentType.Should().Be("application/json");
         var expected = Samples.Node("content-edit.request.json").AsObject();
-        expected.Remove("contentId"); // C14: the id travels in the path only.
+        expected.Remove("contentId"); // The id cannot be edited: it travels in the path only.
         JsonNode.DeepEquals(JsonNode.Parse(sent.Body!), expected).Should().BeTrue(Encoding.UTF8.GetString(sent.Body!));
         _mock.Server.LogEntries.Single().RequestMessage!.Path.Should().Be("/api/v1/content/Client Content Id 11");
 

@@ -11,7 +11,7 @@ using WireMock.ResponseBuilders;
 
 namespace Conscent.Sdk.Tests.Contract;
 
-/// <summary>E21: the loyalty user-event endpoint on its own host, with X-API-KEY and no Basic auth (C43).</summary>
+/// <summary>E21: the loyalty user-event endpoint on its own host, with X-API-KEY and no Basic auth (docs/rulings.md#loyalty-host-path-id-and-key).</summary>
 public sealed class LoyaltyContractTests : IDisposable
 {
     private readonly MockServer _mock = new();

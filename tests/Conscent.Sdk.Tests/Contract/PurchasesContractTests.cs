@@ -41,7 +41,7 @@ public sealed class PurchasesContractTests : IDisposable
 
     private IRequestMessage Sent() => _mock.Server.LogEntries.Should().ContainSingle().Subject.RequestMessage!;
 
-    /// <summary>The four lists, by catalogue id: path, sample, and the call.</summary>
+    /// <summary>The four lists, by endpoint id (docs/api-coverage.md): path, sample, and the call.</summary>
     public static TheoryData<string> Endpoints() => new() { "E14", "E16", "E17", "E18" };
 
     private static string PathOf(string id) => id switch
@@ -105,7 +105,7 @@ public sealed class PurchasesContractTests : IDisposable
 
         var sent = Sent();
         sent.Method.Should().Be("GET");
-        sent.AbsolutePath.Should().Be(PathOf(id), "no /api/v1 prefix (C10)");
+        sent.AbsolutePath.Should().Be(PathOf(id), "no /api/v1 prefix: the path is used as documented");
         sent.Headers!["Authorization"].Should().ContainSingle().Which.Should().Be(MockServer.ExpectedAuthorization);
         sent.Headers.ContainsKey("Content-Type").Should().BeFalse("a GET has no body");
         (sent.Body ?? string.Empty).Should().BeEmpty();
@@ -138,7 +138,7 @@ public sealed class PurchasesContractTests : IDisposable
         _mock.Server.LogEntries.Should().HaveCount(2);
         foreach (var entry in _mock.Server.LogEntries)
         {
-            entry.RequestMessage!.RawQuery.Should().BeNullOrEmpty("the filters are alternatives; none is forced (C09)");
+            entry.RequestMessage!.RawQuery.Should().BeNullOrEmpty("the filters are alternatives; none is forced");
             entry.RequestMessage.AbsolutePath.Should().Be(PathOf(id));
         }
     }
@@ -199,10 +199,10 @@ public sealed class PurchasesContractTests : IDisposable
 
         var t = (await client.Purchases.ListAsync()).Transactions!.Single();
 
-        t.UserAccount!.Id.Should().Be("6346608680c2216fe33d84fa", "userAccount is an id string in most responses (C30)");
+        t.UserAccount!.Id.Should().Be("6346608680c2216fe33d84fa", "userAccount is an id string in most responses");
         t.UserAccount.Email.Should().BeNull();
         t.Client!.Id.Should().Be("5f92a62013332e0f667794dc");
-        t.Content!.ConscentContentId.Should().Be("61fba4adcbcaaf727a00168d", "contentId is ConsCent's internal id here (C70)");
+        t.Content!.ConscentContentId.Should().Be("61fba4adcbcaaf727a00168d", "contentId is ConsCent's internal id here");
         t.Content.Title.Should().Be("T");
         t.Content.AdditionalProperties!["clientContentId"].GetString().Should().Be("Client-Story-Id-1");
     }
@@ -281,8 +281,8 @@ public sealed class PurchasesContractTests : IDisposable
         p.FreeTrial.Should().BeFalse();
         p.Migrated.Should().BeFalse();
         p.ClientId.Should().Be("5f92a62013332e0f667794dc");
-        p.ClientContentId.Should().Be("Client-Story-Id-1", "the publisher's id (C70)");
-        p.ConscentContentId.Should().Be("61fba4adcbcaaf727a00168d", "ConsCent's internal id (C70)");
+        p.ClientContentId.Should().Be("Client-Story-Id-1", "the publisher's id");
+        p.ConscentContentId.Should().Be("61fba4adcbcaaf727a00168d", "ConsCent's internal id");
         p.BuyingPrice.Should().Be(319.21m);
         p.Price.Should().Be(399m);
         p.PriceDetails!.Price.Should().Be(399m);
@@ -349,7 +349,7 @@ public sealed class PurchasesContractTests : IDisposable
         a.Landmark.Should().Be("sasshhh");
         a.City.Should().Be("jjjjjhhh");
         a.State.Should().Be("ffffffhhh");
-        a.Country.Should().Be("iiiiihhh", "addresses are free text, even the country (C58)");
+        a.Country.Should().Be("iiiiihhh", "addresses are free text, even the country");
         a.AdditionalProperties.Should().BeNullOrEmpty();
     }
 

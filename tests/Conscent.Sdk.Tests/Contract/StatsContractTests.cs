@@ -18,7 +18,7 @@ public sealed class StatsContractTests : EndpointContractTestBase
     private const string DailyPath = "/api/v1/client/stats/daily";
     private const string SubscribersPath = "/api/v1/subscription/client/list";
 
-    // The docs' query sample: from=2021-02-12T05:45:41.389Z&to=2021-02-13T05:45:41.389Z (002 L1486).
+    // The docs' query sample (content stats): from=2021-02-12T05:45:41.389Z&to=2021-02-13T05:45:41.389Z.
     private static readonly DateTimeOffset From = new(2021, 2, 12, 5, 45, 41, 389, TimeSpan.Zero);
     private static readonly DateTimeOffset To = new(2021, 2, 13, 5, 45, 41, 389, TimeSpan.Zero);
 
@@ -45,7 +45,7 @@ public sealed class StatsContractTests : EndpointContractTestBase
         var stats = await client.Stats.GetContentStatsAsync("Client Content Id 6", FromIst, ToIst);
 
         var sent = Recorder.Sent.Should().ContainSingle().Subject;
-        sent.Method.Should().Be("GET", "every sample uses GET (C01)");
+        sent.Method.Should().Be("GET", "every sample uses GET, although the HTTP Request line says POST");
         sent.Uri.Should().Be(Base + ContentStatsPath + "?" + DocsQuery);
         sent.Headers["Authorization"].Should().Be(MockServer.ExpectedAuthorization);
         sent.Body.Should().BeNull();
@@ -220,7 +220,7 @@ public sealed class StatsContractTests : EndpointContractTestBase
         Recorder.Sent.Should().ContainSingle().Which.Uri.Should().Be(Base + DailyPath);
         stats.TotalStoriesRead.Should().Be(17);
         stats.TotalContentConsumed.Should().BeNull();
-        stats.Consumed.Should().Be(17, "totalStoriesRead is the same count under the deprecated name (C24)");
+        stats.Consumed.Should().Be(17, "totalStoriesRead is the same count under the deprecated name");
         stats.TotalRevenueGenerated.Should().Be(29.6m);
         stats.AdditionalProperties.Should().BeNullOrEmpty();
     }
@@ -293,7 +293,7 @@ public sealed class StatsContractTests : EndpointContractTestBase
 
         var sent = Recorder.Sent.Should().ContainSingle().Subject;
         sent.Method.Should().Be("GET");
-        sent.Uri.Should().Be(Base + SubscribersPath, "no paging or filters are documented (C39)");
+        sent.Uri.Should().Be(Base + SubscribersPath, "no paging or filters are documented");
         sent.Headers["Authorization"].Should().Be(MockServer.ExpectedAuthorization);
         sent.Body.Should().BeNull();
         Mock.Server.LogEntries.Should().ContainSingle().Which.RequestMessage!.Path.Should().Be(SubscribersPath);
@@ -340,10 +340,10 @@ public sealed class StatsContractTests : EndpointContractTestBase
         var node = Samples.Node("subscription-client-list.response.json");
         var first = node["subscriptions"]![0]!.AsObject();
         var second = first.DeepClone().AsObject();
-        first["freeTrial"] = new JsonObject { ["enabled"] = true, ["duration"] = 14 };   // W4's shape (C31)
-        first["userAccount"]!["address"]!["pincode"] = 110074;                             // a number (C27)
+        first["freeTrial"] = new JsonObject { ["enabled"] = true, ["duration"] = 14 };   // W4's shape
+        first["userAccount"]!["address"]!["pincode"] = 110074;                             // a number
         second["freeTrial"] = true;
-        second["userAccount"] = "617a78b780033b289c552200";                                 // a bare id (C30)
+        second["userAccount"] = "617a78b780033b289c552200";                                 // a bare id
         node["subscriptions"]!.AsArray().Add(second);
         Respond("GET", SubscribersPath, node.ToJsonString());
         using var client = Client();

@@ -40,7 +40,7 @@ public sealed class StoriesContractTests : IDisposable
 
     private WireMock.IRequestMessage Single() => _mock.Server.LogEntries.Should().ContainSingle().Subject.RequestMessage!;
 
-    /// <summary>The docs' create sample (003 L193-214), as a publisher would build it in C#.</summary>
+    /// <summary>The docs' create sample (the story API's curl request), as a publisher would build it in C#.</summary>
     internal static CreateStoryRequest SampleCreateRequest() => new()
     {
         StoryId = "testingID For Client",
@@ -62,7 +62,7 @@ public sealed class StoriesContractTests : IDisposable
 
         var log = Single();
         log.Method.Should().Be("POST");
-        _recorder.Uris.Single().Should().Be(Base + "/api/v1/story", "no trailing slash (C13)");
+        _recorder.Uris.Single().Should().Be(Base + "/api/v1/story", "no trailing slash, as in the HTTP Request line");
         log.Headers!["Authorization"].Single().Should().Be(MockServer.ExpectedAuthorization);
         log.Headers["Content-Type"].Single().Should().StartWith("application/json");
         JsonNode.DeepEquals(JsonNode.Parse(log.Body!), Samples.Node("story-create.request.json")).Should().BeTrue(log.Body);
@@ -226,11 +226,11 @@ public sealed class StoriesContractTests : IDisposable
 
         var log = Single();
         log.Method.Should().Be("PATCH");
-        _recorder.Uris.Single().Should().Be(Base + "/api/v1/story/Client%20Story%20Id%2011", "as in the docs' PHP sample (003 L300)");
+        _recorder.Uris.Single().Should().Be(Base + "/api/v1/story/Client%20Story%20Id%2011", "as in the docs' PHP edit sample");
         log.Headers!["Authorization"].Single().Should().Be(MockServer.ExpectedAuthorization);
         log.Headers["Content-Type"].Single().Should().StartWith("application/json");
         var expected = Samples.Node("story-edit.request.json").AsObject();
-        expected.Remove("storyId"); // C14: the id travels in the path only.
+        expected.Remove("storyId"); // The id cannot be edited: it travels in the path only.
         JsonNode.DeepEquals(JsonNode.Parse(log.Body!), expected).Should().BeTrue(log.Body);
 
         response.Message.Should().Be("Story Edited Successfully");
@@ -401,7 +401,7 @@ public sealed class StoriesContractTests : IDisposable
 
         var log = Single();
         log.Method.Should().Be("GET");
-        _recorder.Uris.Single().Should().Be(Base + "/api/v1/story/client/Client%20Story%20Id%206", "as in the docs' samples (003 L558)");
+        _recorder.Uris.Single().Should().Be(Base + "/api/v1/story/client/Client%20Story%20Id%206", "as in the docs' get-story samples");
         log.Headers!["Authorization"].Single().Should().Be(MockServer.ExpectedAuthorization);
         log.Body.Should().BeNullOrEmpty();
         story.Title.Should().Be("Tesla Tequila");
@@ -481,7 +481,7 @@ public sealed class StoriesContractTests : IDisposable
         var log = Single();
         log.Method.Should().Be("POST");
         _recorder.Uris.Single().Should().Be(Base + "/api/v1/story/read/11c369df-2a30-4a0d-90dc-5a45797dacdd");
-        log.Headers!.Keys.Should().NotContain(k => string.Equals(k, "Authorization", StringComparison.OrdinalIgnoreCase), "the docs show no auth (003 L637-663)");
+        log.Headers!.Keys.Should().NotContain(k => string.Equals(k, "Authorization", StringComparison.OrdinalIgnoreCase), "the docs show no auth for read validation");
         log.Headers.Keys.Should().NotContain(k => string.Equals(k, "X-API-KEY", StringComparison.OrdinalIgnoreCase));
         log.Body.Should().BeNullOrEmpty();
 
@@ -591,10 +591,10 @@ public sealed class StoriesContractTests : IDisposable
             new DateTimeOffset(2021, 2, 13, 5, 45, 41, 389, TimeSpan.Zero));
 
         var log = Single();
-        log.Method.Should().Be("GET", "every docs sample uses GET (C01)");
+        log.Method.Should().Be("GET", "every docs sample uses GET, although the HTTP Request line says POST");
         log.AbsolutePath.Should().Be("/api/v1/client/stats/daily");
         log.Query!.Keys.Should().Equal("from", "to");
-        log.Query["from"].Single().Should().Be("2021-02-12T05:45:41.389Z", "UTC with milliseconds, as in the docs (003 L731)");
+        log.Query["from"].Single().Should().Be("2021-02-12T05:45:41.389Z", "UTC with milliseconds, as in the docs' curl sample");
         log.Query["to"].Single().Should().Be("2021-02-13T05:45:41.389Z");
         log.Headers!["Authorization"].Single().Should().Be(MockServer.ExpectedAuthorization);
         log.Body.Should().BeNullOrEmpty();

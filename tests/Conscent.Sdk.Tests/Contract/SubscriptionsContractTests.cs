@@ -27,7 +27,7 @@ public sealed class SubscriptionsContractTests : IDisposable
 
     private IRequestMessage Sent() => _mock.Server.LogEntries.Should().ContainSingle().Subject.RequestMessage!;
 
-    /// <summary>The docs' migrate sample (002 L1793-1825), as a publisher builds it in C#.</summary>
+    /// <summary>The docs' migrate sample (the curl request), as a publisher builds it in C#.</summary>
     internal static MigrateSubscriptionRequest SampleMigrateRequest() => new()
     {
         UserPrimaryEmail = "testemail@test.com",
@@ -61,7 +61,7 @@ public sealed class SubscriptionsContractTests : IDisposable
 
         var sent = Sent();
         sent.Method.Should().Be("POST");
-        sent.AbsolutePath.Should().Be(MigratePath, "the documented path on {API_URL}, not the samples' localhost:3001 (C37)");
+        sent.AbsolutePath.Should().Be(MigratePath, "the documented path on {API_URL}, not the samples' localhost:3001");
         sent.AbsoluteUrl.Should().Be(_mock.BaseAddress.AbsoluteUri.TrimEnd('/') + MigratePath);
         sent.RawQuery.Should().BeNullOrEmpty("migrate takes no query parameters");
         sent.Headers!["Authorization"].Should().ContainSingle().Which.Should().Be(MockServer.ExpectedAuthorization);
@@ -69,7 +69,7 @@ public sealed class SubscriptionsContractTests : IDisposable
 
         var body = JsonNode.Parse(sent.Body!)!;
         JsonNode.DeepEquals(body, Samples.Node("subscription-migrate.request.json")).Should().BeTrue(sent.Body);
-        body.AsObject().ContainsKey("subscriptionDetails").Should().BeTrue("the request object is subscriptionDetails (C05)");
+        body.AsObject().ContainsKey("subscriptionDetails").Should().BeTrue("the request object is subscriptionDetails, as in the table and every sample");
         body.AsObject().ContainsKey("migratedSubscriptionDetails").Should().BeFalse();
     }
 
@@ -170,7 +170,7 @@ public sealed class SubscriptionsContractTests : IDisposable
 
         var response = await client.Subscriptions.MigrateAsync(SampleMigrateRequest());
 
-        response.MigratedSubscription!.UserAccountId.Should().Be("61f25e0a9d50b5d6b90479e8", "a populated userAccount is read as its _id (C30)");
+        response.MigratedSubscription!.UserAccountId.Should().Be("61f25e0a9d50b5d6b90479e8", "a populated userAccount is read as its _id");
     }
 
     public static TheoryData<int, Type> ErrorStatuses() => new()
@@ -348,7 +348,7 @@ public sealed class SubscriptionsContractTests : IDisposable
         sent.Method.Should().Be("POST");
         // WireMock decodes %20 in what it reports but keeps %2F: the id is one segment, its space was not sent as '+'.
         sent.Url.Should().Be(_mock.BaseAddress.AbsoluteUri.TrimEnd('/') + "/client/cancel-subscriptions/user 1%2F2",
-            "no /api/v1 prefix (C10), and the id is one percent-encoded segment");
+            "no /api/v1 prefix (the path as documented), and the id is one percent-encoded segment");
         recorder.Uris.Should().ContainSingle().Which.Should().Be(_mock.BaseAddress.AbsoluteUri.TrimEnd('/') + "/client/cancel-subscriptions/user%201%2F2",
             "what went on the wire: %20 for the space, %2F for the slash");
         sent.Headers!["Authorization"].Should().ContainSingle().Which.Should().Be(MockServer.ExpectedAuthorization);

@@ -42,8 +42,8 @@ public sealed class UsersContractTests : IDisposable
 
         var sent = Sent();
         sent.Method.Should().Be("GET");
-        sent.AbsolutePath.Should().Be(SubscriptionDetailsPath, "no /api/v1 prefix (C10)");
-        sent.Headers!.ContainsKey("Authorization").Should().BeFalse("the docs say \"Auth required : NO\" (C41)");
+        sent.AbsolutePath.Should().Be(SubscriptionDetailsPath, "no /api/v1 prefix: the path is used as documented");
+        sent.Headers!.ContainsKey("Authorization").Should().BeFalse("the docs say \"Auth required : NO\"");
         sent.Headers.ContainsKey("Content-Type").Should().BeFalse();
         sent.Query!.Keys.Should().BeEquivalentTo("clientId", "userId");
         sent.Query["clientId"].Should().Equal(MockServer.ClientId);
@@ -76,7 +76,7 @@ public sealed class UsersContractTests : IDisposable
         u.Country.Should().Be("IN");
         u.PromotionalOptIn.Should().BeTrue();
         u.LastPurchasedOn.Should().Be(new DateTimeOffset(2022, 3, 8, 11, 37, 31, 667, TimeSpan.Zero));
-        u.Wallet!.Balance.Should().Be(50.00m, "{\"$numberDecimal\": \"50.00\"} is read as a decimal (C08)");
+        u.Wallet!.Balance.Should().Be(50.00m, "{\"$numberDecimal\": \"50.00\"} is read as a decimal");
         u.Wallet.Currency.Should().Be("INR");
         u.AdditionalProperties.Should().BeNullOrEmpty();
 
@@ -232,8 +232,8 @@ public sealed class UsersContractTests : IDisposable
 
         var sent = Sent();
         sent.Method.Should().Be("GET");
-        sent.AbsolutePath.Should().Be(PurchaseDetailsPath, "no /api/v1 prefix (C10)");
-        sent.Headers!.ContainsKey("Authorization").Should().BeFalse("the docs say \"Auth required : NO\" (C41)");
+        sent.AbsolutePath.Should().Be(PurchaseDetailsPath, "no /api/v1 prefix: the path is used as documented");
+        sent.Headers!.ContainsKey("Authorization").Should().BeFalse("the docs say \"Auth required : NO\"");
         sent.Query!.Keys.Should().BeEquivalentTo("clientId", "userId", "email", "phoneNumber", "from", "to", "pageNumber", "pageSize");
         sent.Query["clientId"].Should().Equal(MockServer.ClientId);
         sent.Query["userId"].Should().Equal("6346608680c2216fe33d84fa");
@@ -305,7 +305,7 @@ public sealed class UsersContractTests : IDisposable
         s.SubscriptionType.Digital.Should().BeTrue();
         s.SubscriptionType.AdFree.Should().BeFalse();
         s.Benefits.Should().Be("It's very good,Very Helpful,Good to read,Good content,50% OFF, 100% OFF");
-        s.LogoUrl.Should().Be("https://conscent-public.s3.ap-south-1.amazonaws.com/Static+Assets/Outlook-Logo.png\n", "kept verbatim (C64)");
+        s.LogoUrl.Should().Be("https://conscent-public.s3.ap-south-1.amazonaws.com/Static+Assets/Outlook-Logo.png\n", "kept verbatim, trailing newline included");
         s.FreeTrial.Should().BeFalse();
         s.TierId.Should().Be("6347b644bff071350cfd0f55");
         s.ClientId.Should().Be("5f92a62013332e0f667794dc");
@@ -348,7 +348,7 @@ public sealed class UsersContractTests : IDisposable
         m.GstComponents.Digital.Should().Be(0m);
         r.PayPerUses.Select(x => x.Price).Should().Equal(10m, 9999m, 10m, 16m);
         r.PayPerUses[1].Gst.Should().Be(1525.2754572m);
-        r.AdditionalProperties.Should().BeNullOrEmpty("no pagination object is documented for this answer (C11)");
+        r.AdditionalProperties.Should().BeNullOrEmpty("no pagination object is documented for this answer");
     }
 
     [Fact]
@@ -367,7 +367,7 @@ public sealed class UsersContractTests : IDisposable
         r.AdditionalProperties!["paginationInfo"].GetProperty("pageNumber").GetInt32().Should().Be(1);
         r.Passes![0].AdditionalProperties!["passTitle"].GetString().Should().Be("Day pass");
         r.PayPerUses.Should().BeNull();
-        r.UserDetails!.Address!.Pincode.Should().Be("744101", "a numeric postcode is read as text (C27)");
+        r.UserDetails!.Address!.Pincode.Should().Be("744101", "a numeric postcode is read as text");
     }
 
     [Fact]

@@ -15,7 +15,7 @@ public sealed class MockServer : IDisposable
     public const string ApiSecret = "T4SGJ9HH47MZQZGSZEFV6XRNSKQ8D6W7V8QMNG4WYCQX9BP2B8E7B6KG";
     public const string ClientId = "5fbb40b07dd98b0e89d90a25";
 
-    /// <summary>The docs' own Authorization value for the key and secret above (002 L128).</summary>
+    /// <summary>The Authorization value of the decodable example in ConsCent's Authentication section, for the key and secret above.</summary>
     public const string ExpectedAuthorization = "Basic RDZXN1Y4US1NTkc0V1lDLVFYOUJQMkItOEU3QjZLRzpUNFNHSjlISDQ3TVpRWkdTWkVGVjZYUk5TS1E4RDZXN1Y4UU1ORzRXWUNRWDlCUDJCOEU3QjZLRw==";
 
     public MockServer()

@@ -9,7 +9,7 @@ namespace Conscent.Sdk.Tests.Webhooks;
 
 public class WebhookVerifierTests
 {
-    // The docs' own decodable Basic example (002 L128): base64 of "D6W7V8Q-MNG4WYC-QX9BP2B-8E7B6KG:T4SGJ9…6KG".
+    // The decodable Basic example in the Authentication section of ConsCent's docs: base64 of "D6W7V8Q-MNG4WYC-QX9BP2B-8E7B6KG:T4SGJ9…6KG".
     private const string ApiKey = "D6W7V8Q-MNG4WYC-QX9BP2B-8E7B6KG";
     private const string ApiSecret = "T4SGJ9HH47MZQZGSZEFV6XRNSKQ8D6W7V8QMNG4WYCQX9BP2B8E7B6KG";
     private const string DocsAuthorization = "Basic RDZXN1Y4US1NTkc0V1lDLVFYOUJQMkItOEU3QjZLRzpUNFNHSjlISDQ3TVpRWkdTWkVGVjZYUk5TS1E4RDZXN1Y4UU1ORzRXWUNRWDlCUDJCOEU3QjZLRw==";
@@ -324,7 +324,7 @@ public class WebhookVerifierTests
         r.Field.Should().Be("hashedPhoneNumber");
 
         node.AsObject().Remove("hashedPhoneNumber");
-        Verifier.Verify(DocsAuthorization, Encoding.UTF8.GetBytes(node.ToJsonString())).IsValid.Should().BeTrue("only the identifiers present are checked (C26)");
+        Verifier.Verify(DocsAuthorization, Encoding.UTF8.GetBytes(node.ToJsonString())).IsValid.Should().BeTrue("only the identifiers present are checked (the docs promise one, their samples carry both)");
     }
 
     [Theory]
