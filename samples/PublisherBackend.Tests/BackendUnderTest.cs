@@ -36,9 +36,9 @@ public sealed class BackendUnderTest : IAsyncDisposable
     public static async Task<BackendUnderTest> StartAsync(ConscentSimulatorOptions? simulatorOptions = null)
     {
         var simulator = new ConscentSimulator(simulatorOptions ?? new ConscentSimulatorOptions());
+        // The app registers the SDK exactly as in production; the test swaps its transport for the simulator.
         var app = PublisherApp.Build(["--urls", "http://127.0.0.1:0", "--environment", "Testing"], services =>
-            // The simulator's documented DI recipe: its credentials and addresses, its in-process handler.
-            services.AddConscent(simulator.ApplyTo).HttpClient.ConfigurePrimaryHttpMessageHandler(() => simulator.Handler));
+            services.AddConscentSimulator(simulator));
         await app.StartAsync();
         var address = new Uri(app.Urls.Single());
         return new BackendUnderTest(simulator, app, address);

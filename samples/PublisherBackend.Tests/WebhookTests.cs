@@ -22,7 +22,7 @@ public sealed class WebhookTests
         using var sender = backend.Simulator.CreateWebhookSender(backend.Http);
         var payment = new MicroPaymentWebhook { PurchaseId = "p-1", UserId = "reader-1", ClientContentId = "budget-2026", ExpiryDate = InAMonth };
 
-        using var response = await sender.SendAsync(Url(backend, "micro-payment"), ConscentWebhookParser.Serialize(payment));
+        using var response = await sender.SendAsync(Url(backend, "micro-payment"), payment);
 
         response.StatusCode.Should().Be(HttpStatusCode.OK);
         backend.Entitlements.Has("reader-1", "content:budget-2026").Should().BeTrue();
@@ -41,8 +41,8 @@ public sealed class WebhookTests
             LastPurchaseDetails = new SubscriptionPurchaseRecord { PurchaseId = "p-2", SubscriptionId = "digital" },
         };
 
-        using var paid = await sender.SendAsync(Url(backend, "subscription-payment"), ConscentWebhookParser.Serialize(payment));
-        using var stopped = await sender.SendAsync(Url(backend, "subscription-cancelled"), ConscentWebhookParser.Serialize(cancelled));
+        using var paid = await sender.SendAsync(Url(backend, "subscription-payment"), payment);
+        using var stopped = await sender.SendAsync(Url(backend, "subscription-cancelled"), cancelled);
 
         paid.StatusCode.Should().Be(HttpStatusCode.OK);
         stopped.StatusCode.Should().Be(HttpStatusCode.OK);
@@ -89,6 +89,20 @@ public sealed class WebhookTests
     }
 
     [Fact]
+    public async Task MicroPayment_PostedToTheSubscriptionUrl_Is400_AndGrantsNothing()
+    {
+        // Two URLs swapped on the ConsCent dashboard: a ₹1 article purchase must not buy the whole site.
+        await using var backend = await BackendUnderTest.StartAsync();
+        using var sender = backend.Simulator.CreateWebhookSender(backend.Http);
+        var payment = new MicroPaymentWebhook { PurchaseId = "p-9", UserId = "reader-9", ClientContentId = "budget-2026", ExpiryDate = InAMonth, Price = 1 };
+
+        using var response = await sender.SendAsync(Url(backend, "subscription-payment"), ConscentWebhookSender.Complete(payment));
+
+        response.StatusCode.Should().Be(HttpStatusCode.BadRequest);
+        backend.Entitlements.ActiveFor("reader-9").Should().BeEmpty();
+    }
+
+    [Fact]
     public async Task Unsigned_Webhook_Is401_AndChangesNothing()
     {
         await using var backend = await BackendUnderTest.StartAsync();
@@ -108,7 +122,7 @@ public sealed class WebhookTests
         using var impostor = new ConscentWebhookSender("someone", "else", backend.Http);
         var payment = new PassPaymentWebhook { PurchaseId = "p-6", UserId = "reader-6", ClientContentId = "weekend-pass", ExpiryDate = InAMonth };
 
-        using var response = await impostor.SendAsync(Url(backend, "pass-payment"), ConscentWebhookParser.Serialize(payment));
+        using var response = await impostor.SendAsync(Url(backend, "pass-payment"), payment);
 
         response.StatusCode.Should().Be(HttpStatusCode.Unauthorized);
         backend.Entitlements.ActiveFor("reader-6").Should().BeEmpty();

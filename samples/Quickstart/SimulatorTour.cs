@@ -26,7 +26,7 @@ internal static class SimulatorTour
         using var simulator = new ConscentSimulator();
         // In your app: new ConscentClient(new ConscentOptions { ApiKey = …, ApiSecret = …, ClientId = … }),
         // or services.AddConscent(configuration.GetSection("Conscent")) and inject IConscentClient.
-        using var conscent = new ConscentClient(simulator.Options, simulator.Handler);
+        using var conscent = new ConscentClient(simulator.CreateOptions(), simulator.Handler);
 
         string consumptionId = "";
         SimulatedUser reader = null!;
@@ -149,7 +149,7 @@ internal static class SimulatorTour
         string authorization = sender.AuthorizationHeaderValue; // the request's Authorization header
 
         // Your webhook endpoint: verify the RAW bytes, then use the typed payload.
-        var verifier = new ConscentWebhookVerifier(simulator.Options); // your ApiKey and ApiSecret
+        var verifier = new ConscentWebhookVerifier(simulator.CreateOptions()); // your ApiKey and ApiSecret
         var received = verifier.VerifyAndParse<SignUpWebhook>(authorization, body);
         Expect(received.UserId == reader.Id, "the parsed webhook should carry the reader's id");
 

@@ -42,6 +42,15 @@ public sealed partial class ConscentSimulator
             purchase.Id ??= Sim.NewObjectId();
             purchase.ContentId ??= Sim.NewObjectId();
             purchase.CreatedAt ??= Now;
+            // Purchase records embed the content's title and URL (as the docs' samples show): take them from the
+            // registered content, else make them up, so a seeded purchase never serves an empty content object.
+            if (purchase.ClientContentId is { } clientContentId && _contentById.TryGetValue(clientContentId, out var content))
+            {
+                purchase.Title ??= content.Title;
+                purchase.Url ??= content.Url;
+            }
+            purchase.Title ??= purchase.ClientContentId ?? (purchase.Type == SimulatedPurchaseTypes.Pass ? "Pass " : "Content ") + purchase.Id;
+            purchase.Url ??= "https://publisher.example/" + Uri.EscapeDataString(purchase.ClientContentId ?? purchase.Id!);
             _purchases.Add(purchase);
             return purchase;
         }

@@ -17,8 +17,8 @@ namespace Conscent.Sdk.Testing;
 /// <remarks>
 /// <para>Use it three ways:</para>
 /// <list type="bullet">
-/// <item><description>In process: <c>new ConscentClient(simulator.Options, simulator.Handler)</c> (no sockets).</description></item>
-/// <item><description>Over HTTP: <c>await simulator.StartServerAsync()</c>, then <c>new ConscentClient(simulator.Options)</c>
+/// <item><description>In process: <c>new ConscentClient(simulator.CreateOptions(), simulator.Handler)</c> (no sockets).</description></item>
+/// <item><description>Over HTTP: <c>await simulator.StartServerAsync()</c>, then <c>new ConscentClient(simulator.CreateOptions())</c>
 /// or any HTTP client pointed at <see cref="ServerAddress"/>.</description></item>
 /// <item><description>Webhooks the other way round: <see cref="CreateWebhookSender"/> posts signed payloads to your endpoint.</description></item>
 /// </list>
@@ -65,20 +65,13 @@ public sealed partial class ConscentSimulator : IDisposable, IAsyncDisposable
 
     /// <summary>
     /// An <see cref="HttpMessageHandler"/> that answers in process, without sockets. Pass it to
-    /// <c>new ConscentClient(simulator.Options, simulator.Handler)</c> or <c>new HttpClient(simulator.Handler)</c>.
+    /// <c>new ConscentClient(simulator.CreateOptions(), simulator.Handler)</c> or <c>new HttpClient(simulator.Handler)</c>.
     /// It routes by path only, so any base address works. Disposing it does nothing.
     /// </summary>
     public HttpMessageHandler Handler => _handler;
 
     /// <summary>The loopback server's address (<c>http://127.0.0.1:{port}/</c>) once <see cref="StartServerAsync"/> has run; else null.</summary>
     public Uri? ServerAddress => _server?.Address;
-
-    /// <summary>
-    /// Options for a <see cref="ConscentClient"/> that talks to this simulator: its key, secret and client id, the
-    /// base address (the server's once started, else <see cref="InProcessBaseAddress"/>) for both the API and
-    /// loyalty, fast retries without jitter, and no circuit breaker. A new copy on every read: change it freely.
-    /// </summary>
-    public ConscentOptions Options => CreateOptions();
 
     /// <summary>Every request received so far, oldest first (a snapshot).</summary>
     public IReadOnlyList<SimulatedRequest> Requests
@@ -93,8 +86,10 @@ public sealed partial class ConscentSimulator : IDisposable, IAsyncDisposable
     }
 
     /// <summary>
-    /// Options pointed at this simulator, like <see cref="Options"/>, at the given base address (null: the server's when
-    /// started, else <see cref="InProcessBaseAddress"/>).
+    /// New options for a <see cref="ConscentClient"/> that talks to this simulator: its key, secret and client id, the
+    /// base address (<paramref name="baseAddress"/>, else the server's once started, else
+    /// <see cref="InProcessBaseAddress"/>) for both the API and loyalty, fast retries without jitter, and no circuit
+    /// breaker. A new copy on every call: change it freely. (The simulator's own identity is <see cref="Settings"/>.)
     /// </summary>
     public ConscentOptions CreateOptions(Uri? baseAddress = null)
     {
@@ -126,8 +121,8 @@ public sealed partial class ConscentSimulator : IDisposable, IAsyncDisposable
     }
 
     /// <summary>
-    /// Copies the simulator's settings (what <see cref="Options"/> holds) onto <paramref name="options"/>: handy with
-    /// dependency injection, <c>services.AddConscent(simulator.ApplyTo).HttpClient.ConfigurePrimaryHttpMessageHandler(() =&gt; simulator.Handler)</c>.
+    /// Copies the simulator's settings (what <see cref="CreateOptions(Uri?)"/> returns) onto <paramref name="options"/>: handy with
+    /// dependency injection prefer <c>services.AddConscentSimulator(simulator)</c>, which also swaps the transport.
     /// </summary>
     public void ApplyTo(ConscentOptions options)
     {

@@ -7,6 +7,7 @@ using System.Text.Json;
 using System.Text.Json.Nodes;
 using System.Threading;
 using System.Threading.Tasks;
+using Conscent.Sdk.Webhooks;
 
 namespace Conscent.Sdk.Testing;
 
@@ -105,6 +106,42 @@ public sealed class ConscentWebhookSender : IDisposable
     {
         if (payload is null) throw new ArgumentNullException(nameof(payload));
         return SendAsync(url, payload.ToJsonString(), cancellationToken);
+    }
+
+    /// <summary>
+    /// Signs and POSTs a typed payload to <paramref name="url"/>, completed with what ConsCent always sends for that
+    /// webhook when your object leaves it out: <c>type</c> on the three purchase records (<c>SUBSCRIPTION</c>, <c>PASS</c>,
+    /// <c>CONTENT</c>), <c>cancelledSubscriptionDetails</c> on Subscription Cancelled, <c>subscriptionsDetail</c> on
+    /// Subscription Bundle Payment and <c>subscriptionDetails</c> on Review Subscription. These are what receivers check
+    /// to refuse a delivery sent to the wrong URL. Send a JSON string instead to post a body exactly as written.
+    /// </summary>
+    public Task<HttpResponseMessage> SendAsync<TPayload>(Uri url, TPayload payload, CancellationToken cancellationToken = default)
+        where TPayload : class, IConscentWebhookPayload
+    {
+        if (payload is null) throw new ArgumentNullException(nameof(payload));
+        return SendAsync(url, Complete(payload), cancellationToken);
+    }
+
+    /// <summary>The payload as JSON with the fields ConsCent always sends for its webhook filled in (see <see cref="SendAsync{TPayload}"/>).</summary>
+    public static string Complete<TPayload>(TPayload payload) where TPayload : class, IConscentWebhookPayload
+    {
+        if (payload is null) throw new ArgumentNullException(nameof(payload));
+        var node = (JsonObject)JsonNode.Parse(ConscentWebhookParser.Serialize(payload))!;
+        switch (payload)
+        {
+            case SubscriptionPaymentWebhook: AddIfMissing(node, "type", WebhookPurchaseTypes.Subscription); break;
+            case PassPaymentWebhook: AddIfMissing(node, "type", WebhookPurchaseTypes.Pass); break;
+            case MicroPaymentWebhook: AddIfMissing(node, "type", WebhookPurchaseTypes.Content); break;
+            case SubscriptionCancelledWebhook: AddIfMissing(node, "cancelledSubscriptionDetails", new JsonObject()); break;
+            case SubscriptionBundlePaymentWebhook: AddIfMissing(node, "subscriptionsDetail", new JsonArray()); break;
+            case ReviewSubscriptionWebhook: AddIfMissing(node, "subscriptionDetails", new JsonObject()); break;
+        }
+        return node.ToJsonString();
+    }
+
+    private static void AddIfMissing(JsonObject node, string name, JsonNode value)
+    {
+        if (node[name] is null) node[name] = value;
     }
 
     /// <summary>Disposes the HttpClient the sender created (not one you passed in).</summary>

@@ -34,9 +34,27 @@ public sealed class ConscentOptions
 
     /// <summary>
     /// The publisher's ConsCent client id. Used to check consumption validations, by the user-details endpoints and as
-    /// the default loyalty partner id.
+    /// the default loyalty partner id. Required at startup unless <see cref="RequireClientId"/> is false.
     /// </summary>
     public string? ClientId { get; set; }
+
+    /// <summary>
+    /// Whether a missing <see cref="ClientId"/> fails at startup (the default). Verifying a consumption before unlocking
+    /// content, the user-details calls and loyalty events all need it, and an app that boots without it would fail on
+    /// every unlock instead. Set false only in an app that makes none of those calls (a content-registration script).
+    /// </summary>
+    public bool RequireClientId { get; set; } = true;
+
+    /// <summary>
+    /// How old a consumption may be and still unlock content through
+    /// <see cref="Consumption.IConsumptionClient.VerifyAsync"/> when the call names no age of its own. Default 5 minutes:
+    /// the reader's browser reports the consumption id the moment the paywall succeeds, so an older id is being reused.
+    /// <see cref="System.Threading.Timeout.InfiniteTimeSpan"/> turns the age check off (not recommended).
+    /// </summary>
+    public TimeSpan ConsumptionMaxAge { get; set; } = DefaultConsumptionMaxAge;
+
+    /// <summary>The default of <see cref="ConsumptionMaxAge"/>: 5 minutes.</summary>
+    public static readonly TimeSpan DefaultConsumptionMaxAge = TimeSpan.FromMinutes(5);
 
     /// <summary>Which ConsCent environment to call. Defaults to <see cref="ConscentEnvironment.Sandbox"/>.</summary>
     public ConscentEnvironment Environment { get; set; } = ConscentEnvironment.Sandbox;
@@ -77,6 +95,8 @@ public sealed class ConscentOptions
         ApiKey = ApiKey,
         ApiSecret = ApiSecret,
         ClientId = ClientId,
+        RequireClientId = RequireClientId,
+        ConsumptionMaxAge = ConsumptionMaxAge,
         Environment = Environment,
         BaseAddress = BaseAddress,
         Loyalty = new ConscentLoyaltyOptions { BaseAddress = Loyalty?.BaseAddress, ApiKey = Loyalty?.ApiKey, PartnerId = Loyalty?.PartnerId },

@@ -31,6 +31,9 @@ public sealed class ConscentOptionsValidator : IValidateOptions<ConscentOptions>
             failures.Add($"{s}:ApiKey is required: the API key from the ConsCent dashboard's Integrations page (environment variable Conscent__ApiKey).");
         if (string.IsNullOrWhiteSpace(options.ApiSecret))
             failures.Add($"{s}:ApiSecret is required: the API secret from the ConsCent dashboard's Integrations page (environment variable Conscent__ApiSecret).");
+        if (options.RequireClientId && string.IsNullOrWhiteSpace(options.ClientId))
+            failures.Add($"{s}:ClientId is required: the client id from the ConsCent dashboard (environment variable Conscent__ClientId). Verifying consumptions, user details and loyalty events need it; set {s}:RequireClientId to false only if this app makes none of those calls.");
+        CheckPositive(failures, options.ConsumptionMaxAge, $"{s}:ConsumptionMaxAge");
         if (options.ApiKey is { } key && key.IndexOf(':') >= 0)
             failures.Add($"{s}:ApiKey must not contain ':' (it is the Basic-auth user name).");
         if (!Enum.IsDefined(typeof(ConscentEnvironment), options.Environment))

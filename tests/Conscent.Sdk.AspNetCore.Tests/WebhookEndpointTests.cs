@@ -68,6 +68,65 @@ public class WebhookEndpointTests
         log.Message.Should().NotContain(WebhookHost.ApiSecret).And.NotContain(WebhookHost.ApiKey).And.NotContain("test@email.com");
     }
 
+    [Fact]
+    public async Task A_micro_payment_posted_to_the_subscription_url_is_400_before_the_handler_and_logged_without_personal_data()
+    {
+        var received = new ConcurrentQueue<SubscriptionPaymentWebhook>();
+        await using var host = await StartSubscriptionPayment(received);
+
+        using var response = await host.PostAsync(Path, Samples.Text("webhook-micro-payment.json"));
+
+        response.StatusCode.Should().Be(HttpStatusCode.BadRequest);
+        received.Should().BeEmpty("a ₹1 article purchase must not reach the subscription handler");
+        var log = host.Logs.GetSnapshot().Should().ContainSingle(r => r.Id.Id == 2102).Subject;
+        log.Message.Should().Contain("WrongWebhookType");
+        var sample = Samples.Node("webhook-micro-payment.json");
+        log.Message.Should().NotContain(sample["userPhoneNumber"]!.GetValue<string>()).And.NotContain(sample["userId"]!.GetValue<string>());
+    }
+
+    [Fact]
+    public async Task A_handler_takes_services_from_dependency_injection_like_MapPost()
+    {
+        var store = new PaymentStore();
+        await using var host = await WebhookHost.StartAsync(
+            app => app.MapConscentWebhook(Path, async (SubscriptionPaymentWebhook p, PaymentStore s, RequestScoped scoped, CancellationToken ct) =>
+            {
+                await Task.Yield();
+                s.Add(p.PurchaseId!, scoped.Id);
+            }),
+            services: services => services.AddSingleton(store).AddScoped<RequestScoped>());
+
+        using var first = await host.PostAsync(Path, Samples.Text("webhook-subscription-payment.json"));
+        var other = Samples.Node("webhook-subscription-payment.json");
+        other["purchaseId"] = "another-purchase";
+        using var second = await host.PostAsync(Path, other.ToJsonString());
+
+        first.StatusCode.Should().Be(HttpStatusCode.OK);
+        second.StatusCode.Should().Be(HttpStatusCode.OK);
+        store.Purchases.Keys.Should().BeEquivalentTo(new[] { "4932228982489248928208024", "another-purchase" });
+        store.Purchases.Values.Distinct().Should().HaveCount(2, "scoped services come from each request's own scope");
+    }
+
+    [Fact]
+    public async Task A_handler_asking_for_an_unregistered_service_fails_at_startup()
+    {
+        var start = () => WebhookHost.StartAsync(app => app.MapConscentWebhook(Path, (SubscriptionPaymentWebhook p, PaymentStore s, CancellationToken ct) => Task.CompletedTask));
+
+        (await start.Should().ThrowAsync<InvalidOperationException>()).WithMessage("*PaymentStore*not registered*");
+    }
+
+    public sealed class PaymentStore
+    {
+        public ConcurrentDictionary<string, Guid> Purchases { get; } = new();
+
+        public void Add(string purchaseId, Guid scope) => Purchases[purchaseId] = scope;
+    }
+
+    public sealed class RequestScoped
+    {
+        public Guid Id { get; } = Guid.NewGuid();
+    }
+
     [Theory]
     [InlineData("{\"_id\": \"abc\"")]
     [InlineData("not json")]

@@ -20,9 +20,9 @@ public sealed class ContentClientTests : IAsyncLifetime
 
     private async Task<ConscentClient> Client(bool overServer)
     {
-        if (!overServer) return new ConscentClient(_sim.Options, _sim.Handler);
+        if (!overServer) return new ConscentClient(_sim.CreateOptions(), _sim.Handler);
         await _sim.StartServerAsync();
-        return new ConscentClient(_sim.Options);
+        return new ConscentClient(_sim.CreateOptions());
     }
 
     private static CreateContentRequest NewContent(string id, decimal price = 5) => new()
@@ -118,7 +118,7 @@ public sealed class ContentClientTests : IAsyncLifetime
     public async Task WrongSecret_ThrowsAuthentication_AndNothingIsStored(bool overServer)
     {
         if (overServer) await _sim.StartServerAsync();
-        var options = _sim.Options;
+        var options = _sim.CreateOptions();
         options.ApiSecret = "wrong-secret";
         using var client = overServer ? new ConscentClient(options) : new ConscentClient(options, _sim.Handler);
 

@@ -43,7 +43,7 @@ public sealed class FaultInjectionTests : IAsyncLifetime
     {
         _sim.SeedContent("c1", "T", "https://x", 1);
         _sim.Faults.Enqueue(SimulatedFault.Status(503), times: 2);
-        using var client = new ConscentClient(_sim.Options, _sim.Handler);
+        using var client = new ConscentClient(_sim.CreateOptions(), _sim.Handler);
 
         var item = await client.Content.GetAsync("c1");
 
@@ -67,7 +67,7 @@ public sealed class FaultInjectionTests : IAsyncLifetime
     public async Task DroppedBeforeProcessing_PostIsRetriedAndCreatedOnce()
     {
         _sim.Faults.Enqueue(SimulatedFault.DropConnection());
-        using var client = new ConscentClient(_sim.Options, _sim.Handler);
+        using var client = new ConscentClient(_sim.CreateOptions(), _sim.Handler);
 
         var created = await client.Content.CreateAsync(NewContent("p1"));
 
@@ -80,7 +80,7 @@ public sealed class FaultInjectionTests : IAsyncLifetime
     public async Task DroppedAfterProcessing_PostIsNotRetried_ButTheStateChanged()
     {
         _sim.Faults.Enqueue(SimulatedFault.DropConnection(afterProcessing: true));
-        using var client = new ConscentClient(_sim.Options, _sim.Handler);
+        using var client = new ConscentClient(_sim.CreateOptions(), _sim.Handler);
 
         var act = () => client.Content.CreateAsync(NewContent("p2"));
 
@@ -108,7 +108,7 @@ public sealed class FaultInjectionTests : IAsyncLifetime
         await _sim.StartServerAsync();
         _sim.SeedContent("c1", "T", "https://x", 1);
         _sim.Faults.Enqueue(SimulatedFault.DropConnection());
-        using var client = new ConscentClient(_sim.Options);
+        using var client = new ConscentClient(_sim.CreateOptions());
 
         var item = await client.Content.GetAsync("c1");
 

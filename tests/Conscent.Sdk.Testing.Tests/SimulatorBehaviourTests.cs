@@ -17,7 +17,7 @@ public sealed class SimulatorBehaviourTests
     {
         using var sim = new ConscentSimulator(new ConscentSimulatorOptions { ApiKey = "k", ApiSecret = "s", ClientId = "client-1" });
 
-        var options = sim.Options;
+        var options = sim.CreateOptions();
 
         options.ApiKey.Should().Be("k");
         options.ApiSecret.Should().Be("s");
@@ -25,7 +25,7 @@ public sealed class SimulatorBehaviourTests
         options.BaseAddress.Should().Be(ConscentSimulator.InProcessBaseAddress);
         options.Loyalty.BaseAddress.Should().Be(ConscentSimulator.InProcessLoyaltyBaseAddress);
         options.CircuitBreaker.Enabled.Should().BeFalse();
-        sim.Options.Should().NotBeSameAs(options, "every read is a fresh copy");
+        sim.CreateOptions().Should().NotBeSameAs(options, "every read is a fresh copy");
     }
 
     [Fact]
@@ -39,8 +39,8 @@ public sealed class SimulatorBehaviourTests
         address.Port.Should().BeGreaterThan(0);
         sim.ServerAddress.Should().Be(address);
         (await sim.StartServerAsync()).Should().Be(address, "starting twice is harmless");
-        sim.Options.BaseAddress.Should().Be(address);
-        sim.Options.Loyalty.BaseAddress.Should().Be(address);
+        sim.CreateOptions().BaseAddress.Should().Be(address);
+        sim.CreateOptions().Loyalty.BaseAddress.Should().Be(address);
         using var raw = new Raw(sim, overServer: true);
         (await raw.Get("/api/v1/content/client")).Status.Should().Be(HttpStatusCode.OK);
         sim.Requests.Single().Transport.Should().Be(SimulatorTransport.Server);

@@ -36,7 +36,7 @@ public sealed class SimulatorParityTests : IAsyncLifetime
 
     private async Task<ConscentClient> Client(SimulatorTransport transport)
     {
-        if (transport == SimulatorTransport.Handler) return new ConscentClient(_sim.Options, _sim.Handler);
+        if (transport == SimulatorTransport.Handler) return new ConscentClient(_sim.CreateOptions(), _sim.Handler);
         var address = await _sim.StartServerAsync();
         var options = _sim.CreateOptions(address);
         options.BaseAddress.Should().Be(address);
@@ -532,7 +532,7 @@ public sealed class SimulatorParityTests : IAsyncLifetime
         var request = _sim.Requests.Single();
         request.Header("X-API-KEY").Should().Be("***");
         request.Header("Authorization").Should().BeNull();
-        request.Host.Should().Be(_sim.Options.Loyalty.BaseAddress!.Authority);
+        request.Host.Should().Be(_sim.CreateOptions().Loyalty.BaseAddress!.Authority);
         Saw(transport, Req("POST", "/reward/" + _sim.Settings.ClientId + "/api/user_event", SimulatedAuth.ValidApiKey, "E21"));
         result.StatusCode.Should().Be(System.Net.HttpStatusCode.OK);
         result.IsJson.Should().BeTrue();

@@ -12,13 +12,16 @@ public class ConsumptionClient : IConsumptionClient
 {
     internal static readonly ConscentEndpoint Validate = new("Consumption.Validate", HttpMethod.Post, "/api/v1/content/consumption/{consumptionId}", EndpointAuth.None);
 
+    /// <summary>The same call made by <see cref="VerifyAsync"/>: errors, logs and traces name the method the caller called.</summary>
+    internal static readonly ConscentEndpoint Verify = new("Consumption.Verify", HttpMethod.Post, "/api/v1/content/consumption/{consumptionId}", EndpointAuth.None);
+
     private readonly ConscentHttpPipeline _pipeline;
     private readonly TimeProvider _time;
 
     internal ConsumptionClient(ConscentHttpPipeline pipeline, TimeProvider? timeProvider = null)
     {
         _pipeline = pipeline;
-        _time = timeProvider ?? TimeProvider.System;
+        _time = timeProvider ?? pipeline.Runtime.Time;
     }
 
     /// <summary>For mocking frameworks only.</summary>
@@ -32,22 +35,30 @@ public class ConsumptionClient : IConsumptionClient
     public virtual async Task<ConsumptionValidation?> ValidateAsync(string consumptionId, CancellationToken cancellationToken = default)
     {
         new RequestValidator(Validate.Operation).PathId(consumptionId, "consumptionId").ThrowIfInvalid();
-        return await SendAsync(consumptionId, cancellationToken).ConfigureAwait(false);
+        return await SendAsync(Validate, consumptionId, cancellationToken).ConfigureAwait(false);
     }
 
     /// <inheritdoc />
     public virtual async Task<ConsumptionVerification> VerifyAsync(string consumptionId, string expectedContentId, TimeSpan? maxAge = null, CancellationToken cancellationToken = default)
     {
         var clientId = _pipeline.Options.ClientId;
-        var v = new RequestValidator(Validate.Operation).PathId(consumptionId, "consumptionId");
+        var v = new RequestValidator(Verify.Operation).PathId(consumptionId, "consumptionId");
         if (string.IsNullOrWhiteSpace(clientId))
             v.Add("ClientId", "must be set in ConscentOptions to verify consumptions (it is compared with payload.clientId).");
         v.Required(expectedContentId, "expectedContentId");
-        if (maxAge is { } limit && limit <= TimeSpan.Zero) v.Add("maxAge", "must be greater than zero.");
+        if (maxAge is { } limit && limit <= TimeSpan.Zero && limit != Timeout.InfiniteTimeSpan) v.Add("maxAge", "must be greater than zero (or Timeout.InfiniteTimeSpan to turn the age check off).");
         v.ThrowIfInvalid();
 
-        var validation = await SendAsync(consumptionId, cancellationToken).ConfigureAwait(false);
-        return Check(validation, consumptionId, clientId!, expectedContentId, maxAge, _time.GetUtcNow());
+        var age = maxAge ?? _pipeline.Options.ConsumptionMaxAge;
+        var validation = await SendAsync(Verify, consumptionId, cancellationToken).ConfigureAwait(false);
+        var outcome = Check(validation, consumptionId, clientId!, expectedContentId, age == Timeout.InfiniteTimeSpan ? null : age, _time.GetUtcNow());
+        if (!outcome.IsValid || _pipeline.Runtime.ReplayGuard is not { } guard) return outcome;
+
+        // Claimed only once every other check passed, so a failed attempt does not burn a genuine id. The id is
+        // remembered for as long as it could otherwise still verify.
+        var window = age == Timeout.InfiniteTimeSpan ? TimeSpan.FromDays(30) : age;
+        if (await guard.TryUseAsync(consumptionId, window, cancellationToken).ConfigureAwait(false)) return outcome;
+        return new ConsumptionVerification(ConsumptionMismatch.AlreadyUsed, outcome.Validation, outcome.Age);
     }
 
     /// <summary>The comparison, separate from the call so the tests can pin it.</summary>
@@ -70,14 +81,14 @@ public class ConsumptionClient : IConsumptionClient
         return new ConsumptionVerification(mismatches, validation, age);
     }
 
-    private async Task<ConsumptionValidation?> SendAsync(string consumptionId, CancellationToken cancellationToken)
+    private async Task<ConsumptionValidation?> SendAsync(ConscentEndpoint endpoint, string consumptionId, CancellationToken cancellationToken)
     {
-        var call = new ConscentRequest(Validate).WithPath("consumptionId", consumptionId);
+        var call = new ConscentRequest(endpoint).WithPath("consumptionId", consumptionId);
         using var raw = await _pipeline.SendRawAsync(call, cancellationToken).ConfigureAwait(false);
-        if (!StartsWithArray(raw.Body)) return _pipeline.Deserialize(raw, ConsumptionJsonContext.Default.ConsumptionValidation, Validate);
+        if (!StartsWithArray(raw.Body)) return _pipeline.Deserialize(raw, ConsumptionJsonContext.Default.ConsumptionValidation, endpoint);
 
         // The API section shows a one-element array; an empty one is "no such consumption".
-        var list = _pipeline.Deserialize(raw, ConsumptionJsonContext.Default.ListConsumptionValidation, Validate);
+        var list = _pipeline.Deserialize(raw, ConsumptionJsonContext.Default.ListConsumptionValidation, endpoint);
         return FirstOrNull(list);
     }
 

@@ -63,11 +63,17 @@ public enum ConsumptionMismatch
     /// <summary><c>payload.contentId</c> is missing or is not the content the reader wants to open.</summary>
     ContentId = 8,
 
-    /// <summary><c>payload.createdAt</c> is missing, so its age could not be checked (only when a maximum age was given).</summary>
+    /// <summary><c>payload.createdAt</c> is missing, so its age could not be checked (unless the age check is turned off).</summary>
     CreatedAtMissing = 16,
 
-    /// <summary><c>payload.createdAt</c> is older than the maximum age given.</summary>
+    /// <summary><c>payload.createdAt</c> is older than the maximum age (<see cref="ConscentOptions.ConsumptionMaxAge"/> or the call's own).</summary>
     TooOld = 32,
+
+    /// <summary>
+    /// Everything else matched, but this consumption id already unlocked content once: a reused or shared id. Reported
+    /// only when an <see cref="IConsumptionReplayGuard"/> is registered.
+    /// </summary>
+    AlreadyUsed = 64,
 }
 
 /// <summary>The outcome of <see cref="IConsumptionClient.VerifyAsync"/>.</summary>

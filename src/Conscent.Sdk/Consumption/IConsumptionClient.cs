@@ -23,11 +23,19 @@ public interface IConsumptionClient
     /// Validates a consumption with ConsCent and checks the answer the way ConsCent's own success-callback example does:
     /// the returned <c>consumptionId</c> is the one asked about, <c>payload.clientId</c> is
     /// <see cref="ConscentOptions.ClientId"/>, <c>payload.contentId</c> is <paramref name="expectedContentId"/>
-    /// (ordinal comparison), and, when <paramref name="maxAge"/> is given, <c>payload.createdAt</c> is at most that old.
+    /// (ordinal comparison), and <c>payload.createdAt</c> is at most <paramref name="maxAge"/> old (default
+    /// <see cref="ConscentOptions.ConsumptionMaxAge"/>, 5 minutes; <see cref="Timeout.InfiniteTimeSpan"/> turns the check off).
+    /// With an <see cref="IConsumptionReplayGuard"/> registered, an id that already unlocked content once is reported as
+    /// <see cref="ConsumptionMismatch.AlreadyUsed"/>.
     /// Unlock the content only when <see cref="ConsumptionVerification.IsValid"/> is true.
     /// Throws <see cref="ConscentValidationException"/> before sending anything when <see cref="ConscentOptions.ClientId"/>
     /// is not configured, when <paramref name="expectedContentId"/> or <paramref name="consumptionId"/> is empty, or
     /// when <paramref name="maxAge"/> is not positive.
     /// </summary>
+    /// <remarks>
+    /// ConsCent confirms a consumption id as often as it is asked. Without the age check an id would unlock forever, and
+    /// without a replay guard anyone holding a recent id can unlock the same content: register
+    /// <c>AddConsumptionReplayGuard()</c> when a shared id must not unlock for a second reader.
+    /// </remarks>
     Task<ConsumptionVerification> VerifyAsync(string consumptionId, string expectedContentId, TimeSpan? maxAge = null, CancellationToken cancellationToken = default);
 }

@@ -53,7 +53,10 @@ public static class ConscentServiceCollectionExtensions
         services.AddOptions<ConscentOptions>().ValidateOnStart();
 
         // One runtime per container: the circuit breaker and learnt endpoint methods are shared by every client.
-        services.TryAddSingleton(sp => new ConscentRuntime(sp.GetRequiredService<IOptions<ConscentOptions>>().Value));
+        services.TryAddSingleton(sp => new ConscentRuntime(sp.GetRequiredService<IOptions<ConscentOptions>>().Value)
+        {
+            ReplayGuard = sp.GetService<IConsumptionReplayGuard>(),
+        });
 
         var http = services.AddHttpClient(HttpClientName, client => client.Timeout = System.Threading.Timeout.InfiniteTimeSpan);
         // IHttpClientFactory's own loggers write full request URIs, and some ConsCent queries carry readers' emails and
@@ -81,6 +84,21 @@ public static class ConscentServiceCollectionExtensions
         services.TryAddTransient(sp => sp.GetRequiredService<IConscentClient>().Stories);
 #pragma warning restore CS0618
         return new ConscentBuilder(services, http);
+    }
+
+    /// <summary>
+    /// Makes each consumption id unlock content once: <see cref="IConsumptionClient.VerifyAsync"/> then reports a reused
+    /// id as <see cref="ConsumptionMismatch.AlreadyUsed"/>. Without <paramref name="guard"/>, an
+    /// <see cref="InMemoryConsumptionReplayGuard"/> (one process); with several instances pass a guard over a store they
+    /// share, which claims atomically.
+    /// </summary>
+    public static IConscentBuilder AddConsumptionReplayGuard(this IConscentBuilder builder, IConsumptionReplayGuard? guard = null)
+    {
+        if (builder is null) throw new ArgumentNullException(nameof(builder));
+        builder.Services.RemoveAll<IConsumptionReplayGuard>();
+        if (guard is null) builder.Services.AddSingleton<IConsumptionReplayGuard>(_ => new InMemoryConsumptionReplayGuard());
+        else builder.Services.AddSingleton(guard);
+        return builder;
     }
 }
 

@@ -29,6 +29,10 @@ public class ConscentApiException : ConscentException
     /// <summary>The documented path template, such as <c>/api/v1/content/{contentId}</c> (never the concrete path, which may carry ids).</summary>
     public string PathTemplate { get; }
 
+    /// <inheritdoc />
+    /// <remarks>408, 429 and 5xx except 501 (Not Implemented) and 505 (HTTP Version Not Supported), which will not heal.</remarks>
+    public override bool IsTransient => (int)StatusCode is 408 or 429 || ((int)StatusCode >= 500 && (int)StatusCode is not 501 and not 505);
+
     private static string BuildMessage(HttpStatusCode status, string? serverMessage, string method, string pathTemplate)
     {
         var text = $"ConsCent answered {(int)status} ({status}) to {method} {pathTemplate}";

@@ -19,6 +19,9 @@ public sealed class ConscentTimeoutException : ConscentException
 
     /// <summary>The timeout that expired.</summary>
     public TimeSpan Timeout { get; }
+
+    /// <inheritdoc />
+    public override bool IsTransient => true;
 }
 
 /// <summary>ConsCent could not be reached (DNS, refused or reset connection, TLS failure), after the SDK's retries.</summary>
@@ -30,6 +33,9 @@ public sealed class ConscentNetworkException : ConscentException
     {
         Operation = operation;
     }
+
+    /// <inheritdoc />
+    public override bool IsTransient => true;
 }
 
 /// <summary>
@@ -44,4 +50,7 @@ public sealed class ConscentCircuitOpenException : ConscentException
     {
         Operation = operation;
     }
+
+    /// <inheritdoc />
+    public override bool IsTransient => true;
 }

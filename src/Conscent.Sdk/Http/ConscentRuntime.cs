@@ -25,6 +25,9 @@ internal sealed class ConscentRuntime
 
     public ConscentOptions Options { get; }
 
+    /// <summary>Makes a consumption id unlock once, when the app registered a guard.</summary>
+    public Consumption.IConsumptionReplayGuard? ReplayGuard { get; init; }
+
     public ResiliencePipeline<ConscentResponse> Resilience { get; }
 
     /// <summary>Endpoints (by operation) that answered 405 to their documented method and take another one.</summary>

@@ -92,8 +92,8 @@ public class OptionsAndDependencyInjectionTests
             Retry = new ConscentRetryOptions { MaxRetryAttempts = -1 },
         });
 
-        failures.Should().HaveCount(5);
-        string.Join(" ", failures).Should().Contain("Conscent:ApiKey").And.Contain("Conscent:ApiSecret").And.Contain("Conscent:BaseAddress")
+        failures.Should().HaveCount(6);
+        string.Join(" ", failures).Should().Contain("Conscent:ApiKey").And.Contain("Conscent:ApiSecret").And.Contain("Conscent:ClientId").And.Contain("Conscent:BaseAddress")
             .And.Contain("Conscent:AttemptTimeout").And.Contain("Conscent:Retry:MaxRetryAttempts");
     }
 
@@ -123,6 +123,7 @@ public class OptionsAndDependencyInjectionTests
         {
             o.ApiKey = "key";
             o.ApiSecret = "secret";
+            o.ClientId = "5fbb40b07dd98b0e89d90a25";
         });
         using var provider = services.BuildServiceProvider(new ServiceProviderOptions { ValidateOnBuild = true, ValidateScopes = true });
 
@@ -150,6 +151,7 @@ public class OptionsAndDependencyInjectionTests
         {
             o.ApiKey = "key";
             o.ApiSecret = "secret";
+            o.ClientId = "5fbb40b07dd98b0e89d90a25";
         });
         using var provider = services.BuildServiceProvider();
 
@@ -168,6 +170,7 @@ public class OptionsAndDependencyInjectionTests
         {
             o.ApiKey = MockServer.ApiKey;
             o.ApiSecret = MockServer.ApiSecret;
+            o.ClientId = "5fbb40b07dd98b0e89d90a25";
             o.BaseAddress = mock.BaseAddress;
         }).HttpClient.AddHttpMessageHandler(() => marker);
         using var provider = services.BuildServiceProvider();

@@ -207,15 +207,26 @@ public sealed class ConsumptionContractTests : EndpointContractTestBase
     }
 
     [Fact]
-    public async Task E08_VerifyConsumption_WithoutMaxAgeIgnoresTheDate()
+    public async Task E08_VerifyConsumption_WithoutMaxAgeAppliesTheFiveMinuteDefault()
     {
         RespondToAnything(Samples.Text(ArraySample));
         using var client = Client();
 
         var result = await client.Consumption.VerifyAsync(SampleId, SampleContentId);
 
-        result.IsValid.Should().BeTrue("the 2020 sample is old, but no maximum age was asked for");
+        result.Mismatches.Should().Be(ConsumptionMismatch.TooOld, "the 2020 sample is years older than ConsumptionMaxAge (5 minutes by default)");
         result.Age.Should().BePositive();
+    }
+
+    [Fact]
+    public async Task E08_VerifyConsumption_WithTheAgeCheckTurnedOffAcceptsTheOldSample()
+    {
+        RespondToAnything(Samples.Text(ArraySample));
+        using var client = Client();
+
+        var result = await client.Consumption.VerifyAsync(SampleId, SampleContentId, System.Threading.Timeout.InfiniteTimeSpan);
+
+        result.IsValid.Should().BeTrue("Timeout.InfiniteTimeSpan turns the age check off explicitly");
     }
 
     [Fact]
@@ -224,7 +235,7 @@ public sealed class ConsumptionContractTests : EndpointContractTestBase
         RespondToAnything(Samples.Text(ArraySample));
         using var client = Client();
 
-        var result = await client.Consumption.VerifyAsync(SampleId, "Client Content Id 5");
+        var result = await client.Consumption.VerifyAsync(SampleId, "Client Content Id 5", System.Threading.Timeout.InfiniteTimeSpan);
 
         result.IsValid.Should().BeFalse();
         result.Mismatches.Should().Be(ConsumptionMismatch.ContentId);
@@ -237,7 +248,7 @@ public sealed class ConsumptionContractTests : EndpointContractTestBase
         RespondToAnything(Samples.Text(ArraySample));
         using var client = Client(o => o.ClientId = "5fbb40b07dd98b0e89d90a26");
 
-        var result = await client.Consumption.VerifyAsync(SampleId, SampleContentId);
+        var result = await client.Consumption.VerifyAsync(SampleId, SampleContentId, System.Threading.Timeout.InfiniteTimeSpan);
 
         result.Mismatches.Should().Be(ConsumptionMismatch.ClientId);
         result.IsValid.Should().BeFalse();
@@ -249,7 +260,7 @@ public sealed class ConsumptionContractTests : EndpointContractTestBase
         RespondToAnything(Samples.Text(ArraySample));
         using var client = Client();
 
-        var result = await client.Consumption.VerifyAsync("a0c433af-a413-49e1-9f40-ce1fbd63f568", SampleContentId);
+        var result = await client.Consumption.VerifyAsync("a0c433af-a413-49e1-9f40-ce1fbd63f568", SampleContentId, System.Threading.Timeout.InfiniteTimeSpan);
 
         result.Mismatches.Should().Be(ConsumptionMismatch.ConsumptionId);
     }
@@ -299,7 +310,7 @@ public sealed class ConsumptionContractTests : EndpointContractTestBase
     [Fact]
     public async Task E08_VerifyConsumption_RequiresAConfiguredClientIdAndSendsNothing()
     {
-        using var client = Client(o => o.ClientId = null);
+        using var client = Client(o => { o.ClientId = null; o.RequireClientId = false; });
 
         var ex = (await FluentActions.Awaiting(() => client.Consumption.VerifyAsync(SampleId, SampleContentId))
             .Should().ThrowAsync<ConscentValidationException>()).Which;

@@ -160,6 +160,7 @@ public sealed class LoyaltyContractTests : IDisposable
         using var client = Client(o =>
         {
             o.ClientId = null;
+            o.RequireClientId = false;
             o.Loyalty.PartnerId = null;
         });
 
@@ -177,6 +178,7 @@ public sealed class LoyaltyContractTests : IDisposable
         using var client = Client(o =>
         {
             o.ClientId = null;
+            o.RequireClientId = false;
             o.Loyalty.PartnerId = "p-1";
         });
 

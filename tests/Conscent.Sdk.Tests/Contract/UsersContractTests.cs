@@ -153,7 +153,7 @@ public sealed class UsersContractTests : IDisposable
     [Fact]
     public async Task E13_UserAndSubscriptionDetails_RequiresAClientIdInOptionsBeforeSending()
     {
-        using var client = _mock.Client(o => o.ClientId = null);
+        using var client = _mock.Client(o => { o.ClientId = null; o.RequireClientId = false; });
 
         var act = () => client.Users.GetUserAndSubscriptionDetailsAsync("u1");
 
@@ -389,7 +389,7 @@ public sealed class UsersContractTests : IDisposable
     [Fact]
     public async Task E15_UserAndPurchaseDetails_RequiresAClientIdInOptionsBeforeSending()
     {
-        using var client = _mock.Client(o => o.ClientId = " ");
+        using var client = _mock.Client(o => { o.ClientId = " "; o.RequireClientId = false; });
 
         var act = () => client.Users.GetUserAndPurchaseDetailsAsync(new PurchaseQuery { Email = Email });
 

@@ -74,6 +74,7 @@ public sealed class LoyaltyUnitTests
         {
             o.ApiKey = "k";
             o.ApiSecret = "s";
+            o.ClientId = "5fbb40b07dd98b0e89d90a25";
             o.BaseAddress = new Uri("http://127.0.0.1:1");
         });
         using var provider = services.BuildServiceProvider();

@@ -138,7 +138,7 @@ public sealed class MalformedResponseTests(ITestOutputHelper output)
         models.Should().HaveCountGreaterThan(20, "every area's context is found");
         var samples = Directory.GetFiles(Samples.Dir, "*.json").Select(File.ReadAllText).ToList();
         var random = new Random(20261125);
-        var pipeline = new ConscentHttpPipeline(new HttpClient(), new ConscentRuntime(new ConscentOptions { ApiKey = "k", ApiSecret = "s" }), null);
+        var pipeline = new ConscentHttpPipeline(new HttpClient(), new ConscentRuntime(new ConscentOptions { ApiKey = "k", ApiSecret = "s", ClientId = "c" }), null);
         var deserialize = typeof(ConscentHttpPipeline).GetMethod("Deserialize", BindingFlags.Instance | BindingFlags.NonPublic)!;
         var cases = 0;
         var rejected = 0;
