@@ -95,6 +95,14 @@ public class ConscentClient : IConscentClient, IDisposable
     internal ConscentHttpPipeline Pipeline { get; }
 
     /// <inheritdoc />
+    public virtual IConscentClient WithRequestOptions(ConscentRequestOptions options)
+    {
+        if (options is null) throw new ArgumentNullException(nameof(options));
+        options.Validate();
+        return new ConscentClient(Pipeline.With(options));
+    }
+
+    /// <inheritdoc />
     public virtual IContentClient Content { get; }
 
     /// <inheritdoc />

@@ -47,4 +47,11 @@ public interface IConscentClient
     /// <summary>The deprecated story API.</summary>
     [Obsolete("The story API is deprecated by ConsCent. Use Content (and Stats) instead.")]
     IStoriesClient Stories { get; }
+
+    /// <summary>
+    /// The same client with other timeouts or retries for the calls made through it (see <see cref="ConscentRequestOptions"/>):
+    /// the connection pool, circuit breaker and credentials are shared. Cheap: make one per request path, or per call.
+    /// </summary>
+    /// <exception cref="ArgumentException">A timeout is not positive, or the retries are out of range.</exception>
+    IConscentClient WithRequestOptions(ConscentRequestOptions options);
 }

@@ -8,7 +8,7 @@ namespace Conscent.Sdk.AutoLogin;
 /// <summary>Auto-login tokens (see <see cref="IAutoLoginClient"/>).</summary>
 public class AutoLoginClient : IAutoLoginClient
 {
-    internal static readonly ConscentEndpoint GenerateToken = new("AutoLogin.GenerateToken", HttpMethod.Post, "/client/generate-temp-token", EndpointAuth.Basic);
+    internal static readonly ConscentEndpoint GenerateToken = new("AutoLogin.GenerateToken", HttpMethod.Post, "/client/generate-temp-token", EndpointAuth.Basic, safeToRetry: false);
 
     private readonly ConscentHttpPipeline _pipeline;
 

@@ -11,9 +11,9 @@ namespace Conscent.Sdk.Bundles;
 /// <summary>Content bundles: register, edit and list sellable groups of content (see <see cref="IBundlesClient"/>).</summary>
 public class BundlesClient : IBundlesClient
 {
-    internal static readonly ConscentEndpoint Create = new("Bundles.Create", HttpMethod.Post, "/api/v1/content/bundle", EndpointAuth.Basic);
-    internal static readonly ConscentEndpoint Edit = new("Bundles.Edit", new HttpMethod("PATCH"), "/api/v1/content/bundle/{contentId}", EndpointAuth.Basic);
-    internal static readonly ConscentEndpoint List = new("Bundles.List", HttpMethod.Get, "/api/v1/content/bundles", EndpointAuth.Basic);
+    internal static readonly ConscentEndpoint Create = new("Bundles.Create", HttpMethod.Post, "/api/v1/content/bundle", EndpointAuth.Basic, safeToRetry: false);
+    internal static readonly ConscentEndpoint Edit = new("Bundles.Edit", new HttpMethod("PATCH"), "/api/v1/content/bundle/{contentId}", EndpointAuth.Basic, safeToRetry: true);
+    internal static readonly ConscentEndpoint List = new("Bundles.List", HttpMethod.Get, "/api/v1/content/bundles", EndpointAuth.Basic, safeToRetry: true);
 
     /// <summary>The largest page size the list calls accept (ConsCent states none; this keeps pages sane).</summary>
     public const int MaxPageSize = 1000;

@@ -10,10 +10,10 @@ namespace Conscent.Sdk.Consumption;
 /// <summary>Consumption validation: confirm on the server that a reader really paid before unlocking content (see <see cref="IConsumptionClient"/>).</summary>
 public class ConsumptionClient : IConsumptionClient
 {
-    internal static readonly ConscentEndpoint Validate = new("Consumption.Validate", HttpMethod.Post, "/api/v1/content/consumption/{consumptionId}", EndpointAuth.None);
+    internal static readonly ConscentEndpoint Validate = new("Consumption.Validate", HttpMethod.Post, "/api/v1/content/consumption/{consumptionId}", EndpointAuth.None, safeToRetry: false);
 
     /// <summary>The same call made by <see cref="VerifyAsync"/>: errors, logs and traces name the method the caller called.</summary>
-    internal static readonly ConscentEndpoint Verify = new("Consumption.Verify", HttpMethod.Post, "/api/v1/content/consumption/{consumptionId}", EndpointAuth.None);
+    internal static readonly ConscentEndpoint Verify = new("Consumption.Verify", HttpMethod.Post, "/api/v1/content/consumption/{consumptionId}", EndpointAuth.None, safeToRetry: false);
 
     private readonly ConscentHttpPipeline _pipeline;
     private readonly TimeProvider _time;

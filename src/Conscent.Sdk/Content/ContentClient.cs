@@ -10,10 +10,10 @@ namespace Conscent.Sdk.Content;
 /// <summary>Premium content (see <see cref="IContentClient"/>).</summary>
 public class ContentClient : IContentClient
 {
-    internal static readonly ConscentEndpoint Create = new("Content.Create", HttpMethod.Post, "/api/v1/content", EndpointAuth.Basic);
-    internal static readonly ConscentEndpoint Edit = new("Content.Edit", new HttpMethod("PATCH"), "/api/v1/content/{contentId}", EndpointAuth.Basic);
-    internal static readonly ConscentEndpoint List = new("Content.List", HttpMethod.Get, "/api/v1/content/client", EndpointAuth.Basic);
-    internal static readonly ConscentEndpoint Get = new("Content.Get", HttpMethod.Get, "/api/v1/content/client/{contentId}", EndpointAuth.Basic);
+    internal static readonly ConscentEndpoint Create = new("Content.Create", HttpMethod.Post, "/api/v1/content", EndpointAuth.Basic, safeToRetry: false);
+    internal static readonly ConscentEndpoint Edit = new("Content.Edit", new HttpMethod("PATCH"), "/api/v1/content/{contentId}", EndpointAuth.Basic, safeToRetry: true);
+    internal static readonly ConscentEndpoint List = new("Content.List", HttpMethod.Get, "/api/v1/content/client", EndpointAuth.Basic, safeToRetry: true);
+    internal static readonly ConscentEndpoint Get = new("Content.Get", HttpMethod.Get, "/api/v1/content/client/{contentId}", EndpointAuth.Basic, safeToRetry: true);
 
     /// <summary>The largest page size <see cref="ListAllAsync"/> accepts (ConsCent states none; this keeps pages sane).</summary>
     public const int MaxPageSize = 1000;

@@ -26,19 +26,20 @@ internal enum EndpointHost
 }
 
 /// <summary>
-/// One documented endpoint: what the area clients hand to <see cref="ConscentHttpPipeline"/>. The retry rule follows
-/// from the method: GET and PATCH are repeatable; POST is a write the server may have processed.
+/// One documented endpoint: what the area clients hand to <see cref="ConscentHttpPipeline"/>. Each endpoint states
+/// whether it is safe to retry: reads and the edits that set fields to given values are; creates, migrations,
+/// cancellations, token issuing, consumption checks and loyalty events are writes the server may have processed.
 /// </summary>
 internal sealed class ConscentEndpoint
 {
-    public ConscentEndpoint(string operation, HttpMethod method, string pathTemplate, EndpointAuth auth, EndpointHost host = EndpointHost.Api)
+    public ConscentEndpoint(string operation, HttpMethod method, string pathTemplate, EndpointAuth auth, bool safeToRetry, EndpointHost host = EndpointHost.Api)
     {
         Operation = operation;
         Method = method;
         PathTemplate = pathTemplate;
         Auth = auth;
         Host = host;
-        IsRepeatable = method == HttpMethod.Get || method.Method == "PATCH" || method == HttpMethod.Put || method == HttpMethod.Delete || method == HttpMethod.Head;
+        IsRepeatable = safeToRetry;
     }
 
     /// <summary>The SDK operation name used in logs, traces and exceptions, such as <c>Content.Create</c>.</summary>
@@ -60,7 +61,7 @@ internal sealed class ConscentEndpoint
     public bool IsRepeatable { get; }
 
     /// <summary>The same endpoint sent with another method (the stats endpoints' GET→POST fallback).</summary>
-    public ConscentEndpoint WithMethod(HttpMethod method) => new(Operation, method, PathTemplate, Auth, Host);
+    public ConscentEndpoint WithMethod(HttpMethod method) => new(Operation, method, PathTemplate, Auth, IsRepeatable, Host);
 
     public override string ToString() => $"{Method} {PathTemplate}";
 }

@@ -33,6 +33,10 @@ internal sealed class ConscentHttpPipeline
     private readonly string? _basicAuth;
     private readonly string _apiBase;
     private readonly string _loyaltyBase;
+    // This pipeline's budget: the client's options, or a WithRequestOptions override.
+    private readonly TimeSpan _attemptTimeout;
+    private readonly TimeSpan _totalTimeout;
+    private readonly int _maxRetries;
 
     public ConscentHttpPipeline(HttpClient http, ConscentRuntime runtime, ILogger? logger)
     {
@@ -47,7 +51,29 @@ internal sealed class ConscentHttpPipeline
         _apiBase = options.EffectiveBaseAddress.AbsoluteUri.TrimEnd('/');
         _loyaltyBase = (options.Loyalty.BaseAddress ?? ConscentOptions.DefaultLoyaltyBaseAddress).AbsoluteUri.TrimEnd('/');
         LoyaltyApiKey = string.IsNullOrEmpty(options.Loyalty.ApiKey) ? options.ApiKey : options.Loyalty.ApiKey;
+        _attemptTimeout = options.AttemptTimeout;
+        _totalTimeout = options.TotalTimeout;
+        _maxRetries = options.Retry.MaxRetryAttempts;
     }
+
+    private ConscentHttpPipeline(ConscentHttpPipeline source, ConscentRequestOptions overrides)
+    {
+        _http = source._http;
+        Runtime = source.Runtime;
+        Options = source.Options;
+        _resilience = source._resilience;
+        _logger = source._logger;
+        _basicAuth = source._basicAuth;
+        _apiBase = source._apiBase;
+        _loyaltyBase = source._loyaltyBase;
+        LoyaltyApiKey = source.LoyaltyApiKey;
+        _attemptTimeout = overrides.AttemptTimeout ?? source._attemptTimeout;
+        _totalTimeout = overrides.TotalTimeout ?? source._totalTimeout;
+        _maxRetries = overrides.MaxRetryAttempts ?? source._maxRetries;
+    }
+
+    /// <summary>The same pipeline (connections, breaker, credentials) with another budget for its calls.</summary>
+    public ConscentHttpPipeline With(ConscentRequestOptions overrides) => new(this, overrides);
 
     /// <summary>State shared by every client built from the same options.</summary>
     public ConscentRuntime Runtime { get; }
@@ -81,26 +107,29 @@ internal sealed class ConscentHttpPipeline
         ConscentLog.LogSending(_logger, endpoint);
 
         var context = ResilienceContextPool.Shared.Get(cancellationToken);
-        var total = Options.TotalTimeout;
+        var total = _totalTimeout;
         var time = Runtime.Time;
         var deadline = total > TimeSpan.Zero && total != Timeout.InfiniteTimeSpan
             ? time.GetTimestamp() + (long)(total.TotalSeconds * time.TimestampFrequency)
             : long.MaxValue;
-        var call = new ConscentCall(this, request, url, deadline);
+        var call = new ConscentCall(request, url, deadline, _attemptTimeout, total, _maxRetries);
         context.Properties.Set(ConscentResilience.CallKey, call);
         ConscentResponse? response = null;
         Exception? failure = null;
         try
         {
+            // The state is a value pair: the call (also in the context, for the retry rule) and this pipeline, passed
+            // in, not reached through the call.
             var outcome = await _resilience.ExecuteOutcomeAsync(
                 static async (ctx, state) =>
                 {
-                    state.Attempts++;
+                    var (pipeline, call) = state;
+                    call.Attempts++;
                     try
                     {
-                        using var message = state.Pipeline.BuildMessage(state.Request, state.Url);
-                        var httpResponse = await state.Pipeline._http.SendAsync(message, HttpCompletionOption.ResponseHeadersRead, ctx.CancellationToken).ConfigureAwait(false);
-                        var read = await ConscentResponse.ReadAsync(httpResponse, state.Pipeline.Options.MaxResponseBodyBytes, ctx.CancellationToken).ConfigureAwait(false);
+                        using var message = pipeline.BuildMessage(call.Request, call.Url);
+                        var httpResponse = await pipeline._http.SendAsync(message, HttpCompletionOption.ResponseHeadersRead, ctx.CancellationToken).ConfigureAwait(false);
+                        var read = await ConscentResponse.ReadAsync(httpResponse, pipeline.Options.MaxResponseBodyBytes, ctx.CancellationToken).ConfigureAwait(false);
                         return Outcome.FromResult(read);
                     }
                     catch (Exception ex)
@@ -109,10 +138,10 @@ internal sealed class ConscentHttpPipeline
                     }
                 },
                 context,
-                call).ConfigureAwait(false);
+                (this, call)).ConfigureAwait(false);
 
             if (outcome.Exception is { } exception)
-                throw MapException(exception, endpoint, call.DeadlinePassed(time) ? total : null, cancellationToken);
+                throw MapException(exception, endpoint, call, call.DeadlinePassed(time), cancellationToken);
 
             response = outcome.Result!;
             if (!response.IsSuccess)
@@ -189,7 +218,7 @@ internal sealed class ConscentHttpPipeline
         return message;
     }
 
-    private static Exception MapException(Exception exception, ConscentEndpoint endpoint, TimeSpan? totalTimeoutExpired, CancellationToken cancellationToken)
+    private static Exception MapException(Exception exception, ConscentEndpoint endpoint, ConscentCall call, bool deadlinePassed, CancellationToken cancellationToken)
     {
         // The caller's token always wins: their cancellation is theirs, not a ConsCent failure.
         if (cancellationToken.IsCancellationRequested)
@@ -198,10 +227,11 @@ internal sealed class ConscentHttpPipeline
         return exception switch
         {
             ConscentException known => known,
-            TimeoutRejectedException timeout when totalTimeoutExpired is { } total => new ConscentTimeoutException(
-                $"{endpoint.Operation} ({endpoint}) did not complete within the total timeout of {total.TotalMilliseconds:0} ms.", total, timeout, endpoint.Operation),
+            // The durations that were configured (the client's or WithRequestOptions'), not the strategy's internals.
+            TimeoutRejectedException timeout when deadlinePassed => new ConscentTimeoutException(
+                $"{endpoint.Operation} ({endpoint}) did not complete within its TotalTimeout of {Describe(call.TotalTimeout)} ({Attempts(call)}; AttemptTimeout {Describe(call.AttemptTimeout)}).", call.TotalTimeout, timeout, endpoint.Operation),
             TimeoutRejectedException timeout => new ConscentTimeoutException(
-                $"{endpoint.Operation} ({endpoint}): the last attempt did not complete within {timeout.Timeout.TotalMilliseconds:0} ms.", timeout.Timeout, timeout, endpoint.Operation),
+                $"{endpoint.Operation} ({endpoint}): no answer within its AttemptTimeout of {Describe(call.AttemptTimeout)} ({Attempts(call)}; TotalTimeout {Describe(call.TotalTimeout)}).", call.AttemptTimeout, timeout, endpoint.Operation),
             BrokenCircuitException broken => new ConscentCircuitOpenException(
                 $"{endpoint.Operation} was not sent: the circuit breaker is open after repeated ConsCent failures.", broken, endpoint.Operation),
             ResponseTooLargeException large => new ConscentSerializationException(
@@ -215,6 +245,14 @@ internal sealed class ConscentHttpPipeline
             _ => new ConscentException($"{endpoint.Operation} ({endpoint}) failed unexpectedly: {exception.GetType().Name}.", exception) { Operation = endpoint.Operation },
         };
     }
+
+    private static string Describe(TimeSpan value) => value == Timeout.InfiniteTimeSpan
+        ? "none"
+        : value.TotalSeconds >= 1 && value.Milliseconds == 0
+            ? value.TotalSeconds.ToString("0.###", System.Globalization.CultureInfo.InvariantCulture) + " s"
+            : value.TotalMilliseconds.ToString("0.###", System.Globalization.CultureInfo.InvariantCulture) + " ms";
+
+    private static string Attempts(ConscentCall call) => call.Attempts == 1 ? "1 attempt" : $"{call.Attempts} attempts";
 
     private static string NetworkReason(HttpRequestException http)
     {

@@ -34,27 +34,26 @@ internal static class ConscentResilience
     {
         var builder = new ResiliencePipelineBuilder<ConscentResponse> { TimeProvider = time };
 
+        // Always present, capped at the most any call may ask for: each call's own limit (the client's, or a
+        // WithRequestOptions override) is enforced by ShouldRetry.
         var retry = options.Retry;
-        if (retry.MaxRetryAttempts > 0)
+        builder.AddRetry(new RetryStrategyOptions<ConscentResponse>
         {
-            builder.AddRetry(new RetryStrategyOptions<ConscentResponse>
+            Name = "Conscent.Retry",
+            MaxRetryAttempts = ConscentRequestOptions.MaxRetryAttemptsLimit,
+            BackoffType = DelayBackoffType.Exponential,
+            UseJitter = retry.UseJitter,
+            Delay = retry.BaseDelay,
+            MaxDelay = retry.MaxDelay,
+            ShouldHandle = args => new ValueTask<bool>(ShouldRetry(args.Context, args.Outcome, time)),
+            DelayGenerator = args => new ValueTask<TimeSpan?>(NextDelay(args.Context, args.Outcome, args.AttemptNumber, retry, time)),
+            OnRetry = args =>
             {
-                Name = "Conscent.Retry",
-                MaxRetryAttempts = retry.MaxRetryAttempts,
-                BackoffType = DelayBackoffType.Exponential,
-                UseJitter = retry.UseJitter,
-                Delay = retry.BaseDelay,
-                MaxDelay = retry.MaxDelay,
-                ShouldHandle = args => new ValueTask<bool>(ShouldRetry(args.Context, args.Outcome, time)),
-                DelayGenerator = args => new ValueTask<TimeSpan?>(NextDelay(args.Context, args.Outcome, args.AttemptNumber, retry, time)),
-                OnRetry = args =>
-                {
-                    if (args.Context.Properties.TryGetValue(CallKey, out var call))
-                        ConscentTelemetry.RecordRetry(call.Request.Endpoint, args.Outcome.Result?.StatusCode);
-                    return default;
-                },
-            });
-        }
+                if (args.Context.Properties.TryGetValue(CallKey, out var call))
+                    ConscentTelemetry.RecordRetry(call.Request.Endpoint, args.Outcome.Result?.StatusCode);
+                return default;
+            },
+        });
 
         var breaker = options.CircuitBreaker;
         if (breaker.Enabled)
@@ -76,14 +75,15 @@ internal static class ConscentResilience
             Name = "Conscent.Timeout",
             TimeoutGenerator = args => new ValueTask<TimeSpan>(AttemptTimeout(args.Context, attemptTimeout, time)),
         });
-
         return builder.Build();
     }
 
-    /// <summary>This attempt's timeout: the attempt timeout, or the time left before the deadline if that is shorter.</summary>
-    internal static TimeSpan AttemptTimeout(ResilienceContext context, TimeSpan attemptTimeout, TimeProvider time)
+    /// <summary>This attempt's timeout: the call's attempt timeout, or the time left before the deadline if that is shorter.</summary>
+    internal static TimeSpan AttemptTimeout(ResilienceContext context, TimeSpan clientAttemptTimeout, TimeProvider time)
     {
-        if (!context.Properties.TryGetValue(CallKey, out var call) || call.Deadline == long.MaxValue) return attemptTimeout;
+        if (!context.Properties.TryGetValue(CallKey, out var call)) return clientAttemptTimeout;
+        var attemptTimeout = call.AttemptTimeout > TimeSpan.Zero ? call.AttemptTimeout : Timeout.InfiniteTimeSpan;
+        if (call.Deadline == long.MaxValue) return attemptTimeout;
         var left = call.TimeLeft(time);
         if (left < MinimumAttempt) left = MinimumAttempt;
         // When the deadline, not the attempt timeout, bounds this attempt, its timeout means the whole call is out of time.
@@ -119,6 +119,7 @@ internal static class ConscentResilience
     {
         if (context.CancellationToken.IsCancellationRequested) return false;
         context.Properties.TryGetValue(CallKey, out var call);
+        if (call is not null && call.Attempts > call.MaxRetries) return false;
         if (call is not null && call.Deadline != long.MaxValue && call.TimeLeft(time) < MinimumAttempt) return false;
         if (call is { AttemptBoundByDeadline: true } && outcome.Exception is TimeoutRejectedException) return false;
         var repeatable = call?.Request.Endpoint.IsRepeatable ?? false;
@@ -186,15 +187,24 @@ internal static class ConscentResilience
 /// </summary>
 internal sealed class ConscentCall
 {
-    public ConscentCall(ConscentHttpPipeline pipeline, ConscentRequest request, string url, long deadline)
+    public ConscentCall(ConscentRequest request, string url, long deadline, TimeSpan attemptTimeout, TimeSpan totalTimeout, int maxRetries)
     {
-        Pipeline = pipeline;
         Request = request;
         Url = url;
         Deadline = deadline;
+        AttemptTimeout = attemptTimeout;
+        TotalTimeout = totalTimeout;
+        MaxRetries = maxRetries;
     }
 
-    public ConscentHttpPipeline Pipeline { get; }
+    /// <summary>Each attempt's timeout, as configured for this call.</summary>
+    public TimeSpan AttemptTimeout { get; }
+
+    /// <summary>The whole call's timeout, as configured for this call.</summary>
+    public TimeSpan TotalTimeout { get; }
+
+    /// <summary>The most retries this call may make (where retrying is safe at all).</summary>
+    public int MaxRetries { get; }
 
     public ConscentRequest Request { get; }
 

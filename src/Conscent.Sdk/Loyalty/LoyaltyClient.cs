@@ -13,7 +13,7 @@ namespace Conscent.Sdk.Loyalty;
 public class LoyaltyClient : ILoyaltyClient
 {
     internal static readonly ConscentEndpoint PostUserEvent = new(
-        "Loyalty.PostUserEvent", HttpMethod.Post, "/reward/{partnerId}/api/user_event", EndpointAuth.LoyaltyApiKey, EndpointHost.Loyalty);
+        "Loyalty.PostUserEvent", HttpMethod.Post, "/reward/{partnerId}/api/user_event", EndpointAuth.LoyaltyApiKey, safeToRetry: false, EndpointHost.Loyalty);
 
     private static readonly UTF8Encoding StrictUtf8 = new(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: true);
     private static readonly UTF8Encoding LenientUtf8 = new(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: false);

@@ -12,10 +12,10 @@ namespace Conscent.Sdk.Purchases;
 /// <summary>Purchase exports (see <see cref="IPurchasesClient"/>).</summary>
 public class PurchasesClient : IPurchasesClient
 {
-    internal static readonly ConscentEndpoint List = new("Purchases.List", HttpMethod.Get, "/client/purchases", EndpointAuth.Basic);
-    internal static readonly ConscentEndpoint Subscriptions = new("Purchases.Subscriptions", HttpMethod.Get, "/client/purchases/subscriptions", EndpointAuth.Basic);
-    internal static readonly ConscentEndpoint Passes = new("Purchases.Passes", HttpMethod.Get, "/client/purchases/passes", EndpointAuth.Basic);
-    internal static readonly ConscentEndpoint Micropayments = new("Purchases.Micropayments", HttpMethod.Get, "/client/purchases/micropayments", EndpointAuth.Basic);
+    internal static readonly ConscentEndpoint List = new("Purchases.List", HttpMethod.Get, "/client/purchases", EndpointAuth.Basic, safeToRetry: true);
+    internal static readonly ConscentEndpoint Subscriptions = new("Purchases.Subscriptions", HttpMethod.Get, "/client/purchases/subscriptions", EndpointAuth.Basic, safeToRetry: true);
+    internal static readonly ConscentEndpoint Passes = new("Purchases.Passes", HttpMethod.Get, "/client/purchases/passes", EndpointAuth.Basic, safeToRetry: true);
+    internal static readonly ConscentEndpoint Micropayments = new("Purchases.Micropayments", HttpMethod.Get, "/client/purchases/micropayments", EndpointAuth.Basic, safeToRetry: true);
 
     private readonly ConscentHttpPipeline _pipeline;
 

@@ -11,9 +11,9 @@ namespace Conscent.Sdk.Stats;
 /// <summary>Sales statistics: one content's purchases, daily totals, current subscribers (see <see cref="IStatsClient"/>).</summary>
 public class StatsClient : IStatsClient
 {
-    internal static readonly ConscentEndpoint ContentStatsEndpoint = new("Stats.ContentStats", HttpMethod.Get, "/api/v1/client/stats/content/{contentId}", EndpointAuth.Basic);
-    internal static readonly ConscentEndpoint DailyStatsEndpoint = new("Stats.DailyStats", HttpMethod.Get, "/api/v1/client/stats/daily", EndpointAuth.Basic);
-    internal static readonly ConscentEndpoint CurrentSubscribersEndpoint = new("Stats.CurrentSubscribers", HttpMethod.Get, "/api/v1/subscription/client/list", EndpointAuth.Basic);
+    internal static readonly ConscentEndpoint ContentStatsEndpoint = new("Stats.ContentStats", HttpMethod.Get, "/api/v1/client/stats/content/{contentId}", EndpointAuth.Basic, safeToRetry: true);
+    internal static readonly ConscentEndpoint DailyStatsEndpoint = new("Stats.DailyStats", HttpMethod.Get, "/api/v1/client/stats/daily", EndpointAuth.Basic, safeToRetry: true);
+    internal static readonly ConscentEndpoint CurrentSubscribersEndpoint = new("Stats.CurrentSubscribers", HttpMethod.Get, "/api/v1/subscription/client/list", EndpointAuth.Basic, safeToRetry: true);
 
     private readonly ConscentHttpPipeline _pipeline;
 

@@ -14,12 +14,12 @@ namespace Conscent.Sdk.Stories;
 [Obsolete("The story API is deprecated by ConsCent. Use IConscentClient.Content (and Stats) instead.")]
 public class StoriesClient : IStoriesClient
 {
-    internal static readonly ConscentEndpoint Create = new("Stories.Create", HttpMethod.Post, "/api/v1/story", EndpointAuth.Basic);
-    internal static readonly ConscentEndpoint Edit = new("Stories.Edit", new HttpMethod("PATCH"), "/api/v1/story/{storyId}", EndpointAuth.Basic);
-    internal static readonly ConscentEndpoint List = new("Stories.List", HttpMethod.Get, "/api/v1/story/client", EndpointAuth.Basic);
-    internal static readonly ConscentEndpoint Get = new("Stories.Get", HttpMethod.Get, "/api/v1/story/client/{storyId}", EndpointAuth.Basic);
-    internal static readonly ConscentEndpoint ValidateRead = new("Stories.ValidateRead", HttpMethod.Post, "/api/v1/story/read/{readId}", EndpointAuth.None);
-    internal static readonly ConscentEndpoint DailyStats = new("Stories.DailyStats", HttpMethod.Get, "/api/v1/client/stats/daily", EndpointAuth.Basic);
+    internal static readonly ConscentEndpoint Create = new("Stories.Create", HttpMethod.Post, "/api/v1/story", EndpointAuth.Basic, safeToRetry: false);
+    internal static readonly ConscentEndpoint Edit = new("Stories.Edit", new HttpMethod("PATCH"), "/api/v1/story/{storyId}", EndpointAuth.Basic, safeToRetry: true);
+    internal static readonly ConscentEndpoint List = new("Stories.List", HttpMethod.Get, "/api/v1/story/client", EndpointAuth.Basic, safeToRetry: true);
+    internal static readonly ConscentEndpoint Get = new("Stories.Get", HttpMethod.Get, "/api/v1/story/client/{storyId}", EndpointAuth.Basic, safeToRetry: true);
+    internal static readonly ConscentEndpoint ValidateRead = new("Stories.ValidateRead", HttpMethod.Post, "/api/v1/story/read/{readId}", EndpointAuth.None, safeToRetry: false);
+    internal static readonly ConscentEndpoint DailyStats = new("Stories.DailyStats", HttpMethod.Get, "/api/v1/client/stats/daily", EndpointAuth.Basic, safeToRetry: true);
 
     /// <summary>The largest page size the list calls accept (ConsCent states none; this keeps pages sane).</summary>
     public const int MaxPageSize = 1000;

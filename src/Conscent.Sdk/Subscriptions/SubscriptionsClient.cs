@@ -8,8 +8,8 @@ namespace Conscent.Sdk.Subscriptions;
 /// <summary>Subscriptions: migrate a reader's subscription into ConsCent, cancel a reader's active subscriptions (see <see cref="ISubscriptionsClient"/>).</summary>
 public class SubscriptionsClient : ISubscriptionsClient
 {
-    internal static readonly ConscentEndpoint Migrate = new("Subscriptions.Migrate", HttpMethod.Post, "/api/v1/subscription/migrate", EndpointAuth.Basic);
-    internal static readonly ConscentEndpoint CancelActive = new("Subscriptions.CancelActive", HttpMethod.Post, "/client/cancel-subscriptions/{userId}", EndpointAuth.Basic);
+    internal static readonly ConscentEndpoint Migrate = new("Subscriptions.Migrate", HttpMethod.Post, "/api/v1/subscription/migrate", EndpointAuth.Basic, safeToRetry: false);
+    internal static readonly ConscentEndpoint CancelActive = new("Subscriptions.CancelActive", HttpMethod.Post, "/client/cancel-subscriptions/{userId}", EndpointAuth.Basic, safeToRetry: false);
 
     private readonly ConscentHttpPipeline _pipeline;
 

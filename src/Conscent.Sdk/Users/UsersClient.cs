@@ -9,8 +9,8 @@ namespace Conscent.Sdk.Users;
 /// <summary>Reader details (see <see cref="IUsersClient"/>).</summary>
 public class UsersClient : IUsersClient
 {
-    internal static readonly ConscentEndpoint SubscriptionDetails = new("Users.SubscriptionDetails", HttpMethod.Get, "/user/user-and-subscription-details", EndpointAuth.None);
-    internal static readonly ConscentEndpoint PurchaseDetails = new("Users.PurchaseDetails", HttpMethod.Get, "/user/user-and-purchase-details", EndpointAuth.None);
+    internal static readonly ConscentEndpoint SubscriptionDetails = new("Users.SubscriptionDetails", HttpMethod.Get, "/user/user-and-subscription-details", EndpointAuth.None, safeToRetry: true);
+    internal static readonly ConscentEndpoint PurchaseDetails = new("Users.PurchaseDetails", HttpMethod.Get, "/user/user-and-purchase-details", EndpointAuth.None, safeToRetry: true);
 
     private readonly ConscentHttpPipeline _pipeline;
 

@@ -23,7 +23,7 @@ namespace Conscent.Sdk.Tests.Reliability;
 /// </summary>
 public sealed class MalformedResponseTests(ITestOutputHelper output)
 {
-    private static readonly ConscentEndpoint Endpoint = new("Fuzz.Read", HttpMethod.Get, "/fuzz", EndpointAuth.None);
+    private static readonly ConscentEndpoint Endpoint = new("Fuzz.Read", HttpMethod.Get, "/fuzz", EndpointAuth.None, safeToRetry: true);
 
     /// <summary>Every type listed in every source-generated context of the SDK.</summary>
     public static IEnumerable<(JsonSerializerContext Context, Type Type)> AllModelTypes()
