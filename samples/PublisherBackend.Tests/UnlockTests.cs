@@ -3,6 +3,7 @@ using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
 using System.Threading.Tasks;
+using Conscent.Sdk;
 using Conscent.Sdk.Testing;
 
 namespace PublisherBackend.Tests;
@@ -66,6 +67,21 @@ public sealed class UnlockTests
     }
 
     [Fact]
+    public async Task Unlock_Is403_WhenAnIdConsCentWouldConfirmAgainIsReplayed()
+    {
+        // ConsCent confirms an id as often as it is asked; the app's replay guard makes it unlock once.
+        await using var backend = await BackendUnderTest.StartAsync();
+        var consumptionId = backend.Simulator.IssueConsumption(Article);
+
+        using var reader = await UnlockAsync(backend, Article, consumptionId);
+        using var friend = await UnlockAsync(backend, Article, consumptionId);
+
+        reader.StatusCode.Should().Be(HttpStatusCode.OK);
+        friend.StatusCode.Should().Be(HttpStatusCode.Forbidden);
+        backend.Simulator.Requests.Should().HaveCount(2, "ConsCent confirmed both times; the guard refused the second");
+    }
+
+    [Fact]
     public async Task Unlock_Is403_ForAnotherPublishersConsumption()
     {
         await using var backend = await BackendUnderTest.StartAsync();
@@ -80,7 +96,7 @@ public sealed class UnlockTests
     public async Task Unlock_Is403_ForAnOldConsumption()
     {
         await using var backend = await BackendUnderTest.StartAsync();
-        var consumptionId = backend.Simulator.IssueConsumption(Article, createdAt: DateTimeOffset.UtcNow - ArticleEndpoints.MaxConsumptionAge - TimeSpan.FromMinutes(5));
+        var consumptionId = backend.Simulator.IssueConsumption(Article, createdAt: DateTimeOffset.UtcNow - ConscentOptions.DefaultConsumptionMaxAge - TimeSpan.FromMinutes(1));
 
         using var response = await UnlockAsync(backend, Article, consumptionId);
 

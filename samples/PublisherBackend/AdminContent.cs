@@ -4,7 +4,6 @@ using System.Threading.Tasks;
 using System.Linq;
 using System.Text.Json;
 using Conscent.Sdk;
-using Conscent.Sdk.Content;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;

@@ -4,7 +4,6 @@ using System.Collections.Generic;
 using System.Threading;
 using System.Threading.Tasks;
 using Conscent.Sdk;
-using Conscent.Sdk.Consumption;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
@@ -48,15 +47,23 @@ public static partial class ArticleEndpoints
 {
     private const string LogCategory = "PublisherBackend.Articles";
 
-    /// <summary>How old a consumption may be and still unlock. Shorter is safer against shared or replayed ids.</summary>
-    public static readonly TimeSpan MaxConsumptionAge = TimeSpan.FromMinutes(30);
+    /// <summary>
+    /// The reader is waiting: answer within 2 s, one retry at most. (How old a consumption may be is the SDK's
+    /// <c>ConsumptionMaxAge</c>, 5 minutes by default; the replay guard registered in PublisherApp makes each id unlock once.)
+    /// </summary>
+    public static readonly ConscentRequestOptions UnlockBudget = new()
+    {
+        AttemptTimeout = TimeSpan.FromSeconds(1),
+        TotalTimeout = TimeSpan.FromSeconds(2),
+        MaxRetryAttempts = 1,
+    };
 
     /// <summary>Maps the unlock endpoint.</summary>
     public static void MapArticleEndpoints(this IEndpointRouteBuilder app) =>
         app.MapPost("/articles/{contentId}/unlock", UnlockAsync);
 
     private static async Task<IResult> UnlockAsync(
-        string contentId, UnlockRequest request, ArticleStore articles, IConsumptionClient consumption,
+        string contentId, UnlockRequest request, ArticleStore articles, IConscentClient conscent,
         ILoggerFactory loggers, CancellationToken cancellationToken)
     {
         if (articles.Find(contentId) is not { } article) return TypedResults.NotFound();
@@ -65,11 +72,13 @@ public static partial class ArticleEndpoints
 
         try
         {
-            // Never trust the browser: ConsCent must confirm the id, for YOUR client id, for THIS article, recently.
-            var verification = await consumption.VerifyAsync(request.ConsumptionId, contentId, MaxConsumptionAge, cancellationToken);
+            // Never trust the browser: ConsCent must confirm the id, for YOUR client id, for THIS article, recently,
+            // and (with the replay guard) for the first time.
+            var verification = await conscent.WithRequestOptions(UnlockBudget).Consumption
+                .VerifyAsync(request.ConsumptionId, contentId, cancellationToken: cancellationToken);
             if (!verification.IsValid)
             {
-                // Mismatches says why (NotFound, ContentId, ClientId, TooOld…); it holds no ids, so it is safe to log.
+                // Mismatches says why (NotFound, ContentId, ClientId, TooOld, AlreadyUsed…); it holds no ids, so it is safe to log.
                 Log.UnlockRefused(loggers.CreateLogger(LogCategory), verification.Mismatches);
                 return TypedResults.Problem(statusCode: StatusCodes.Status403Forbidden, title: "The purchase could not be verified.");
             }
@@ -81,10 +90,11 @@ public static partial class ArticleEndpoints
             // Nothing was sent to ConsCent: the id itself is unusable.
             return TypedResults.ValidationProblem(ex.ToProblemErrors());
         }
-        catch (ConscentException ex)
+        catch (ConscentException ex) when (ex.IsTransient)
         {
             // ConsCent unreachable, timing out, failing or rate limiting (after the SDK's retries): we cannot tell
             // whether the reader paid, so ask the browser to try again rather than refusing a paying reader.
+            // Anything else (wrong credentials, a bug) is not the reader's to retry: it surfaces as a 500.
             Log.VerificationUnavailable(loggers.CreateLogger(LogCategory), ex.GetType().Name);
             return TypedResults.Problem(statusCode: StatusCodes.Status503ServiceUnavailable, title: "Payment verification is unavailable; please retry.");
         }

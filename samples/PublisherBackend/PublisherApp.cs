@@ -14,7 +14,8 @@ public static class PublisherApp
 
         // ConsCent: ApiKey, ApiSecret, ClientId and Environment from the "Conscent" section (appsettings.json, user
         // secrets, or environment variables such as Conscent__ApiSecret). Checked at startup: a missing secret fails fast.
-        builder.Services.AddConscent(builder.Configuration.GetSection("Conscent"));
+        // Each consumption id unlocks once: a shared or replayed id is refused (in memory: one instance).
+        builder.Services.AddConscent(builder.Configuration.GetSection("Conscent")).AddConsumptionReplayGuard();
         // Webhook verification (Basic auth + signed identifiers) and the duplicate-delivery guard.
         builder.Services.AddConscentWebhooks();
 

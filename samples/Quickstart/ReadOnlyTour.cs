@@ -1,8 +1,6 @@
 using System;
 using System.Threading.Tasks;
 using Conscent.Sdk;
-using Conscent.Sdk.Content;
-using Conscent.Sdk.Purchases;
 
 namespace Conscent.Samples.Quickstart;
 

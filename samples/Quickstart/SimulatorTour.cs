@@ -3,10 +3,6 @@ using System.Linq;
 using System.Text;
 using System.Threading.Tasks;
 using Conscent.Sdk;
-using Conscent.Sdk.Bundles;
-using Conscent.Sdk.Content;
-using Conscent.Sdk.Loyalty;
-using Conscent.Sdk.Purchases;
 using Conscent.Sdk.Testing;
 using Conscent.Sdk.Webhooks;
 

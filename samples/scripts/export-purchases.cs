@@ -13,7 +13,6 @@
 #:property NoWarn=$(NoWarn);CA2007;CA1303
 using System.Globalization;
 using Conscent.Sdk;
-using Conscent.Sdk.Purchases;
 using Conscent.Sdk.Testing;
 
 try

@@ -14,7 +14,6 @@
 using System.Globalization;
 using System.Text;
 using Conscent.Sdk;
-using Conscent.Sdk.Content;
 using Conscent.Sdk.Testing;
 
 string[] requiredColumns = ["contentId", "title", "url", "price", "currency"];

@@ -1,17 +1,7 @@
 using System;
 using System.Net.Http;
 using System.Threading;
-using Conscent.Sdk.AutoLogin;
-using Conscent.Sdk.Bundles;
-using Conscent.Sdk.Consumption;
-using Conscent.Sdk.Content;
 using Conscent.Sdk.Http;
-using Conscent.Sdk.Loyalty;
-using Conscent.Sdk.Purchases;
-using Conscent.Sdk.Stats;
-using Conscent.Sdk.Stories;
-using Conscent.Sdk.Subscriptions;
-using Conscent.Sdk.Users;
 using Microsoft.Extensions.Logging;
 
 namespace Conscent.Sdk;

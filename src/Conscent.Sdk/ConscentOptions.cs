@@ -47,7 +47,7 @@ public sealed class ConscentOptions
 
     /// <summary>
     /// How old a consumption may be and still unlock content through
-    /// <see cref="Consumption.IConsumptionClient.VerifyAsync"/> when the call names no age of its own. Default 5 minutes:
+    /// <see cref="IConsumptionClient.VerifyAsync"/> when the call names no age of its own. Default 5 minutes:
     /// the reader's browser reports the consumption id the moment the paywall succeeds, so an older id is being reused.
     /// <see cref="System.Threading.Timeout.InfiniteTimeSpan"/> turns the age check off (not recommended).
     /// </summary>

@@ -1,14 +1,4 @@
 using System;
-using Conscent.Sdk.AutoLogin;
-using Conscent.Sdk.Bundles;
-using Conscent.Sdk.Consumption;
-using Conscent.Sdk.Content;
-using Conscent.Sdk.Loyalty;
-using Conscent.Sdk.Purchases;
-using Conscent.Sdk.Stats;
-using Conscent.Sdk.Stories;
-using Conscent.Sdk.Subscriptions;
-using Conscent.Sdk.Users;
 
 namespace Conscent.Sdk;
 

@@ -5,7 +5,6 @@ using BenchmarkDotNet.Attributes;
 using BenchmarkDotNet.Configs;
 using Conscent.Sdk.Benchmarks.Baseline;
 using Conscent.Sdk.Benchmarks.Infrastructure;
-using Conscent.Sdk.Content;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace Conscent.Sdk.Benchmarks;

@@ -4,7 +4,6 @@ using BenchmarkDotNet.Attributes;
 using BenchmarkDotNet.Configs;
 using Conscent.Sdk.Benchmarks.Baseline;
 using Conscent.Sdk.Benchmarks.Infrastructure;
-using Conscent.Sdk.Content;
 
 namespace Conscent.Sdk.Benchmarks;
 

@@ -3,7 +3,6 @@ using System.Collections.Generic;
 using System.Linq;
 using System.Net;
 using System.Threading.Tasks;
-using Conscent.Sdk.Content;
 
 namespace Conscent.Sdk.Testing.Tests;
 

@@ -3,7 +3,6 @@ using System.Linq;
 using System.Net;
 using System.Net.Http;
 using System.Threading.Tasks;
-using Conscent.Sdk.Content;
 using Conscent.Sdk.Testing.Tests.Infrastructure;
 
 namespace Conscent.Sdk.Testing.Tests;

@@ -6,8 +6,6 @@ using System.Reflection;
 using System.Runtime.CompilerServices;
 using System.Threading;
 using System.Threading.Tasks;
-using Conscent.Sdk.Consumption;
-using Conscent.Sdk.Content;
 using Conscent.Sdk.Webhooks;
 
 namespace Conscent.Sdk.Testing.Tests;
@@ -59,7 +57,7 @@ public sealed class ModelFactoryTests
     {
         ClientInterfaces().Should().HaveCount(10, "Content, Bundles, Consumption, Stats, Subscriptions, Purchases, Users, AutoLogin, Loyalty, Stories");
         var responses = ResponseTypes();
-        responses.Should().Contain(new[] { typeof(ContentItem), typeof(ConsumptionValidation), typeof(ConsumptionVerification), typeof(Loyalty.LoyaltyEventResult) });
+        responses.Should().Contain(new[] { typeof(ContentItem), typeof(ConsumptionValidation), typeof(ConsumptionVerification), typeof(LoyaltyEventResult) });
 
         var missing = responses.Where(t => !Factories.Any(f => f.ReturnType == t)).Select(t => t.FullName).ToList();
 

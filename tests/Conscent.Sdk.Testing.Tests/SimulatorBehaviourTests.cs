@@ -102,7 +102,7 @@ public sealed class SimulatorBehaviourTests
         using var sim = new ConscentSimulator();
         using var client = sim.CreateClient();
 
-        await Task.WhenAll(Enumerable.Range(0, 40).Select(i => client.Content.CreateAsync(new Sdk.Content.CreateContentRequest
+        await Task.WhenAll(Enumerable.Range(0, 40).Select(i => client.Content.CreateAsync(new Sdk.CreateContentRequest
         {
             ContentId = "c" + i, Title = "t", Url = "https://u/" + i,
         })));
@@ -119,7 +119,7 @@ public sealed class SimulatorBehaviourTests
         using var provider = services.BuildServiceProvider();
         var client = provider.GetRequiredService<IConscentClient>();
 
-        await client.Content.CreateAsync(new Sdk.Content.CreateContentRequest { ContentId = "di-1", Title = "t", Url = "https://u" });
+        await client.Content.CreateAsync(new Sdk.CreateContentRequest { ContentId = "di-1", Title = "t", Url = "https://u" });
 
         sim.ContentIds.Should().Equal("di-1");
         sim.Requests.Single().Auth.Should().Be(SimulatedAuth.ValidBasic);

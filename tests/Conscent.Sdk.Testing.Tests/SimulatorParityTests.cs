@@ -3,14 +3,6 @@ using System.Collections.Generic;
 using System.Linq;
 using System.Reflection;
 using System.Threading.Tasks;
-using Conscent.Sdk.AutoLogin;
-using Conscent.Sdk.Bundles;
-using Conscent.Sdk.Consumption;
-using Conscent.Sdk.Content;
-using Conscent.Sdk.Loyalty;
-using Conscent.Sdk.Purchases;
-using Conscent.Sdk.Stories;
-using Conscent.Sdk.Subscriptions;
 
 #pragma warning disable CS0618 // The deprecated story API is part of the contract too.
 

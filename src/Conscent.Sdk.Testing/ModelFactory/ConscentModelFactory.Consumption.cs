@@ -1,9 +1,5 @@
 using System;
 using System.Collections.Generic;
-using Conscent.Sdk.AutoLogin;
-using Conscent.Sdk.Consumption;
-using Conscent.Sdk.Loyalty;
-using Conscent.Sdk.Stats;
 using System.Net;
 using System.Text.Json;
 

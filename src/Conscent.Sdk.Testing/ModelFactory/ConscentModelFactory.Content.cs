@@ -1,6 +1,4 @@
 using System.Collections.Generic;
-using Conscent.Sdk.Bundles;
-using Conscent.Sdk.Content;
 
 namespace Conscent.Sdk.Testing;
 
@@ -13,7 +11,7 @@ public static partial class ConscentModelFactory
     /// <param name="currency">The ISO 4217 currency.</param>
     /// <param name="url">Where the content lives on your site.</param>
     /// <param name="duration">How long a buyer keeps access.</param>
-    /// <param name="contentType">The kind of content (<see cref="Content.ContentType.Story"/> when null; use <see cref="Content.ContentType"/>'s values).</param>
+    /// <param name="contentType">The kind of content (<see cref="ContentType.Story"/> when null; use <see cref="ContentType"/>'s values).</param>
     /// <param name="authorId">The author's id.</param>
     /// <param name="authorName">The author's name.</param>
     /// <param name="categories">Categories.</param>
@@ -47,7 +45,7 @@ public static partial class ConscentModelFactory
         Currency = currency,
         Url = url,
         Duration = duration,
-        ContentType = contentType ?? Content.ContentType.Story,
+        ContentType = contentType ?? ContentType.Story,
         AuthorId = authorId,
         AuthorName = authorName,
         Categories = ToList(categories),
@@ -102,7 +100,7 @@ public static partial class ConscentModelFactory
     /// <param name="fileType">The file type (ConsCent accepts only <c>PDF</c>).</param>
     /// <param name="s3Key">ConsCent's storage key.</param>
     public static ContentDownload ContentDownload(
-        string? url = "https://publisher.example/file.pdf", string? fileName = "file.pdf", string? fileType = Content.ContentDownload.Pdf, string? s3Key = null) =>
+        string? url = "https://publisher.example/file.pdf", string? fileName = "file.pdf", string? fileType = Conscent.Sdk.ContentDownload.Pdf, string? s3Key = null) =>
         new() { Url = url, FileName = fileName, FileType = fileType, S3Key = s3Key };
 
     /// <summary>Analytics pixels.</summary>
@@ -124,7 +122,7 @@ public static partial class ConscentModelFactory
     /// <param name="currency">The ISO 4217 currency.</param>
     /// <param name="url">Where the bundle is shown.</param>
     /// <param name="duration">How long a buyer keeps access.</param>
-    /// <param name="contentType">The kind of content (<see cref="Content.ContentType.Story"/> when null).</param>
+    /// <param name="contentType">The kind of content (<see cref="ContentType.Story"/> when null).</param>
     /// <param name="priceOverrides">Per-country prices.</param>
     /// <param name="priceCategory">The dashboard price category.</param>
     /// <param name="categories">Categories.</param>
@@ -148,7 +146,7 @@ public static partial class ConscentModelFactory
         Currency = currency,
         Url = url,
         Duration = duration,
-        ContentType = contentType ?? Content.ContentType.Story,
+        ContentType = contentType ?? ContentType.Story,
         PriceOverrides = priceOverrides,
         PriceCategory = priceCategory,
         Categories = ToList(categories),

@@ -1,7 +1,5 @@
 using System;
 using System.Collections.Generic;
-using Conscent.Sdk.Purchases;
-using Conscent.Sdk.Users;
 
 namespace Conscent.Sdk.Testing;
 
@@ -306,7 +304,7 @@ public static partial class ConscentModelFactory
     /// <summary>A subscription in the user-details answers.</summary>
     /// <param name="id">ConsCent's purchase id (<c>_id</c>).</param>
     /// <param name="subscriptionTitle">The title.</param>
-    /// <param name="status">The status (<see cref="Subscriptions.SubscriptionStatuses"/>).</param>
+    /// <param name="status">The status (<see cref="SubscriptionStatuses"/>).</param>
     /// <param name="price">The price.</param>
     /// <param name="purchasedOn">When it was bought (left out when null).</param>
     /// <param name="expiryDate">When it ends (left out when null).</param>
@@ -321,7 +319,7 @@ public static partial class ConscentModelFactory
     public static ReaderSubscription ReaderSubscription(
         string? id = "subscription-purchase-1",
         string? subscriptionTitle = "Digital plan",
-        string? status = Subscriptions.SubscriptionStatuses.Active,
+        string? status = SubscriptionStatuses.Active,
         decimal? price = 299m,
         DateTimeOffset? purchasedOn = null,
         DateTimeOffset? expiryDate = null,

@@ -1,7 +1,5 @@
 using System;
 using System.Collections.Generic;
-using Conscent.Sdk.Content;
-using Conscent.Sdk.Stories;
 
 namespace Conscent.Sdk.Testing;
 

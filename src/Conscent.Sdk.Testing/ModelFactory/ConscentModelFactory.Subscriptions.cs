@@ -1,6 +1,5 @@
 using System;
 using System.Collections.Generic;
-using Conscent.Sdk.Subscriptions;
 
 namespace Conscent.Sdk.Testing;
 
@@ -61,7 +60,7 @@ public static partial class ConscentModelFactory
         Price = price,
         BuyingPrice = price,
         PriceDetails = PriceDetails(price, currency),
-        Type = Purchases.PurchaseTypes.Subscription,
+        Type = PurchaseTypes.Subscription,
         SubscriptionTitle = subscriptionTitle,
         SubscriptionType = SubscriptionType(physical, digital),
         SubscriptionId = subscriptionId,

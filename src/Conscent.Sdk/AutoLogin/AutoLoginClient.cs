@@ -3,7 +3,7 @@ using System.Threading;
 using System.Threading.Tasks;
 using Conscent.Sdk.Http;
 
-namespace Conscent.Sdk.AutoLogin;
+namespace Conscent.Sdk;
 
 /// <summary>Auto-login tokens (see <see cref="IAutoLoginClient"/>).</summary>
 public class AutoLoginClient : IAutoLoginClient

@@ -1,4 +1,4 @@
-namespace Conscent.Sdk.AutoLogin;
+namespace Conscent.Sdk;
 
 /// <summary>
 /// The reader to create an auto-login token for (<c>POST /client/generate-temp-token</c>). At least one of

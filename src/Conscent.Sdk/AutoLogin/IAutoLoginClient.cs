@@ -1,7 +1,7 @@
 using System.Threading;
 using System.Threading.Tasks;
 
-namespace Conscent.Sdk.AutoLogin;
+namespace Conscent.Sdk;
 
 /// <summary>
 /// Auto-login: your site signs the reader in with its own login system, then asks ConsCent for a short-lived token

@@ -1,7 +1,6 @@
 using System.Collections.Generic;
-using Conscent.Sdk.Content;
 
-namespace Conscent.Sdk.Bundles;
+namespace Conscent.Sdk;
 
 /// <summary>A content bundle as ConsCent returns it (create, edit and list answers).</summary>
 public sealed class BundleItem : ConscentModel
@@ -70,7 +69,7 @@ public sealed class CreateBundleRequest : ConscentModel
     /// <summary>How long a buyer keeps access. Sent as given: ConsCent's docs do not state the unit (default 1 day).</summary>
     public decimal? Duration { get; set; }
 
-    /// <summary>The kind of content (one of the documented <see cref="Content.ContentType"/> values).</summary>
+    /// <summary>The kind of content (one of the documented <see cref="ContentType"/> values).</summary>
     public ContentType? ContentType { get; set; }
 
     /// <summary>Per-country prices.</summary>

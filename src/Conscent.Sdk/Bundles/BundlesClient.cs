@@ -3,10 +3,9 @@ using System.Linq;
 using System.Net.Http;
 using System.Threading;
 using System.Threading.Tasks;
-using Conscent.Sdk.Content;
 using Conscent.Sdk.Http;
 
-namespace Conscent.Sdk.Bundles;
+namespace Conscent.Sdk;
 
 /// <summary>Content bundles: register, edit and list sellable groups of content (see <see cref="IBundlesClient"/>).</summary>
 public class BundlesClient : IBundlesClient

@@ -1,9 +1,8 @@
 using System.Collections.Generic;
 using System.Threading;
 using System.Threading.Tasks;
-using Conscent.Sdk.Content;
 
-namespace Conscent.Sdk.Bundles;
+namespace Conscent.Sdk;
 
 /// <summary>Content bundles: register, edit and list sellable groups of content.</summary>
 public interface IBundlesClient

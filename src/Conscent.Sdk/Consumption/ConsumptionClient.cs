@@ -5,7 +5,7 @@ using System.Threading;
 using System.Threading.Tasks;
 using Conscent.Sdk.Http;
 
-namespace Conscent.Sdk.Consumption;
+namespace Conscent.Sdk;
 
 /// <summary>Consumption validation: confirm on the server that a reader really paid before unlocking content (see <see cref="IConsumptionClient"/>).</summary>
 public class ConsumptionClient : IConsumptionClient

@@ -2,7 +2,7 @@ using System.Collections.Generic;
 using System.Text.Json.Serialization;
 using Conscent.Sdk.Serialization;
 
-namespace Conscent.Sdk.Consumption;
+namespace Conscent.Sdk;
 
 /// <summary>Source-generated JSON metadata for the consumption area (the shared options: see <see cref="ConscentJson"/>).</summary>
 [JsonSourceGenerationOptions(

@@ -2,7 +2,7 @@ using System;
 using System.Collections.Generic;
 using System.Text.Json;
 
-namespace Conscent.Sdk.Consumption;
+namespace Conscent.Sdk;
 
 /// <summary>
 /// A consumption as ConsCent confirms it: the answer of the validation endpoint, and the same shape the browser

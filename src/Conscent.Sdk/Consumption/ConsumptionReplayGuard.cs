@@ -4,7 +4,7 @@ using System.Linq;
 using System.Threading;
 using System.Threading.Tasks;
 
-namespace Conscent.Sdk.Consumption;
+namespace Conscent.Sdk;
 
 /// <summary>
 /// Makes a consumption id unlock content once. ConsCent confirms a consumption id as often as it is asked, so an id

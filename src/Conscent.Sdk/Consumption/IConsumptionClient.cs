@@ -2,7 +2,7 @@ using System;
 using System.Threading;
 using System.Threading.Tasks;
 
-namespace Conscent.Sdk.Consumption;
+namespace Conscent.Sdk;
 
 /// <summary>Consumption validation: confirm on the server that a reader really paid before unlocking content.</summary>
 public interface IConsumptionClient

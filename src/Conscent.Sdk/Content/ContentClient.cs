@@ -5,7 +5,7 @@ using System.Threading;
 using System.Threading.Tasks;
 using Conscent.Sdk.Http;
 
-namespace Conscent.Sdk.Content;
+namespace Conscent.Sdk;
 
 /// <summary>Premium content (see <see cref="IContentClient"/>).</summary>
 public class ContentClient : IContentClient

@@ -2,7 +2,7 @@ using System.Collections.Generic;
 using System.Text.Json;
 using System.Text.Json.Serialization;
 
-namespace Conscent.Sdk.Content;
+namespace Conscent.Sdk;
 
 /// <summary>A content item as ConsCent returns it (create, edit, get and list answers).</summary>
 public sealed class ContentItem : ConscentModel

@@ -1,6 +1,6 @@
 using System.Collections.Generic;
 
-namespace Conscent.Sdk.Content;
+namespace Conscent.Sdk;
 
 /// <summary>
 /// Registers a content item with ConsCent (<c>POST /api/v1/content</c>). <see cref="ContentId"/>, <see cref="Title"/>

@@ -2,7 +2,7 @@ using System;
 using System.Text.Json.Serialization;
 using Conscent.Sdk.Serialization;
 
-namespace Conscent.Sdk.Content;
+namespace Conscent.Sdk;
 
 /// <summary>
 /// The kind of a content item. An open set: the known values are below, and a value ConsCent adds later is kept as is.

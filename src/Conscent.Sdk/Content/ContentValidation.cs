@@ -1,6 +1,6 @@
 using System.Text.RegularExpressions;
 
-namespace Conscent.Sdk.Content;
+namespace Conscent.Sdk;
 
 /// <summary>The documented rules for content fields, shared by content and bundle requests.</summary>
 internal static class ContentValidation

@@ -26,7 +26,7 @@ internal sealed class ConscentRuntime
     public ConscentOptions Options { get; }
 
     /// <summary>Makes a consumption id unlock once, when the app registered a guard.</summary>
-    public Consumption.IConsumptionReplayGuard? ReplayGuard { get; init; }
+    public IConsumptionReplayGuard? ReplayGuard { get; init; }
 
     public ResiliencePipeline<ConscentResponse> Resilience { get; }
 

@@ -1,7 +1,7 @@
 using System.Threading;
 using System.Threading.Tasks;
 
-namespace Conscent.Sdk.Loyalty;
+namespace Conscent.Sdk;
 
 /// <summary>
 /// Loyalty: report reader events (such as an order placed) from your server to the Conscent.ai rewards system, which

@@ -7,7 +7,7 @@ using System.Threading.Tasks;
 using Conscent.Sdk.Http;
 using Conscent.Sdk.Serialization;
 
-namespace Conscent.Sdk.Loyalty;
+namespace Conscent.Sdk;
 
 /// <summary>Loyalty events (see <see cref="ILoyaltyClient"/>).</summary>
 public class LoyaltyClient : ILoyaltyClient

@@ -1,7 +1,7 @@
 using System.Net;
 using System.Text.Json;
 
-namespace Conscent.Sdk.Loyalty;
+namespace Conscent.Sdk;
 
 /// <summary>
 /// One reader event for the loyalty system. The docs describe it only as "an event object" and show

@@ -2,7 +2,7 @@ using System.Collections.Generic;
 using System.Threading;
 using System.Threading.Tasks;
 
-namespace Conscent.Sdk.Purchases;
+namespace Conscent.Sdk;
 
 /// <summary>
 /// Purchase exports: all purchases, subscriptions, passes and micropayments bought through ConsCent. Every list takes

@@ -1,10 +1,8 @@
 using System;
 using System.Collections.Generic;
 using System.Text.Json.Serialization;
-using Conscent.Sdk.Subscriptions;
-using Conscent.Sdk.Users;
 
-namespace Conscent.Sdk.Purchases;
+namespace Conscent.Sdk;
 
 /// <summary>
 /// One purchase in the subscription, pass and micropayment exports. Note the two content ids (ConsCent's

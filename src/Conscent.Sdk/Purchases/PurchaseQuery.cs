@@ -1,6 +1,6 @@
 using System;
 
-namespace Conscent.Sdk.Purchases;
+namespace Conscent.Sdk;
 
 /// <summary>
 /// Filters and paging for the purchase exports and for user-and-purchase details. Every field is optional for the

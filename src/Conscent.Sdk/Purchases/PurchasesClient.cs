@@ -7,7 +7,7 @@ using System.Threading;
 using System.Threading.Tasks;
 using Conscent.Sdk.Http;
 
-namespace Conscent.Sdk.Purchases;
+namespace Conscent.Sdk;
 
 /// <summary>Purchase exports (see <see cref="IPurchasesClient"/>).</summary>
 public class PurchasesClient : IPurchasesClient

@@ -1,7 +1,7 @@
 using System.Text.Json.Serialization;
 using Conscent.Sdk.Serialization;
 
-namespace Conscent.Sdk.Purchases;
+namespace Conscent.Sdk;
 
 /// <summary>Source-generated JSON metadata for the purchases area (the shared options: see <see cref="ConscentJson"/>).</summary>
 [JsonSourceGenerationOptions(

@@ -2,7 +2,7 @@ using System;
 using System.Threading;
 using System.Threading.Tasks;
 
-namespace Conscent.Sdk.Stats;
+namespace Conscent.Sdk;
 
 /// <summary>
 /// Sales statistics: one content's purchases, daily totals, current subscribers.

@@ -6,7 +6,7 @@ using System.Threading;
 using System.Threading.Tasks;
 using Conscent.Sdk.Http;
 
-namespace Conscent.Sdk.Stats;
+namespace Conscent.Sdk;
 
 /// <summary>Sales statistics: one content's purchases, daily totals, current subscribers (see <see cref="IStatsClient"/>).</summary>
 public class StatsClient : IStatsClient

@@ -4,7 +4,7 @@ using System.Text;
 using System.Text.Json;
 using System.Text.Json.Serialization;
 
-namespace Conscent.Sdk.Stats;
+namespace Conscent.Sdk;
 
 /// <summary>
 /// <c>freeTrial</c>: a boolean (<c>false</c>) or an object <c>{enabled, duration}</c>, as ConsCent sends either

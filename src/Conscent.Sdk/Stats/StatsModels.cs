@@ -2,7 +2,7 @@ using System;
 using System.Collections.Generic;
 using System.Text.Json.Serialization;
 
-namespace Conscent.Sdk.Stats;
+namespace Conscent.Sdk;
 
 /// <summary>Purchases of one content item over a date range (<see cref="IStatsClient.GetContentStatsAsync"/>).</summary>
 public sealed class ContentStats : ConscentModel

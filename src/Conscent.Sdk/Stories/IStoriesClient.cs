@@ -2,14 +2,13 @@ using System;
 using System.Collections.Generic;
 using System.Threading;
 using System.Threading.Tasks;
-using Conscent.Sdk.Content;
 
-namespace Conscent.Sdk.Stories;
+namespace Conscent.Sdk;
 
 /// <summary>
 /// The deprecated "story" API from ConsCent's older docs: stories with a fixed price list (0, 0.01, 1, 2, 3, 5, 7, 10 INR),
 /// read validation and daily story stats. Kept for publishers still registered on it; new integrations use
-/// <see cref="Content.IContentClient"/> (and the stats client) instead.
+/// <see cref="IContentClient"/> (and the stats client) instead.
 /// </summary>
 [Obsolete("The story API is deprecated by ConsCent. Use IConscentClient.Content (and Stats) instead.")]
 public interface IStoriesClient

@@ -5,12 +5,11 @@ using System.Net;
 using System.Net.Http;
 using System.Threading;
 using System.Threading.Tasks;
-using Conscent.Sdk.Content;
 using Conscent.Sdk.Http;
 
-namespace Conscent.Sdk.Stories;
+namespace Conscent.Sdk;
 
-/// <summary>The deprecated story API (see <see cref="IStoriesClient"/>). Use <see cref="Content.ContentClient"/> instead.</summary>
+/// <summary>The deprecated story API (see <see cref="IStoriesClient"/>). Use <see cref="ContentClient"/> instead.</summary>
 [Obsolete("The story API is deprecated by ConsCent. Use IConscentClient.Content (and Stats) instead.")]
 public class StoriesClient : IStoriesClient
 {

@@ -1,8 +1,7 @@
 using System;
 using System.Collections.Generic;
-using Conscent.Sdk.Content;
 
-namespace Conscent.Sdk.Stories;
+namespace Conscent.Sdk;
 
 /// <summary>A story as the deprecated story API returns it (create, edit, get and list answers).</summary>
 public sealed class Story : ConscentModel

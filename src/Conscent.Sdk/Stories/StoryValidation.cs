@@ -1,6 +1,5 @@
-using Conscent.Sdk.Content;
 
-namespace Conscent.Sdk.Stories;
+namespace Conscent.Sdk;
 
 /// <summary>
 /// The story API's documented rules: the fixed price list its create section states (docs/rulings.md#stories-price-list)

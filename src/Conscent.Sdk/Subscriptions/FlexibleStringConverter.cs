@@ -4,7 +4,7 @@ using System.Text;
 using System.Text.Json;
 using System.Text.Json.Serialization;
 
-namespace Conscent.Sdk.Subscriptions;
+namespace Conscent.Sdk;
 
 /// <summary>
 /// Reads a string field that ConsCent does not always send as a string: a JSON string as is, a number or boolean as its

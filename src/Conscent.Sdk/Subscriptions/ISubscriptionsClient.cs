@@ -1,7 +1,7 @@
 using System.Threading;
 using System.Threading.Tasks;
 
-namespace Conscent.Sdk.Subscriptions;
+namespace Conscent.Sdk;
 
 /// <summary>Subscriptions: migrate a reader's subscription into ConsCent, cancel a reader's active subscriptions.</summary>
 public interface ISubscriptionsClient

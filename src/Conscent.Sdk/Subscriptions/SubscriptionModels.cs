@@ -2,7 +2,7 @@ using System;
 using System.Collections.Generic;
 using System.Text.Json.Serialization;
 
-namespace Conscent.Sdk.Subscriptions;
+namespace Conscent.Sdk;
 
 /// <summary>
 /// Imports a subscriber from your own system into ConsCent (<c>POST /api/v1/subscription/migrate</c>): the reader's
@@ -225,7 +225,7 @@ public sealed class MigratedSubscription : ConscentModel
     /// <summary>The price ConsCent recorded, with its currency.</summary>
     public PriceDetails? PriceDetails { get; set; }
 
-    /// <summary>The purchase type, <c>SUBSCRIPTION</c> (see <see cref="Purchases.PurchaseTypes"/>).</summary>
+    /// <summary>The purchase type, <c>SUBSCRIPTION</c> (see <see cref="PurchaseTypes"/>).</summary>
     public string? Type { get; set; }
 
     /// <summary>The subscription's title.</summary>

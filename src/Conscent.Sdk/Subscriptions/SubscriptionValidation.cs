@@ -1,4 +1,4 @@
-namespace Conscent.Sdk.Subscriptions;
+namespace Conscent.Sdk;
 
 /// <summary>
 /// The documented rules for a subscription migration: the migrate section's parameter table, read as

@@ -3,7 +3,7 @@ using System.Threading;
 using System.Threading.Tasks;
 using Conscent.Sdk.Http;
 
-namespace Conscent.Sdk.Subscriptions;
+namespace Conscent.Sdk;
 
 /// <summary>Subscriptions: migrate a reader's subscription into ConsCent, cancel a reader's active subscriptions (see <see cref="ISubscriptionsClient"/>).</summary>
 public class SubscriptionsClient : ISubscriptionsClient

@@ -1,8 +1,7 @@
 using System.Threading;
 using System.Threading.Tasks;
-using Conscent.Sdk.Purchases;
 
-namespace Conscent.Sdk.Users;
+namespace Conscent.Sdk;
 
 /// <summary>
 /// Reader details: a reader's account with their subscriptions or purchases. Both endpoints are documented as

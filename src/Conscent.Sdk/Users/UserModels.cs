@@ -1,9 +1,8 @@
 using System;
 using System.Collections.Generic;
 using System.Text.Json.Serialization;
-using Conscent.Sdk.Subscriptions;
 
-namespace Conscent.Sdk.Users;
+namespace Conscent.Sdk;
 
 /// <summary>
 /// A reader's postal address as ConsCent stores it: <c>{apartment, area, pincode, landmark, city, state, country}</c>.

@@ -2,9 +2,8 @@ using System.Net.Http;
 using System.Threading;
 using System.Threading.Tasks;
 using Conscent.Sdk.Http;
-using Conscent.Sdk.Purchases;
 
-namespace Conscent.Sdk.Users;
+namespace Conscent.Sdk;
 
 /// <summary>Reader details (see <see cref="IUsersClient"/>).</summary>
 public class UsersClient : IUsersClient

@@ -5,7 +5,6 @@ using System.Runtime.InteropServices;
 using System.Text;
 using System.Text.Json;
 using Conscent.Sdk.Benchmarks.Baseline;
-using Conscent.Sdk.Content;
 
 namespace Conscent.Sdk.Benchmarks.Infrastructure;
 

@@ -1,6 +1,5 @@
 using System;
 using System.Text.Json;
-using Conscent.Sdk.AutoLogin;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace Conscent.Sdk.Tests.AutoLogin;

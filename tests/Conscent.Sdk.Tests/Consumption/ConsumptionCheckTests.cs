@@ -1,5 +1,4 @@
 using System;
-using Conscent.Sdk.Consumption;
 
 namespace Conscent.Sdk.Tests.Consumption;
 

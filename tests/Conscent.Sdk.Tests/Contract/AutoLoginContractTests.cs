@@ -3,7 +3,6 @@ using System.Linq;
 using System.Net;
 using System.Text.Json.Nodes;
 using System.Threading.Tasks;
-using Conscent.Sdk.AutoLogin;
 using Conscent.Sdk.Tests.Infrastructure;
 using WireMock.RequestBuilders;
 using WireMock.ResponseBuilders;

@@ -4,8 +4,6 @@ using System.Linq;
 using System.Net;
 using System.Text.Json.Nodes;
 using System.Threading.Tasks;
-using Conscent.Sdk.Bundles;
-using Conscent.Sdk.Content;
 using Conscent.Sdk.Tests.Infrastructure;
 using WireMock.RequestBuilders;
 using WireMock.ResponseBuilders;

@@ -5,7 +5,6 @@ using System.Net.Http;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using System.Threading.Tasks;
-using Conscent.Sdk.Consumption;
 using Conscent.Sdk.Http;
 using Conscent.Sdk.Tests.Infrastructure;
 

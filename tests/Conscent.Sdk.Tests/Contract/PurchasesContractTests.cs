@@ -3,7 +3,6 @@ using System.Collections.Generic;
 using System.Linq;
 using System.Text.Json.Nodes;
 using System.Threading.Tasks;
-using Conscent.Sdk.Purchases;
 using Conscent.Sdk.Tests.Infrastructure;
 using WireMock;
 using WireMock.RequestBuilders;
@@ -341,7 +340,7 @@ public sealed class PurchasesContractTests : IDisposable
         page.AdditionalProperties.Should().BeNullOrEmpty();
     }
 
-    private static void AssertSampleAddress(Conscent.Sdk.Users.ReaderAddress a)
+    private static void AssertSampleAddress(Conscent.Sdk.ReaderAddress a)
     {
         a.Apartment.Should().Be("ggghhh");
         a.Area.Should().Be("kkkkkhhh");

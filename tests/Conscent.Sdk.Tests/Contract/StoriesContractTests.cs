@@ -6,8 +6,6 @@ using System.Linq;
 using System.Net;
 using System.Text.Json.Nodes;
 using System.Threading.Tasks;
-using Conscent.Sdk.Content;
-using Conscent.Sdk.Stories;
 using Conscent.Sdk.Tests.Infrastructure;
 using WireMock.RequestBuilders;
 using WireMock.ResponseBuilders;

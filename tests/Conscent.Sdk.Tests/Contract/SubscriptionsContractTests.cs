@@ -5,7 +5,6 @@ using System.Net;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using System.Threading.Tasks;
-using Conscent.Sdk.Subscriptions;
 using Conscent.Sdk.Tests.Infrastructure;
 using WireMock;
 using WireMock.RequestBuilders;
@@ -111,7 +110,7 @@ public sealed class SubscriptionsContractTests : IDisposable
         s.BuyingPrice.Should().Be(0m);
         s.PriceDetails!.Price.Should().Be(0m);
         s.PriceDetails.Currency.Should().Be("INR");
-        s.Type.Should().Be(Conscent.Sdk.Purchases.PurchaseTypes.Subscription);
+        s.Type.Should().Be(Conscent.Sdk.PurchaseTypes.Subscription);
         s.SubscriptionTitle.Should().Be("Migrated Subscription 1");
         s.SubscriptionType!.Physical.Should().BeFalse();
         s.SubscriptionType.Digital.Should().BeTrue();

@@ -6,7 +6,6 @@ using System.Text.Json;
 using System.Threading;
 using System.Threading.Tasks;
 using Conscent.Sdk.Http;
-using Conscent.Sdk.Loyalty;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace Conscent.Sdk.Tests.Loyalty;

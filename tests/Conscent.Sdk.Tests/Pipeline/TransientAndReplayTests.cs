@@ -2,7 +2,6 @@ using System;
 using System.Net;
 using System.Threading;
 using System.Threading.Tasks;
-using Conscent.Sdk.Consumption;
 using Microsoft.Extensions.Time.Testing;
 
 namespace Conscent.Sdk.Tests.Pipeline;

@@ -4,7 +4,6 @@ using System.Linq;
 using System.Net.Http;
 using System.Threading;
 using System.Threading.Tasks;
-using Conscent.Sdk.Content;
 using Conscent.Sdk.Tests.Contract;
 using Conscent.Sdk.Tests.Infrastructure;
 using WireMock.RequestBuilders;

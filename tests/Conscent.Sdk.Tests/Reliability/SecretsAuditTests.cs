@@ -5,11 +5,6 @@ using System.Diagnostics;
 using System.Linq;
 using System.Text;
 using System.Threading.Tasks;
-using Conscent.Sdk.AutoLogin;
-using Conscent.Sdk.Bundles;
-using Conscent.Sdk.Content;
-using Conscent.Sdk.Loyalty;
-using Conscent.Sdk.Stories;
 using Conscent.Sdk.Tests.Contract;
 using Conscent.Sdk.Tests.Infrastructure;
 using Microsoft.Extensions.Logging;
@@ -75,25 +70,25 @@ public sealed class SecretsAuditTests : IDisposable
         yield return ("Stories.ValidateRead", async c => await c.Stories.ValidateReadAsync("r1"));
         yield return ("Stories.DailyStats", async c => await c.Stories.GetDailyStatsAsync());
 #pragma warning restore CS0618
-        var query = new Conscent.Sdk.Purchases.PurchaseQuery { Email = Email, PhoneNumber = Phone, From = DateTimeOffset.UtcNow.AddDays(-1), PageSize = 10 };
+        var query = new Conscent.Sdk.PurchaseQuery { Email = Email, PhoneNumber = Phone, From = DateTimeOffset.UtcNow.AddDays(-1), PageSize = 10 };
         yield return ("Purchases.List", async c => await c.Purchases.ListAsync(query));
         yield return ("Purchases.Subscriptions", async c => await c.Purchases.ListSubscriptionsAsync(query));
         yield return ("Purchases.Passes", async c => await c.Purchases.ListPassesAsync(query));
         yield return ("Purchases.Micropayments", async c => await c.Purchases.ListMicropaymentsAsync(query));
         yield return ("Users.SubscriptionDetails", async c => await c.Users.GetUserAndSubscriptionDetailsAsync("user-1"));
         yield return ("Users.PurchaseDetails", async c => await c.Users.GetUserAndPurchaseDetailsAsync(query));
-        yield return ("Subscriptions.Migrate", async c => await c.Subscriptions.MigrateAsync(new Conscent.Sdk.Subscriptions.MigrateSubscriptionRequest
+        yield return ("Subscriptions.Migrate", async c => await c.Subscriptions.MigrateAsync(new Conscent.Sdk.MigrateSubscriptionRequest
         {
             UserPrimaryEmail = Email,
             UserPrimaryPhone = Phone,
             ExpiryDate = DateTimeOffset.UtcNow.AddYears(1),
             PurchaseDate = DateTimeOffset.UtcNow,
             Country = "IN",
-            SubscriptionDetails = new Conscent.Sdk.Subscriptions.MigrateSubscriptionDetails
+            SubscriptionDetails = new Conscent.Sdk.MigrateSubscriptionDetails
             {
                 Title = "Annual",
-                PriceDetails = new Conscent.Sdk.Subscriptions.PriceDetails(999, "INR"),
-                SubscriptionType = new Conscent.Sdk.Subscriptions.SubscriptionType { Digital = true },
+                PriceDetails = new Conscent.Sdk.PriceDetails(999, "INR"),
+                SubscriptionType = new Conscent.Sdk.SubscriptionType { Digital = true },
             },
         }));
         yield return ("Subscriptions.Cancel", async c => await c.Subscriptions.CancelActiveSubscriptionsAsync("user-1"));

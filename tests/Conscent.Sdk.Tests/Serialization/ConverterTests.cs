@@ -48,9 +48,9 @@ public class ConverterTests
     [Fact]
     public void Content_type_keeps_unknown_values()
     {
-        var parsed = JsonSerializer.Deserialize<Conscent.Sdk.Content.ContentType>("\"AUDIOBOOK\"");
+        var parsed = JsonSerializer.Deserialize<Conscent.Sdk.ContentType>("\"AUDIOBOOK\"");
         parsed.Value.Should().Be("AUDIOBOOK");
         parsed.IsKnown.Should().BeFalse();
-        JsonSerializer.Serialize(Conscent.Sdk.Content.ContentType.PremiumContent).Should().Be("\"PREMIUM CONTENT\"");
+        JsonSerializer.Serialize(Conscent.Sdk.ContentType.PremiumContent).Should().Be("\"PREMIUM CONTENT\"");
     }
 }

@@ -3,7 +3,6 @@ using System;
 using System.Linq;
 using System.Reflection;
 using System.Text.Json;
-using Conscent.Sdk.Stories;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace Conscent.Sdk.Tests.Stories;

@@ -2,7 +2,6 @@ using System;
 using System.Collections.Generic;
 using System.Text.Json;
 using System.Text.Json.Nodes;
-using Conscent.Sdk.Subscriptions;
 
 namespace Conscent.Sdk.Tests.Subscriptions;
 

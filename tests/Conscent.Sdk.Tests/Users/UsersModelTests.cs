@@ -1,5 +1,4 @@
 using System.Text.Json;
-using Conscent.Sdk.Users;
 
 namespace Conscent.Sdk.Tests.Users;
 
