@@ -14,10 +14,11 @@ namespace Conscent.Sdk.AspNetCore.Redis;
 /// (one round trip each):</para>
 /// <list type="bullet">
 /// <item><b>Claim</b>: <c>SET key token NX PX lease</c>. Set: <see cref="WebhookClaimStatus.Claimed"/>. Not set, and the
-/// value is the handled marker: <see cref="WebhookClaimStatus.AlreadyHandled"/>; another claim's token:
+/// value starts with <see cref="HandledPrefix"/>: <see cref="WebhookClaimStatus.AlreadyHandled"/>; another claim's token:
 /// <see cref="WebhookClaimStatus.InProgress"/>. The token is random per claim.</item>
 /// <item><b>Complete</b>: when the key still holds this claim's token, or nothing (the lease ended and no one took over),
-/// <c>SET key done PX window</c>; otherwise nothing, and <see langword="false"/> (the lease was lost).</item>
+/// or this claim's own record (a retry after a lost reply), <c>SET key done:token PX window</c>; otherwise nothing, and
+/// <see langword="false"/> (the lease was lost).</item>
 /// <item><b>Release</b>: <c>DEL key</c> only when it still holds this claim's token.</item>
 /// </list>
 /// <para>A claim whose process died ends with its lease (Redis expires the key). When Redis cannot be reached, the calls
@@ -33,20 +34,25 @@ public sealed class RedisWebhookDeduplicator : IConscentWebhookDeduplicator, IDi
     /// <summary>The key prefix used unless <see cref="RedisWebhookDeduplicatorOptions.KeyPrefix"/> says otherwise.</summary>
     public const string DefaultKeyPrefix = "conscent:webhook:";
 
-    /// <summary>The value of a delivery's key once its handler succeeded. A claim's value is its 32-hex-digit token.</summary>
-    public const string HandledMarker = "done";
+    /// <summary>
+    /// How the value of a delivery's key starts once its handler succeeded: <c>done:{token of the claim that ran it}</c>.
+    /// A claim's value is its 32-hex-digit token.
+    /// </summary>
+    public const string HandledPrefix = "done:";
 
     // 1 claimed, 2 already handled, 3 in progress.
     private const string ClaimScript = """
         if redis.call('SET', KEYS[1], ARGV[1], 'NX', 'PX', ARGV[2]) then return 1 end
-        if redis.call('GET', KEYS[1]) == ARGV[3] then return 2 end
+        local v = redis.call('GET', KEYS[1])
+        if v and string.sub(v, 1, string.len(ARGV[3])) == ARGV[3] then return 2 end
         return 3
         """;
 
-    // 1 recorded; 0 the key belongs to another claim or was recorded by one (the lease was lost).
+    // 1 recorded (idempotent: a retry whose first reply was lost finds its own record); 0 the key belongs to another
+    // claim or was recorded by one (the lease was lost).
     private const string CompleteScript = """
         local v = redis.call('GET', KEYS[1])
-        if v == ARGV[1] or not v then
+        if not v or v == ARGV[1] or v == ARGV[2] then
           redis.call('SET', KEYS[1], ARGV[2], 'PX', ARGV[3])
           return 1
         end
@@ -95,7 +101,7 @@ public sealed class RedisWebhookDeduplicator : IConscentWebhookDeduplicator, IDi
         if (lease <= TimeSpan.Zero) throw new ArgumentOutOfRangeException(nameof(lease), "The lease must be positive.");
         cancellationToken.ThrowIfCancellationRequested();
         var token = WebhookClaim.NewToken();
-        var result = await Database.ScriptEvaluateAsync(ClaimScript, new RedisKey[] { RedisKeyOf(key) }, new RedisValue[] { token, Milliseconds(lease), HandledMarker }).ConfigureAwait(false);
+        var result = await Database.ScriptEvaluateAsync(ClaimScript, new RedisKey[] { RedisKeyOf(key) }, new RedisValue[] { token, Milliseconds(lease), HandledPrefix }).ConfigureAwait(false);
         return (int)result switch
         {
             1 => WebhookClaim.Claimed(key, token),
@@ -111,7 +117,7 @@ public sealed class RedisWebhookDeduplicator : IConscentWebhookDeduplicator, IDi
         var token = Token(claim);
         if (window <= TimeSpan.Zero) throw new ArgumentOutOfRangeException(nameof(window), "The window must be positive.");
         cancellationToken.ThrowIfCancellationRequested();
-        var result = await Database.ScriptEvaluateAsync(CompleteScript, new RedisKey[] { RedisKeyOf(claim.Key) }, new RedisValue[] { token, HandledMarker, Milliseconds(window) }).ConfigureAwait(false);
+        var result = await Database.ScriptEvaluateAsync(CompleteScript, new RedisKey[] { RedisKeyOf(claim.Key) }, new RedisValue[] { token, HandledPrefix + token, Milliseconds(window) }).ConfigureAwait(false);
         return (int)result == 1;
     }
 

@@ -47,9 +47,10 @@ public sealed class RedisDeduplicatorTests : IAsyncLifetime
         var claim = await _guard.ClaimAsync("k", TimeSpan.FromSeconds(30), None);
         (await _guard.CompleteAsync(claim, TimeSpan.FromDays(3), None)).Should().BeTrue();
 
-        ((string?)await Db.StringGetAsync(_prefix + "k")).Should().Be(RedisWebhookDeduplicator.HandledMarker);
+        ((string?)await Db.StringGetAsync(_prefix + "k")).Should().Be(RedisWebhookDeduplicator.HandledPrefix + claim.Token);
         (await Db.KeyTimeToLiveAsync(_prefix + "k"))!.Value.Should().BeGreaterThan(TimeSpan.FromDays(2), "the window replaces the lease");
         (await _guard.ClaimAsync("k", TimeSpan.FromSeconds(30), None)).Status.Should().Be(WebhookClaimStatus.AlreadyHandled);
+        (await _guard.CompleteAsync(claim, TimeSpan.FromDays(3), None)).Should().BeTrue("completing again (a retry after a lost reply) is not a lost lease");
     }
 
     [Fact]
@@ -89,7 +90,7 @@ public sealed class RedisDeduplicatorTests : IAsyncLifetime
         ((string?)await Db.StringGetAsync(_prefix + "k")).Should().Be(next.Token);
         (await _guard.CompleteAsync(next, TimeSpan.FromDays(1), None)).Should().BeTrue();
         (await _guard.CompleteAsync(dead, TimeSpan.FromDays(1), None)).Should().BeFalse();
-        ((string?)await Db.StringGetAsync(_prefix + "k")).Should().Be("done");
+        ((string?)await Db.StringGetAsync(_prefix + "k")).Should().Be("done:" + next.Token);
     }
 
     [Fact]
