@@ -1,5 +1,6 @@
 using System;
 using Microsoft.AspNetCore.Builder;
+using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace PublisherBackend;
@@ -16,8 +17,12 @@ public static class PublisherApp
         // secrets, or environment variables such as Conscent__ApiSecret). Checked at startup: a missing secret fails fast.
         // Each consumption id unlocks once: a shared or replayed id is refused (in memory: one instance).
         builder.Services.AddConscent(builder.Configuration.GetSection("Conscent")).AddConsumptionReplayGuard();
-        // Webhook verification (Basic auth + signed identifiers) and the duplicate-delivery guard.
-        builder.Services.AddConscentWebhooks();
+        // Webhook verification (Basic auth + signed identifiers) and the duplicate-delivery guard. One instance: the guard
+        // lives in memory. Several instances behind a load balancer: set ConnectionStrings:Redis (or Conscent:Redis), e.g.
+        // "localhost:6379", and every instance shares it, so each delivery is handled once across all (docs/scale.md).
+        var webhooks = builder.Services.AddConscentWebhooks();
+        var redis = builder.Configuration.GetConnectionString("Redis") is { Length: > 0 } named ? named : builder.Configuration["Conscent:Redis"];
+        if (!string.IsNullOrWhiteSpace(redis)) webhooks.AddRedisDeduplication(redis);
 
         builder.Services.AddProblemDetails();
         builder.Services.AddSingleton(TimeProvider.System);

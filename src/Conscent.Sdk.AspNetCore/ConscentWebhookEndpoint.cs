@@ -98,18 +98,9 @@ internal sealed class ConscentWebhookEndpoint<TPayload> where TPayload : class, 
 
     private async Task DispatchAsync(HttpContext context, TPayload payload, CancellationToken aborted)
     {
-        // 5. Duplicate guard.
-        string? key = null;
-        if (_options.DeduplicateDeliveries && !string.IsNullOrEmpty(payload.DeliveryId))
-        {
-            key = TypeName + ":" + payload.DeliveryId;
-            if (!await _deduplicator.TryClaimAsync(key, _options.DeduplicationWindow, aborted).ConfigureAwait(false))
-            {
-                ConscentWebhookLog.Duplicate(_logger, TypeName);
-                context.Response.StatusCode = _options.SuccessStatusCode;
-                return;
-            }
-        }
+        // 5. Duplicate guard: the handler runs only under a claim (WebhookDuplicateGuard answers the other cases).
+        var guarded = await WebhookDuplicateGuard.ClaimAsync(_deduplicator, _options, _logger, TypeName, payload.DeliveryId, context, aborted).ConfigureAwait(false);
+        if (!guarded.Run) return;
 
         // 6. The publisher's handler.
         try
@@ -118,7 +109,7 @@ internal sealed class ConscentWebhookEndpoint<TPayload> where TPayload : class, 
         }
         catch (Exception ex)
         {
-            if (key is not null) await _deduplicator.ReleaseAsync(key, CancellationToken.None).ConfigureAwait(false);
+            await WebhookDuplicateGuard.ReleaseAsync(_deduplicator, _logger, TypeName, guarded).ConfigureAwait(false);
             ConscentWebhookLog.HandlerFailed(_logger, TypeName, ex);
             if (!context.Response.HasStarted)
             {
@@ -128,6 +119,7 @@ internal sealed class ConscentWebhookEndpoint<TPayload> where TPayload : class, 
             return;
         }
 
+        await WebhookDuplicateGuard.CompleteAsync(_deduplicator, _options, _logger, TypeName, guarded).ConfigureAwait(false);
         ConscentWebhookLog.Handled(_logger, TypeName);
         if (!context.Response.HasStarted) context.Response.StatusCode = _options.SuccessStatusCode;
     }

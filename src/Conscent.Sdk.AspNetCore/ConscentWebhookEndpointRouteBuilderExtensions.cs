@@ -23,7 +23,8 @@ public static class ConscentWebhookEndpointRouteBuilderExtensions
     /// <remarks>
     /// Each delivery: <c>Authorization: Basic</c> checked against your API key and secret (401, empty body);
     /// body read up to <see cref="ConscentWebhookOptions.MaxBodyBytes"/> (413); parsed as <typeparamref name="TPayload"/>
-    /// (400); signed identifiers checked (401); a delivery already handled answered 200 without calling you again;
+    /// (400); signed identifiers checked (401); a delivery already handled answered 200 without calling you again, one
+    /// being handled under another claim (or an unreachable guard) 503 with <c>Retry-After</c>;
     /// then <paramref name="handler"/> (200, or 500 when it throws, and the delivery can be retried).
     /// Requires <c>services.AddConscentWebhooks()</c> and your API key and secret (<c>AddConscent</c> or the webhook options).
     /// </remarks>

@@ -15,14 +15,18 @@ public static class ConscentWebhookServiceCollectionExtensions
     /// Adds what <c>MapConscentWebhook</c> needs: <see cref="ConscentWebhookVerifier"/> (API key and secret from
     /// <see cref="ConscentWebhookOptions"/>, else from <see cref="ConscentOptions"/> as <c>AddConscent</c> registers them),
     /// <see cref="ConscentWebhookOptions"/>, and the in-memory <see cref="IConscentWebhookDeduplicator"/> unless one is registered.
+    /// Returns a builder to choose another duplicate guard on, e.g. <c>.AddRedisDeduplication(…)</c> for several instances.
     /// </summary>
-    public static IServiceCollection AddConscentWebhooks(this IServiceCollection services, Action<ConscentWebhookOptions>? configure = null)
+    public static IConscentWebhooksBuilder AddConscentWebhooks(this IServiceCollection services, Action<ConscentWebhookOptions>? configure = null)
     {
         if (services is null) throw new ArgumentNullException(nameof(services));
         var options = services.AddOptions<ConscentWebhookOptions>();
         if (configure is not null) options.Configure(configure);
         options.Validate(o => o.MaxBodyBytes > 0, "ConscentWebhookOptions.MaxBodyBytes must be positive.")
             .Validate(o => o.DeduplicationWindow > TimeSpan.Zero, "ConscentWebhookOptions.DeduplicationWindow must be positive.")
+            .Validate(o => o.DeduplicationLease > TimeSpan.Zero, "ConscentWebhookOptions.DeduplicationLease must be positive.")
+            .Validate(o => o.RetryAfter >= TimeSpan.Zero, "ConscentWebhookOptions.RetryAfter must not be negative.")
+            .Validate(o => Enum.IsDefined(typeof(WebhookDeduplicationFailureMode), o.DeduplicationFailureMode), "ConscentWebhookOptions.DeduplicationFailureMode must be FailClosed or FailOpen.")
             .Validate(o => o.InMemoryDeduplicationCapacity > 0, "ConscentWebhookOptions.InMemoryDeduplicationCapacity must be positive.")
             .Validate(o => o.SuccessStatusCode is >= 200 and <= 299, "ConscentWebhookOptions.SuccessStatusCode must be a 2xx status.");
         services.AddOptions<ConscentOptions>();
@@ -40,12 +44,25 @@ public static class ConscentWebhookServiceCollectionExtensions
         });
         services.TryAddSingleton<IConscentWebhookDeduplicator>(sp =>
             new InMemoryWebhookDeduplicator(sp.GetRequiredService<IOptions<ConscentWebhookOptions>>().Value.InMemoryDeduplicationCapacity, sp.GetService<TimeProvider>()));
-        return services;
+        return new ConscentWebhooksBuilder(services);
     }
 
     /// <summary>
-    /// Uses <see cref="DistributedCacheWebhookDeduplicator"/> over the registered <see cref="IDistributedCache"/> (Redis,
-    /// SQL Server, …) as the duplicate-delivery guard, so every instance of a scaled-out app shares it.
+    /// Uses <see cref="DistributedCacheWebhookDeduplicator"/> over the registered <see cref="IDistributedCache"/> as the
+    /// duplicate-delivery guard, shared by every instance. Best effort: two copies reaching two instances at the same moment
+    /// can both run; for exactly once across instances use <c>AddRedisDeduplication</c> (Conscent.Sdk.AspNetCore.Redis).
+    /// </summary>
+    public static IConscentWebhooksBuilder AddDistributedCacheDeduplication(this IConscentWebhooksBuilder builder)
+    {
+        if (builder is null) throw new ArgumentNullException(nameof(builder));
+        builder.Services.AddConscentWebhookDistributedDeduplication();
+        return builder;
+    }
+
+    /// <summary>
+    /// Uses <see cref="DistributedCacheWebhookDeduplicator"/> over the registered <see cref="IDistributedCache"/> (SQL Server,
+    /// Redis, …) as the duplicate-delivery guard, so every instance of a scaled-out app shares it. Best effort: see
+    /// <see cref="DistributedCacheWebhookDeduplicator"/>.
     /// </summary>
     public static IServiceCollection AddConscentWebhookDistributedDeduplication(this IServiceCollection services)
     {

@@ -1,0 +1,163 @@
+using System;
+using System.Linq;
+using System.Threading;
+using System.Threading.Tasks;
+using Conscent.Sdk.AspNetCore.Redis.Tests.Infrastructure;
+using StackExchange.Redis;
+
+namespace Conscent.Sdk.AspNetCore.Redis.Tests;
+
+/// <summary>The claim contract on a real Redis (no mock): what each script leaves in Redis, and what each call answers.</summary>
+public sealed class RedisDeduplicatorTests : IAsyncLifetime
+{
+    private static readonly CancellationToken None = CancellationToken.None;
+    private readonly string _prefix = $"test:{Guid.NewGuid():N}:";
+    private ConnectionMultiplexer _redis = null!;
+    private RedisWebhookDeduplicator _guard = null!;
+
+    public async Task InitializeAsync()
+    {
+        var server = await RedisServer.Shared;
+        _redis = await ConnectionMultiplexer.ConnectAsync(server.Configuration);
+        _guard = new RedisWebhookDeduplicator(_redis, new RedisWebhookDeduplicatorOptions { KeyPrefix = _prefix });
+    }
+
+    public async Task DisposeAsync() => await _redis.DisposeAsync();
+
+    private IDatabase Db => _redis.GetDatabase();
+
+    [Fact]
+    public async Task Claim_IsSetNxPx_WithTheClaimsToken_AndTheLeaseAsItsExpiry()
+    {
+        var claim = await _guard.ClaimAsync("SubscriptionPaymentWebhook:p1", TimeSpan.FromSeconds(90), None);
+
+        claim.Status.Should().Be(WebhookClaimStatus.Claimed);
+        claim.Token.Should().MatchRegex("^[0-9a-f]{32}$");
+        var key = _prefix + "SubscriptionPaymentWebhook:p1";
+        _guard.RedisKeyOf("SubscriptionPaymentWebhook:p1").Should().Be(key);
+        ((string?)await Db.StringGetAsync(key)).Should().Be(claim.Token);
+        var ttl = await Db.KeyTimeToLiveAsync(key);
+        ttl.Should().NotBeNull();
+        ttl!.Value.Should().BeGreaterThan(TimeSpan.Zero).And.BeLessThanOrEqualTo(TimeSpan.FromSeconds(90));
+    }
+
+    [Fact]
+    public async Task Complete_StoresTheHandledMarker_ForTheWindow_AndLaterCopiesAreAlreadyHandled()
+    {
+        var claim = await _guard.ClaimAsync("k", TimeSpan.FromSeconds(30), None);
+        (await _guard.CompleteAsync(claim, TimeSpan.FromDays(3), None)).Should().BeTrue();
+
+        ((string?)await Db.StringGetAsync(_prefix + "k")).Should().Be(RedisWebhookDeduplicator.HandledPrefix + claim.Token);
+        (await Db.KeyTimeToLiveAsync(_prefix + "k"))!.Value.Should().BeGreaterThan(TimeSpan.FromDays(2), "the window replaces the lease");
+        (await _guard.ClaimAsync("k", TimeSpan.FromSeconds(30), None)).Status.Should().Be(WebhookClaimStatus.AlreadyHandled);
+        (await _guard.CompleteAsync(claim, TimeSpan.FromDays(3), None)).Should().BeTrue("completing again (a retry after a lost reply) is not a lost lease");
+    }
+
+    [Fact]
+    public async Task AHeldClaim_IsInProgress_AndRelease_LetsTheNextCopyClaim()
+    {
+        var first = await _guard.ClaimAsync("k", TimeSpan.FromSeconds(30), None);
+        (await _guard.ClaimAsync("k", TimeSpan.FromSeconds(30), None)).Status.Should().Be(WebhookClaimStatus.InProgress);
+
+        await _guard.ReleaseAsync(first, None);
+        (await Db.KeyExistsAsync(_prefix + "k")).Should().BeFalse();
+        var second = await _guard.ClaimAsync("k", TimeSpan.FromSeconds(30), None);
+        second.Status.Should().Be(WebhookClaimStatus.Claimed);
+
+        await _guard.ReleaseAsync(first, None); // a stale release never deletes another claim
+        ((string?)await Db.StringGetAsync(_prefix + "k")).Should().Be(second.Token);
+    }
+
+    [Fact]
+    public async Task ACrashedClaim_EndsWithItsLease_AndIsTakenOver_AndItsLateCallsTouchNothing()
+    {
+        var lease = TimeSpan.FromMilliseconds(300);
+        var dead = await _guard.ClaimAsync("k", lease, None); // its instance died: never completed nor released
+
+        WebhookClaim next;
+        var polls = 0;
+        do
+        {
+            polls++;
+            next = await _guard.ClaimAsync("k", lease, None);
+            if (next.Status != WebhookClaimStatus.Claimed) await Task.Delay(50);
+        }
+        while (next.Status != WebhookClaimStatus.Claimed && polls < 200);
+
+        next.Status.Should().Be(WebhookClaimStatus.Claimed, "Redis expired the dead claim");
+        (await _guard.CompleteAsync(dead, TimeSpan.FromDays(1), None)).Should().BeFalse("the dead claim lost the delivery");
+        await _guard.ReleaseAsync(dead, None);
+        ((string?)await Db.StringGetAsync(_prefix + "k")).Should().Be(next.Token);
+        (await _guard.CompleteAsync(next, TimeSpan.FromDays(1), None)).Should().BeTrue();
+        (await _guard.CompleteAsync(dead, TimeSpan.FromDays(1), None)).Should().BeFalse();
+        ((string?)await Db.StringGetAsync(_prefix + "k")).Should().Be("done:" + next.Token);
+    }
+
+    [Fact]
+    public async Task ManyConcurrentClaims_FromSeveralConnections_OnlyOneWins()
+    {
+        var server = await RedisServer.Shared;
+        var connections = await Task.WhenAll(Enumerable.Range(0, 3).Select(_ => ConnectionMultiplexer.ConnectAsync(server.Configuration)));
+        try
+        {
+            var guards = connections.Select(c => new RedisWebhookDeduplicator(c, new RedisWebhookDeduplicatorOptions { KeyPrefix = _prefix })).ToArray();
+            for (var round = 0; round < 20; round++)
+            {
+                var key = "race-" + round;
+                var results = await Task.WhenAll(Enumerable.Range(0, 30).Select(i => Task.Run(() => guards[i % 3].ClaimAsync(key, TimeSpan.FromSeconds(30), None).AsTask())));
+                results.Count(r => r.Status == WebhookClaimStatus.Claimed).Should().Be(1);
+                results.Count(r => r.Status == WebhookClaimStatus.InProgress).Should().Be(29);
+            }
+        }
+        finally
+        {
+            foreach (var c in connections) await c.DisposeAsync();
+        }
+    }
+
+    [Fact]
+    public async Task TheDatabaseOption_IsHonoured()
+    {
+        var guard = new RedisWebhookDeduplicator(_redis, new RedisWebhookDeduplicatorOptions { KeyPrefix = _prefix, Database = 3 });
+        var claim = await guard.ClaimAsync("k", TimeSpan.FromSeconds(30), None);
+        ((string?)await _redis.GetDatabase(3).StringGetAsync(_prefix + "k")).Should().Be(claim.Token);
+        (await Db.KeyExistsAsync(_prefix + "k")).Should().BeFalse();
+    }
+
+    [Fact]
+    public async Task OnlyAClaimedClaim_CanBeCompletedOrReleased_AndArgumentsAreChecked()
+    {
+        await FluentActions.Awaiting(() => _guard.CompleteAsync(WebhookClaim.InProgress("k"), TimeSpan.FromDays(1), None).AsTask()).Should().ThrowAsync<ArgumentException>();
+        await FluentActions.Awaiting(() => _guard.ReleaseAsync(WebhookClaim.AlreadyHandled("k"), None).AsTask()).Should().ThrowAsync<ArgumentException>();
+        await FluentActions.Awaiting(() => _guard.ClaimAsync("k", TimeSpan.Zero, None).AsTask()).Should().ThrowAsync<ArgumentOutOfRangeException>();
+        await FluentActions.Awaiting(() => _guard.ClaimAsync("k", TimeSpan.FromSeconds(1), new CancellationToken(true)).AsTask()).Should().ThrowAsync<OperationCanceledException>();
+        (await Db.KeyExistsAsync(_prefix + "k")).Should().BeFalse("a cancelled claim sends nothing");
+        FluentActions.Invoking(() => new RedisWebhookDeduplicator(_redis, new RedisWebhookDeduplicatorOptions { KeyPrefix = null! })).Should().Throw<ArgumentException>();
+    }
+
+    [Fact]
+    public async Task AnUnreachableRedis_Throws_AtOnce()
+    {
+        var options = ConfigurationOptions.Parse("127.0.0.1:1"); // nothing listens on port 1
+        options.AbortOnConnectFail = false;
+        options.BacklogPolicy = BacklogPolicy.FailFast;
+        options.ConnectTimeout = 1000;
+        await using var unreachable = await ConnectionMultiplexer.ConnectAsync(options);
+        var guard = new RedisWebhookDeduplicator(unreachable);
+
+        await FluentActions.Awaiting(() => guard.ClaimAsync("k", TimeSpan.FromSeconds(30), None).AsTask()).Should().ThrowAsync<RedisConnectionException>();
+    }
+
+    [Fact]
+    public async Task TheGuard_DisposesOnlyAConnectionItMade()
+    {
+        var server = await RedisServer.Shared;
+        var theirs = await ConnectionMultiplexer.ConnectAsync(server.Configuration);
+        new RedisWebhookDeduplicator(theirs).Dispose();
+        theirs.IsConnected.Should().BeTrue();
+        var ours = await ConnectionMultiplexer.ConnectAsync(server.Configuration);
+        new RedisWebhookDeduplicator(ours, null, ownsConnection: true).Dispose();
+        ours.IsConnected.Should().BeFalse();
+        await theirs.DisposeAsync();
+    }
+}
