@@ -113,7 +113,7 @@ internal static class WebhooksCommand
         host.Out.WriteLine($"{name}{(forgeName is null ? "" : $" (forged: {forgeName})")} -> {shown}: " +
             (deliveryId is null ? "this webhook carries no delivery id" : $"delivery {deliveryId}") + (repeat > 1 ? $", sent {repeat} times" : ""));
 
-        using var handler = new SocketsHttpHandler { AllowAutoRedirect = false, UseProxy = false };
+        using var handler = new SocketsHttpHandler { AllowAutoRedirect = false };
         using var http = new HttpClient(handler) { Timeout = TimeSpan.FromSeconds(timeoutSeconds) };
         var unexpected = 0;
         for (var attempt = 1; attempt <= repeat; attempt++)
