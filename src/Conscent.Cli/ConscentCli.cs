@@ -1,0 +1,203 @@
+using System;
+using System.CommandLine;
+using System.Threading;
+using System.Threading.Tasks;
+using Conscent.Cli.Commands;
+using Conscent.Cli.Sdk;
+
+namespace Conscent.Cli;
+
+/// <summary>
+/// The <c>conscent</c> command tree and its entry point. <see cref="RunAsync"/> takes the arguments, a
+/// <see cref="CliHost"/> (writers, environment, files, clock) and a cancellation token (Ctrl+C), and returns the exit
+/// code: the process and the tests call the same thing.
+/// </summary>
+internal static class ConscentCli
+{
+    /// <summary>Runs one command line.</summary>
+    public static async Task<int> RunAsync(string[] args, CliHost host, CancellationToken cancellationToken)
+    {
+        var root = Build(host);
+        var parse = root.Parse(args);
+        var configuration = new InvocationConfiguration
+        {
+            Output = host.Out,
+            Error = host.Error,
+            // The actions report their own failures in one line; Ctrl+C is wired by Program into cancellationToken.
+            EnableDefaultExceptionHandler = false,
+            ProcessTerminationTimeout = null,
+        };
+        return await parse.InvokeAsync(configuration, cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>The whole command tree.</summary>
+    public static RootCommand Build(CliHost host)
+    {
+        var globals = new GlobalOptions();
+        var root = new RootCommand(
+            "conscent: the ConsCent simulator as a local server, signed (and forged) webhooks, purchase exports, " +
+            "content imports and stats. Exit codes: 0 ok, 1 usage, 2 validation, 3 API error, 4 network, 130 interrupted.");
+        root.Options.Add(globals.Profile);
+        root.Options.Add(globals.Environment);
+        root.Options.Add(globals.Simulator);
+
+        var app = new CliApp(host, globals);
+        root.Subcommands.Add(SimulatorCommand.Create(app));
+        root.Subcommands.Add(WebhooksCommand.Create(app));
+        root.Subcommands.Add(PurchasesCommand.Create(app));
+        root.Subcommands.Add(ContentCommand.Create(app));
+        root.Subcommands.Add(StatsCommand.Create(app));
+        return root;
+    }
+}
+
+/// <summary>The options every command takes.</summary>
+internal sealed class GlobalOptions
+{
+    public Option<string?> Profile { get; } = new("--profile")
+    {
+        Description = "Use the credentials of this profile in the profile file (docs/cli.md). Default: $CONSCENT_PROFILE.",
+        HelpName = "NAME",
+        Recursive = true,
+    };
+
+    public Option<string?> Environment { get; } = new("--environment")
+    {
+        Description = "sandbox, production, or a base URL (such as a `conscent simulator` address). Default: the credentials' own, else sandbox.",
+        HelpName = "sandbox|production|URL",
+        Recursive = true,
+    };
+
+    public Option<bool> Simulator { get; } = new("--simulator")
+    {
+        Description = "Run against an in-process ConsCent simulator with demo data (no account, no network).",
+        Recursive = true,
+    };
+}
+
+/// <summary>What every command's action gets: the host, the global options, and how to report and exit.</summary>
+internal sealed class CliApp
+{
+    public CliApp(CliHost host, GlobalOptions globals)
+    {
+        Host = host;
+        Globals = globals;
+    }
+
+    public CliHost Host { get; }
+
+    public GlobalOptions Globals { get; }
+
+    /// <summary>
+    /// Sets <paramref name="command"/>'s action. Failures end in one line on standard error and an exit code: usage 1,
+    /// validation 2, API 3, network 4, Ctrl+C 130. No stack trace is ever printed.
+    /// </summary>
+    public void SetAction(Command command, Func<CommandRun, Task<int>> action)
+    {
+        command.SetAction(async (parse, cancellationToken) =>
+        {
+            var run = new CommandRun(this, parse, cancellationToken);
+            try
+            {
+                return await action(run).ConfigureAwait(false);
+            }
+            catch (CliException ex)
+            {
+                run.Fail(ex.Message);
+                return ex.ExitCode;
+            }
+            catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+            {
+                run.Fail("interrupted.");
+                return ExitCodes.Interrupted;
+            }
+            catch (Exception ex) when (ConscentApi.Describe(ex) is { } failure)
+            {
+                run.Fail(failure.Message);
+                return failure.ExitCode;
+            }
+#pragma warning disable CA1031 // The last line of defence: one line, no stack trace (it could show values).
+            catch (Exception ex)
+#pragma warning restore CA1031
+            {
+                run.Fail($"unexpected error ({ex.GetType().Name}): {ex.Message}");
+                return ExitCodes.Usage;
+            }
+        });
+    }
+}
+
+/// <summary>One invocation of a command.</summary>
+internal sealed class CommandRun
+{
+    public CommandRun(CliApp app, ParseResult parse, CancellationToken cancellation)
+    {
+        App = app;
+        Parse = parse;
+        Cancellation = cancellation;
+    }
+
+    public CliApp App { get; }
+
+    public ParseResult Parse { get; }
+
+    public CancellationToken Cancellation { get; }
+
+    public CliHost Host => App.Host;
+
+    public bool UseSimulator => Parse.GetValue(App.Globals.Simulator);
+
+    public T? Value<T>(Option<T> option) => Parse.GetValue(option);
+
+    public T? Value<T>(Argument<T> argument) => Parse.GetValue(argument);
+
+    /// <summary>The credentials and target from the profile, environment variables or user secrets (never printed).</summary>
+    public ConnectionSettings ResolveConnection() =>
+        ConnectionResolver.Resolve(Host, Parse.GetValue(App.Globals.Profile), Parse.GetValue(App.Globals.Environment));
+
+    /// <summary>The SDK client for this run: the in-process simulator with demo data, or ConsCent.</summary>
+    public ApiSession OpenApi()
+    {
+        if (UseSimulator) return ApiSession.ForDemoSimulator(Host.Time);
+        var settings = ResolveConnection();
+        return new ApiSession(ConscentApi.Connect(settings), settings.ToString(), owner: null);
+    }
+
+    /// <summary>Writes "conscent: message" on standard error.</summary>
+    public void Fail(string message)
+    {
+        Host.Error.WriteLine("conscent: " + message);
+        Host.Error.Flush();
+    }
+}
+
+/// <summary>An SDK client and what it talks to; disposing it stops an in-process simulator too.</summary>
+internal sealed class ApiSession : IDisposable
+{
+    private readonly IDisposable? _owner;
+
+    public ApiSession(ConscentApi api, string description, IDisposable? owner)
+    {
+        Api = api;
+        Description = description;
+        _owner = owner;
+    }
+
+    public ConscentApi Api { get; }
+
+    /// <summary>"ConsCent sandbox with credentials from …", or "the in-process simulator (demo data)".</summary>
+    public string Description { get; }
+
+    public static ApiSession ForDemoSimulator(TimeProvider time)
+    {
+        var simulator = ConscentTestKit.CreateSimulator(time);
+        ConscentTestKit.SeedDemo(simulator, time.GetUtcNow());
+        return new ApiSession(ConscentTestKit.Connect(simulator), "the in-process simulator (demo data)", simulator);
+    }
+
+    public void Dispose()
+    {
+        Api.Dispose();
+        _owner?.Dispose();
+    }
+}

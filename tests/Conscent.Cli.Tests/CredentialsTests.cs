@@ -1,0 +1,237 @@
+using System;
+using System.IO;
+using System.Net;
+using System.Net.Sockets;
+using System.Threading.Tasks;
+using Conscent.Cli.Tests.Infrastructure;
+
+namespace Conscent.Cli.Tests;
+
+public sealed class CredentialsTests
+{
+    private static readonly string[] DailyStats = ["stats", "daily", "--from", "2026-11-01", "--to", "2026-11-02"];
+
+    [Fact]
+    public async Task NoCredentials_IsAUsageError_ThatSaysWhereToPutThem()
+    {
+        var result = await new CliRunner().RunAsync(DailyStats);
+
+        result.ExitCode.Should().Be(ExitCodes.Usage);
+        result.Error.Should().Contain("CONSCENT_API_KEY").And.Contain("--profile").And.Contain("--simulator").And.Contain("user-secrets");
+    }
+
+    [Fact]
+    public async Task EnvironmentVariables_AreUsed_AndTheSecretIsNeverPrinted()
+    {
+        await using var simulator = await TestSimulator.StartAsync();
+
+        var result = await TestSimulator.RunnerFor(simulator).RunAsync(DailyStats);
+
+        result.ExitCode.Should().Be(0, result.ToString());
+        result.Error.Should().Contain("environment variables");
+        result.ShouldShowNoCredentials();
+    }
+
+    [Fact]
+    public async Task AKeyWithoutASecret_IsAUsageError()
+    {
+        var runner = new CliRunner();
+        runner.Environment["CONSCENT_API_KEY"] = "only-a-key";
+
+        var result = await runner.RunAsync(DailyStats);
+
+        result.ExitCode.Should().Be(ExitCodes.Usage);
+        result.Error.Should().Contain("CONSCENT_API_SECRET");
+    }
+
+    [Fact]
+    public async Task AWrongSecret_IsAnApiError_Exit3_AndNeitherSecretShows()
+    {
+        await using var simulator = await TestSimulator.StartAsync();
+        var runner = TestSimulator.RunnerFor(simulator);
+        runner.Environment["CONSCENT_API_SECRET"] = "a-wrong-secret-that-must-not-show";
+
+        var result = await runner.RunAsync(DailyStats);
+
+        result.ExitCode.Should().Be(ExitCodes.Api, result.ToString());
+        result.Error.Should().Contain("ConscentAuthenticationException");
+        result.All.Should().NotContain("a-wrong-secret-that-must-not-show").And.NotContain("   at ");
+        result.ShouldShowNoCredentials();
+    }
+
+    [Fact]
+    public async Task NoServer_IsANetworkError_Exit4()
+    {
+        var runner = new CliRunner();
+        runner.Environment["CONSCENT_API_KEY"] = TestSimulator.ApiKey;
+        runner.Environment["CONSCENT_API_SECRET"] = TestSimulator.ApiSecret;
+
+        var result = await runner.RunAsync([.. DailyStats, "--environment", $"http://127.0.0.1:{ClosedPort()}/"]);
+
+        result.ExitCode.Should().Be(ExitCodes.Network, result.ToString());
+        result.Error.Should().Contain("ConscentNetworkException");
+        result.ShouldShowNoCredentials();
+    }
+
+    [Fact]
+    public async Task AProfile_IsUsed_AndWinsOverEnvironmentVariables()
+    {
+        await using var simulator = await TestSimulator.StartAsync();
+        using var folder = new TempFolder();
+        var runner = new CliRunner { ProfilesPath = folder.File("profiles.json") };
+        WriteProfiles(runner.ProfilesPath, simulator.ServerAddress!);
+        runner.Environment["CONSCENT_API_KEY"] = "env-key";
+        runner.Environment["CONSCENT_API_SECRET"] = "env-secret-wrong";
+
+        var result = await runner.RunAsync([.. DailyStats, "--profile", "local"]);
+
+        result.ExitCode.Should().Be(0, result.ToString());
+        result.Error.Should().Contain("profile 'local'");
+        result.ShouldShowNoCredentials();
+    }
+
+    [Fact]
+    public async Task ConscentProfile_NamesTheProfile_WhenThereIsNoOption()
+    {
+        await using var simulator = await TestSimulator.StartAsync();
+        using var folder = new TempFolder();
+        var runner = new CliRunner { ProfilesPath = folder.File("profiles.json") };
+        WriteProfiles(runner.ProfilesPath, simulator.ServerAddress!);
+        runner.Environment["CONSCENT_PROFILE"] = "local";
+
+        var result = await runner.RunAsync(DailyStats);
+
+        result.ExitCode.Should().Be(0, result.ToString());
+        result.Error.Should().Contain("profile 'local'");
+    }
+
+    [Fact]
+    public async Task AnUnknownProfile_IsAUsageError_ListingTheProfiles()
+    {
+        using var folder = new TempFolder();
+        var runner = new CliRunner { ProfilesPath = folder.File("profiles.json") };
+        WriteProfiles(runner.ProfilesPath, new Uri("http://127.0.0.1:9/"));
+
+        var result = await runner.RunAsync([.. DailyStats, "--profile", "staging"]);
+
+        result.ExitCode.Should().Be(ExitCodes.Usage);
+        result.Error.Should().Contain("'staging'").And.Contain("default, local");
+        result.ShouldShowNoCredentials();
+    }
+
+    [Fact]
+    public async Task AProfileFileThatIsNotJson_IsAUsageError_ThatDoesNotEchoTheFile()
+    {
+        using var folder = new TempFolder();
+        var runner = new CliRunner { ProfilesPath = folder.File("profiles.json") };
+        File.WriteAllText(runner.ProfilesPath, "{ \"profiles\": { \"local\": { \"apiSecret\": \"" + TestSimulator.ApiSecret + "\" ");
+
+        var result = await runner.RunAsync([.. DailyStats, "--profile", "local"]);
+
+        result.ExitCode.Should().Be(ExitCodes.Usage);
+        result.Error.Should().Contain("not valid JSON");
+        result.ShouldShowNoCredentials();
+    }
+
+    [Fact]
+    public async Task AProfileFileOthersCanRead_GetsAWarning()
+    {
+        if (OperatingSystem.IsWindows()) return;
+        await using var simulator = await TestSimulator.StartAsync();
+        using var folder = new TempFolder();
+        var runner = new CliRunner { ProfilesPath = folder.File("profiles.json") };
+        WriteProfiles(runner.ProfilesPath, simulator.ServerAddress!);
+        File.SetUnixFileMode(runner.ProfilesPath, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.GroupRead | UnixFileMode.OtherRead);
+
+        var result = await runner.RunAsync([.. DailyStats, "--profile", "local"]);
+
+        result.ExitCode.Should().Be(0, result.ToString());
+        result.Error.Should().Contain("warning").And.Contain("chmod 600");
+    }
+
+    [Fact]
+    public async Task TheDefaultProfile_IsTheLastResort()
+    {
+        await using var simulator = await TestSimulator.StartAsync();
+        using var folder = new TempFolder();
+        var runner = new CliRunner { ProfilesPath = folder.File("profiles.json") };
+        WriteProfiles(runner.ProfilesPath, simulator.ServerAddress!, defaultIsLocal: true);
+
+        var result = await runner.RunAsync(DailyStats);
+
+        result.ExitCode.Should().Be(0, result.ToString());
+        result.Error.Should().Contain("profile 'default'");
+    }
+
+    [Fact]
+    public async Task UserSecrets_AreUsed_WhenNoVariableIsSet()
+    {
+        await using var simulator = await TestSimulator.StartAsync();
+        using var folder = new TempFolder();
+        var runner = new CliRunner { UserSecretsPath = folder.File("secrets.json") };
+        // As `dotnet user-secrets set --id conscent-cli …` writes them: flat keys.
+        File.WriteAllText(runner.UserSecretsPath,
+            $$"""{ "Conscent:ApiKey": "{{TestSimulator.ApiKey}}", "Conscent:ApiSecret": "{{TestSimulator.ApiSecret}}", "Conscent:Environment": "{{simulator.ServerAddress}}" }""");
+
+        var result = await runner.RunAsync(DailyStats);
+
+        result.ExitCode.Should().Be(0, result.ToString());
+        result.Error.Should().Contain("user secrets");
+        result.ShouldShowNoCredentials();
+    }
+
+    [Fact]
+    public async Task TheEnvironmentOption_OverridesTheCredentialsOwn()
+    {
+        await using var simulator = await TestSimulator.StartAsync();
+        var runner = TestSimulator.RunnerFor(simulator);
+        runner.Environment["CONSCENT_ENVIRONMENT"] = "production";
+
+        var result = await runner.RunAsync([.. DailyStats, "--environment", simulator.ServerAddress!.ToString()]);
+
+        result.ExitCode.Should().Be(0, result.ToString());
+        result.Error.Should().Contain(simulator.ServerAddress!.GetLeftPart(UriPartial.Authority));
+    }
+
+    [Theory]
+    [InlineData("staging")]
+    [InlineData("ftp://127.0.0.1/")]
+    [InlineData("http://key:secret@127.0.0.1/")]
+    public async Task AnEnvironmentThatIsNeitherSandboxProductionNorAnHttpUrl_IsAUsageError(string environment)
+    {
+        var runner = new CliRunner();
+        runner.Environment["CONSCENT_API_KEY"] = "k";
+        runner.Environment["CONSCENT_API_SECRET"] = "s";
+
+        var result = await runner.RunAsync([.. DailyStats, "--environment", environment]);
+
+        result.ExitCode.Should().Be(ExitCodes.Usage);
+        result.Error.Should().Contain("--environment");
+        result.All.Should().NotContain("key:secret");
+    }
+
+    private static void WriteProfiles(string path, Uri address, bool defaultIsLocal = false)
+    {
+        var local = $$"""{ "apiKey": "{{TestSimulator.ApiKey}}", "apiSecret": "{{TestSimulator.ApiSecret}}", "clientId": "cli-test-client", "environment": "{{address}}" }""";
+        var other = """{ "apiKey": "other", "apiSecret": "other-secret", "environment": "sandbox" }""";
+        File.WriteAllText(path, $$"""
+            {
+              // comments are allowed
+              "profiles": {
+                "default": {{(defaultIsLocal ? local : other)}},
+                "local": {{local}}
+              }
+            }
+            """);
+        if (!OperatingSystem.IsWindows()) File.SetUnixFileMode(path, UnixFileMode.UserRead | UnixFileMode.UserWrite);
+    }
+
+    internal static int ClosedPort()
+    {
+        var listener = new TcpListener(IPAddress.Loopback, 0);
+        listener.Start();
+        var port = ((IPEndPoint)listener.LocalEndpoint).Port;
+        listener.Stop();
+        return port;
+    }
+}
