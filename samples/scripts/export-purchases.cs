@@ -90,6 +90,7 @@ static ConscentClient ClientFromEnvironment()
         ApiKey = Env("CONSCENT_API_KEY") ?? throw new ArgumentException("CONSCENT_API_KEY is not set (or use --simulator)."),
         ApiSecret = Env("CONSCENT_API_SECRET") ?? throw new ArgumentException("CONSCENT_API_SECRET is not set."),
         ClientId = Env("CONSCENT_CLIENT_ID"),
+        RequireClientId = false, // this script makes no consumption, user-details or loyalty call
         Environment = Enum.Parse<ConscentEnvironment>(Env("CONSCENT_ENVIRONMENT") ?? "Sandbox", ignoreCase: true),
     };
     return new ConscentClient(options);

@@ -98,6 +98,7 @@ public sealed partial class SimulatorCommandTests
             {
                 ApiKey = ConscentSimulatorOptions.DefaultApiKey,
                 ApiSecret = ConscentSimulatorOptions.DefaultApiSecret,
+                RequireClientId = false,
                 BaseAddress = address,
             });
             var page = await client.Content.ListAsync();

@@ -29,6 +29,8 @@ internal sealed class ConscentApi : IDisposable
             ApiKey = settings.ApiKey,
             ApiSecret = settings.ApiSecret,
             ClientId = settings.ClientId,
+            // The tool makes no consumption, user-details or loyalty call: a client id is optional here.
+            RequireClientId = false,
             Environment = settings.Target == TargetKind.Production ? ConscentEnvironment.Production : ConscentEnvironment.Sandbox,
             BaseAddress = settings.Target == TargetKind.Url ? settings.BaseAddress : null,
         };
@@ -147,6 +149,7 @@ internal sealed class ConscentApi : IDisposable
             {
                 ApiKey = "validation-only",
                 ApiSecret = "validation-only",
+                RequireClientId = false,
                 BaseAddress = new Uri("http://validation-only.invalid/"),
                 Retry = new ConscentRetryOptions { MaxRetryAttempts = 0 },
                 CircuitBreaker = new ConscentCircuitBreakerOptions { Enabled = false },

@@ -49,6 +49,7 @@ public sealed class WebhookReceiver : IAsyncDisposable
         {
             o.ApiKey = ApiKey;
             o.ApiSecret = ApiSecret;
+            o.ClientId = "601a8ea4f2149f089782814f";
         });
         builder.Services.AddConscentWebhooks();
         var app = builder.Build();
