@@ -108,8 +108,8 @@ internal static class SimulatorTour
             {
                 // The simulator stands in for readers who bought a pass and an article.
                 reader = simulator.SeedUser(new SimulatedUser { Name = "Asha", Email = "asha@example.com", Country = "IN" });
-                simulator.SeedPurchase(new SimulatedPurchase { UserId = reader.Id, Type = SimulatedPurchaseTypes.Pass, Title = "Weekend pass", Price = 49 });
-                simulator.SeedPurchase(new SimulatedPurchase { UserId = reader.Id, Type = SimulatedPurchaseTypes.Content, ClientContentId = Article, Price = 5 });
+                simulator.SeedPurchase(new SimulatedPurchase { UserId = reader.Id, Type = PurchaseTypes.Pass, Title = "Weekend pass", Price = 49 });
+                simulator.SeedPurchase(new SimulatedPurchase { UserId = reader.Id, Type = PurchaseTypes.Content, ClientContentId = Article, Price = 5 });
 
                 var page = await conscent.Purchases.ListAsync(new PurchaseQuery { PageNumber = 1, PageSize = 50 });
                 var types = string.Join(", ", page.Transactions?.Select(t => t.Type) ?? []);

@@ -101,9 +101,9 @@ static void SeedDemoPurchases(ConscentSimulator simulator, DateOnly from)
     var day = new DateTimeOffset(from.ToDateTime(new TimeOnly(9, 30)), TimeSpan.Zero);
     var asha = simulator.SeedUser(new SimulatedUser { Name = "Asha", Email = "asha@example.com", Country = "IN" });
     var ravi = simulator.SeedUser(new SimulatedUser { Name = "Ravi", PhoneNumber = "9999999999", Country = "IN" });
-    simulator.SeedPurchase(new SimulatedPurchase { UserId = asha.Id, Type = SimulatedPurchaseTypes.Pass, Title = "Weekend pass", Price = 49, CreatedAt = day });
-    simulator.SeedPurchase(new SimulatedPurchase { UserId = asha.Id, Type = SimulatedPurchaseTypes.Content, ClientContentId = "budget-2026", Title = "Budget 2026, explained", Url = "https://news.example/budget", Price = 5, CreatedAt = day.AddHours(2) });
-    simulator.SeedPurchase(new SimulatedPurchase { UserId = ravi.Id, Type = SimulatedPurchaseTypes.Content, ClientContentId = "monsoon-markets", Title = "Monsoon, markets", Url = "https://news.example/monsoon", Price = 3, CreatedAt = day.AddHours(5) });
+    simulator.SeedPurchase(new SimulatedPurchase { UserId = asha.Id, Type = PurchaseTypes.Pass, Title = "Weekend pass", Price = 49, CreatedAt = day });
+    simulator.SeedPurchase(new SimulatedPurchase { UserId = asha.Id, Type = PurchaseTypes.Content, ClientContentId = "budget-2026", Title = "Budget 2026, explained", Url = "https://news.example/budget", Price = 5, CreatedAt = day.AddHours(2) });
+    simulator.SeedPurchase(new SimulatedPurchase { UserId = ravi.Id, Type = PurchaseTypes.Content, ClientContentId = "monsoon-markets", Title = "Monsoon, markets", Url = "https://news.example/monsoon", Price = 3, CreatedAt = day.AddHours(5) });
     simulator.SeedSubscription(new SimulatedSubscription { UserId = ravi.Id, Title = "Digital", Price = 299, CreatedAt = day.AddHours(6), ExpiryDate = day.AddMonths(1) });
 }
 

@@ -34,7 +34,7 @@ public sealed partial class ConscentSimulator
     public SimulatedPurchase SeedPurchase(SimulatedPurchase purchase)
     {
         if (purchase is null) throw new ArgumentNullException(nameof(purchase));
-        if (purchase.Type is not (SimulatedPurchaseTypes.Pass or SimulatedPurchaseTypes.Content))
+        if (purchase.Type is not (PurchaseTypes.Pass or PurchaseTypes.Content))
             throw new ArgumentException("Type must be PASS or CONTENT; seed subscriptions with SeedSubscription.", nameof(purchase));
         lock (_gate)
         {
@@ -49,7 +49,7 @@ public sealed partial class ConscentSimulator
                 purchase.Title ??= content.Title;
                 purchase.Url ??= content.Url;
             }
-            purchase.Title ??= purchase.ClientContentId ?? (purchase.Type == SimulatedPurchaseTypes.Pass ? "Pass " : "Content ") + purchase.Id;
+            purchase.Title ??= purchase.ClientContentId ?? (purchase.Type == PurchaseTypes.Pass ? "Pass " : "Content ") + purchase.Id;
             purchase.Url ??= "https://publisher.example/" + Uri.EscapeDataString(purchase.ClientContentId ?? purchase.Id!);
             _purchases.Add(purchase);
             return purchase;
@@ -352,8 +352,8 @@ public sealed partial class ConscentSimulator
         {
             ["userdetails"] = UserDetails(user),
             ["userSubscriptions"] = subscriptions,
-            ["passes"] = Purchases(SimulatedPurchaseTypes.Pass),
-            ["payPerUses"] = Purchases(SimulatedPurchaseTypes.Content),
+            ["passes"] = Purchases(PurchaseTypes.Pass),
+            ["payPerUses"] = Purchases(PurchaseTypes.Content),
         });
     }
 
@@ -499,7 +499,7 @@ public sealed partial class ConscentSimulator
         var all = _purchases.Where(p => Matches(f, p.UserId, p.CreatedAt))
             .Select(p => (Id: p.Id!, p.UserId, p.Promotional, Title: p.Title, p.Url, Buying: p.BuyingPrice ?? p.Price, p.Price, p.Type, p.CreatedAt))
             .Concat(_subscriptions.Where(s => Matches(f, s.UserId, s.CreatedAt))
-                .Select(s => (Id: s.Id!, s.UserId, s.Promotional, Title: s.Title, Url: (string?)null, Buying: s.BuyingPrice ?? s.Price, s.Price, Type: SimulatedPurchaseTypes.Subscription, s.CreatedAt)))
+                .Select(s => (Id: s.Id!, s.UserId, s.Promotional, Title: s.Title, Url: (string?)null, Buying: s.BuyingPrice ?? s.Price, s.Price, Type: PurchaseTypes.Subscription, s.CreatedAt)))
             .OrderBy(x => x.CreatedAt)
             .ToList();
         var items = new JsonArray();

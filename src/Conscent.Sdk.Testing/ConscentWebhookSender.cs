@@ -129,9 +129,9 @@ public sealed class ConscentWebhookSender : IDisposable
         var node = (JsonObject)JsonNode.Parse(ConscentWebhookParser.Serialize(payload))!;
         switch (payload)
         {
-            case SubscriptionPaymentWebhook: AddIfMissing(node, "type", WebhookPurchaseTypes.Subscription); break;
-            case PassPaymentWebhook: AddIfMissing(node, "type", WebhookPurchaseTypes.Pass); break;
-            case MicroPaymentWebhook: AddIfMissing(node, "type", WebhookPurchaseTypes.Content); break;
+            case SubscriptionPaymentWebhook: AddIfMissing(node, "type", PurchaseTypes.Subscription); break;
+            case PassPaymentWebhook: AddIfMissing(node, "type", PurchaseTypes.Pass); break;
+            case MicroPaymentWebhook: AddIfMissing(node, "type", PurchaseTypes.Content); break;
             case SubscriptionCancelledWebhook: AddIfMissing(node, "cancelledSubscriptionDetails", new JsonObject()); break;
             case SubscriptionBundlePaymentWebhook: AddIfMissing(node, "subscriptionsDetail", new JsonArray()); break;
             case ReviewSubscriptionWebhook: AddIfMissing(node, "subscriptionDetails", new JsonObject()); break;

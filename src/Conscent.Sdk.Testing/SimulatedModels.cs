@@ -78,19 +78,6 @@ public sealed class SimulatedAddress
     public string? Country { get; set; }
 }
 
-/// <summary>The kinds of one-off purchase: a time-limited pass or a single content item (micropayment).</summary>
-public static class SimulatedPurchaseTypes
-{
-    /// <summary>A pass (<c>/client/purchases/passes</c>).</summary>
-    public const string Pass = "PASS";
-
-    /// <summary>A single content item, pay-per-use (<c>/client/purchases/micropayments</c>).</summary>
-    public const string Content = "CONTENT";
-
-    /// <summary>A subscription (how subscriptions appear in <c>/client/purchases</c>).</summary>
-    public const string Subscription = "SUBSCRIPTION";
-}
-
 /// <summary>
 /// A pass or micropayment purchase, seeded with <see cref="ConscentSimulator.SeedPurchase"/>. Shown by
 /// <c>/client/purchases</c>, <c>/client/purchases/passes</c> or <c>/client/purchases/micropayments</c> and the
@@ -104,8 +91,8 @@ public sealed class SimulatedPurchase
     /// <summary>The buyer's ConsCent user id; must be a seeded user. Required.</summary>
     public string? UserId { get; set; }
 
-    /// <summary><see cref="SimulatedPurchaseTypes.Pass"/> or <see cref="SimulatedPurchaseTypes.Content"/> (default).</summary>
-    public string Type { get; set; } = SimulatedPurchaseTypes.Content;
+    /// <summary><see cref="PurchaseTypes.Pass"/> or <see cref="PurchaseTypes.Content"/> (default).</summary>
+    public string Type { get; set; } = PurchaseTypes.Content;
 
     /// <summary>The publisher's content id (<c>clientContentId</c>).</summary>
     public string? ClientContentId { get; set; }

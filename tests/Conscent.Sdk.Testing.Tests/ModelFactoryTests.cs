@@ -81,7 +81,6 @@ public sealed class ModelFactoryTests
         foreach (var factory in Factories)
         {
             var expected = factory.ReturnType.Name;
-            if (factory.ReturnType == typeof(Webhooks.GstComponents)) expected = "WebhookGstComponents";
             factory.Name.Should().Be(expected);
             factory.GetParameters().Should().OnlyContain(p => p.IsOptional, $"{factory.Name} must be callable with no arguments");
         }
@@ -177,7 +176,7 @@ public sealed class ModelFactoryTests
         first.PaymentType.Should().Equal(WebhookPaymentTypes.New);
         renewal.DeliveryId.Should().Be("p-1/r-2");
         renewal.RenewedSubscriptionDetails.Should().NotBeNull();
-        renewal.Type.Should().Be(WebhookPurchaseTypes.Subscription);
+        renewal.Type.Should().Be(PurchaseTypes.Subscription);
     }
 
     [Fact]

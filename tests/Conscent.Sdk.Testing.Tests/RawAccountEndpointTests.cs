@@ -257,12 +257,12 @@ public sealed class RawAccountEndpointTests : IDisposable
         var user = FullUser("8243334265");
         var pass = _sim.SeedPurchase(new SimulatedPurchase
         {
-            UserId = user.Id, Type = SimulatedPurchaseTypes.Pass, ClientContentId = "Client-Story-Id-1", Title = "Client-Story Id 1",
+            UserId = user.Id, Type = PurchaseTypes.Pass, ClientContentId = "Client-Story-Id-1", Title = "Client-Story Id 1",
             Url = "https://x/1", Price = 399, BuyingPrice = 319.21m, Gst = 11.9m, CreatedAt = Now.AddDays(-2), ExpiryDate = Now.AddDays(5),
         });
         var micro = _sim.SeedPurchase(new SimulatedPurchase
         {
-            UserId = user.Id, Type = SimulatedPurchaseTypes.Content, ClientContentId = "Client-Story-Id-1", Title = "Client-Story Id 1",
+            UserId = user.Id, Type = PurchaseTypes.Content, ClientContentId = "Client-Story-Id-1", Title = "Client-Story Id 1",
             Url = "https://x/1", Price = 10, BuyingPrice = 8, Gst = 1.5m, CreatedAt = Now.AddDays(-1), ExpiryDate = Now.AddDays(2),
         });
         return (user, pass, micro);
@@ -280,8 +280,8 @@ public sealed class RawAccountEndpointTests : IDisposable
             UserId = user.Id, Title = "Digital", Price = 400, Gst = 61.02m, AdFree = false, Benefits = "b", LogoUrl = "https://l",
             ExpiryDate = Now.AddDays(3), AllowRenewal = true, RenewalUrl = "https://renew",
         });
-        _sim.SeedPurchase(new SimulatedPurchase { UserId = user.Id, Type = SimulatedPurchaseTypes.Pass, Price = 78, Gst = 11.9m, ExpiryDate = Now.AddDays(1) });
-        _sim.SeedPurchase(new SimulatedPurchase { UserId = user.Id, Type = SimulatedPurchaseTypes.Content, Price = 10, Gst = 1.5m, ExpiryDate = Now.AddDays(1) });
+        _sim.SeedPurchase(new SimulatedPurchase { UserId = user.Id, Type = PurchaseTypes.Pass, Price = 78, Gst = 11.9m, ExpiryDate = Now.AddDays(1) });
+        _sim.SeedPurchase(new SimulatedPurchase { UserId = user.Id, Type = PurchaseTypes.Content, Price = 10, Gst = 1.5m, ExpiryDate = Now.AddDays(1) });
 
         var (status, json, _) = await _raw.Get($"/user/user-and-purchase-details?clientId={_sim.Settings.ClientId}&phoneNumber=9936225088", Auth.None);
 
@@ -324,7 +324,7 @@ public sealed class RawAccountEndpointTests : IDisposable
     public async Task E18_ClientMicropayments_AnswersTheDocsShapeAndPages()
     {
         var (user, _, micro) = SeedPurchases();
-        _sim.SeedPurchase(new SimulatedPurchase { UserId = user.Id, Type = SimulatedPurchaseTypes.Content, Price = 3, CreatedAt = Now });
+        _sim.SeedPurchase(new SimulatedPurchase { UserId = user.Id, Type = PurchaseTypes.Content, Price = 3, CreatedAt = Now });
 
         var (status, json, _) = await _raw.Get("/client/purchases/micropayments?pageSize=1&pageNumber=1");
 

@@ -376,9 +376,9 @@ public sealed class SimulatorParityTests : IAsyncLifetime
         var user = _sim.SeedUser(new SimulatedUser { Name = "Reader", Email = "reader@example.com", PhoneNumber = "9999999999" });
         var other = _sim.SeedUser(new SimulatedUser { Email = "other@example.com" });
         _sim.SeedSubscription(new SimulatedSubscription { UserId = user.Id, Title = "Digital", Price = 299, CreatedAt = From.AddDays(1), DurationInMonths = 12 });
-        _sim.SeedPurchase(new SimulatedPurchase { UserId = user.Id, Type = SimulatedPurchaseTypes.Pass, Title = "Weekend pass", Price = 49, CreatedAt = From.AddDays(2) });
-        _sim.SeedPurchase(new SimulatedPurchase { UserId = user.Id, Type = SimulatedPurchaseTypes.Content, ClientContentId = "article-42", Title = "Budget", Url = "https://news.example/b", Price = 5, CreatedAt = From.AddDays(3) });
-        _sim.SeedPurchase(new SimulatedPurchase { UserId = other.Id, Type = SimulatedPurchaseTypes.Content, ClientContentId = "article-43", Price = 2, CreatedAt = From.AddDays(4) });
+        _sim.SeedPurchase(new SimulatedPurchase { UserId = user.Id, Type = PurchaseTypes.Pass, Title = "Weekend pass", Price = 49, CreatedAt = From.AddDays(2) });
+        _sim.SeedPurchase(new SimulatedPurchase { UserId = user.Id, Type = PurchaseTypes.Content, ClientContentId = "article-42", Title = "Budget", Url = "https://news.example/b", Price = 5, CreatedAt = From.AddDays(3) });
+        _sim.SeedPurchase(new SimulatedPurchase { UserId = other.Id, Type = PurchaseTypes.Content, ClientContentId = "article-43", Price = 2, CreatedAt = From.AddDays(4) });
         var query = new PurchaseQuery { UserId = user.Id, From = From, To = To, PageNumber = 1, PageSize = 100 };
 
         var all = await client.Purchases.ListAsync(query);
@@ -453,8 +453,8 @@ public sealed class SimulatorParityTests : IAsyncLifetime
             Address = new SimulatedAddress { City = "Delhi", Pincode = "110001" },
         });
         _sim.SeedSubscription(new SimulatedSubscription { UserId = user.Id, Title = "Digital", Price = 299, DurationInMonths = 3, AllowCancellation = true });
-        _sim.SeedPurchase(new SimulatedPurchase { UserId = user.Id, Type = SimulatedPurchaseTypes.Pass, Price = 49 });
-        _sim.SeedPurchase(new SimulatedPurchase { UserId = user.Id, Type = SimulatedPurchaseTypes.Content, ClientContentId = "article-42", Price = 5 });
+        _sim.SeedPurchase(new SimulatedPurchase { UserId = user.Id, Type = PurchaseTypes.Pass, Price = 49 });
+        _sim.SeedPurchase(new SimulatedPurchase { UserId = user.Id, Type = PurchaseTypes.Content, ClientContentId = "article-42", Price = 5 });
 
         var subscriptionDetails = await client.Users.GetUserAndSubscriptionDetailsAsync("user 1");
         var purchaseDetails = await client.Users.GetUserAndPurchaseDetailsAsync(new PurchaseQuery { Email = "reader@example.com", PageSize = 10 });

@@ -1,3 +1,4 @@
+using Conscent.Sdk;
 using System;
 using System.Collections.Generic;
 using System.Linq;
@@ -126,7 +127,7 @@ internal static class ConscentTestKit
                 var at = At();
                 simulator.SeedPurchase(new SimulatedPurchase
                 {
-                    UserId = Reader().Id, Type = SimulatedPurchaseTypes.Content, ClientContentId = content.Id, Title = content.Title,
+                    UserId = Reader().Id, Type = PurchaseTypes.Content, ClientContentId = content.Id, Title = content.Title,
                     Url = content.Url, Price = content.Price, CreatedAt = at, ExpiryDate = at.AddDays(30),
                 });
             }
@@ -136,7 +137,7 @@ internal static class ConscentTestKit
                 var at = At();
                 simulator.SeedPurchase(new SimulatedPurchase
                 {
-                    UserId = Reader().Id, Type = SimulatedPurchaseTypes.Pass, Title = weekend ? "Weekend pass" : "Day pass",
+                    UserId = Reader().Id, Type = PurchaseTypes.Pass, Title = weekend ? "Weekend pass" : "Day pass",
                     Price = weekend ? 49m : 19m, CreatedAt = at, ExpiryDate = at.AddDays(weekend ? 2 : 1),
                 });
             }

@@ -21,7 +21,7 @@ public static partial class ConscentModelFactory
     /// <param name="address">The reader's address (left out when null).</param>
     public static SignUpWebhook SignUpWebhook(
         string? userId = "user-1", string? email = "reader@example.com", string? phoneNumber = null, string? name = "Reader One",
-        string? country = "IN", string? apiSecret = null, string? clientSpecificUserId = null, WebhookAddress? address = null) =>
+        string? country = "IN", string? apiSecret = null, string? clientSpecificUserId = null, ReaderAddress? address = null) =>
         FillUser(new SignUpWebhook(), userId, email, phoneNumber, name, country, apiSecret, clientSpecificUserId, address);
 
     /// <summary>W2 · Login (same fields as Sign Up). See <see cref="SignUpWebhook"/> for <paramref name="apiSecret"/>.</summary>
@@ -35,12 +35,12 @@ public static partial class ConscentModelFactory
     /// <param name="address">The reader's address (left out when null).</param>
     public static LoginWebhook LoginWebhook(
         string? userId = "user-1", string? email = "reader@example.com", string? phoneNumber = null, string? name = "Reader One",
-        string? country = "IN", string? apiSecret = null, string? clientSpecificUserId = null, WebhookAddress? address = null) =>
+        string? country = "IN", string? apiSecret = null, string? clientSpecificUserId = null, ReaderAddress? address = null) =>
         FillUser(new LoginWebhook(), userId, email, phoneNumber, name, country, apiSecret, clientSpecificUserId, address);
 
     private static T FillUser<T>(
         T payload, string? userId, string? email, string? phoneNumber, string? name, string? country, string? apiSecret,
-        string? clientSpecificUserId, WebhookAddress? address)
+        string? clientSpecificUserId, ReaderAddress? address)
         where T : UserWebhookPayload
     {
         payload.UserId = userId;
@@ -152,16 +152,16 @@ public static partial class ConscentModelFactory
         string? currency, string? renewalId, DateTimeOffset? createdAt, DateTimeOffset? expiryDate, string? userEmail, string? userPhoneNumber, string? clientId)
         where T : SubscriptionPurchaseRecord
     {
-        FillPurchase(record, purchaseId, userId, price, currency, WebhookPurchaseTypes.Subscription, createdAt, expiryDate, userEmail, userPhoneNumber, clientId);
+        FillPurchase(record, purchaseId, userId, price, currency, PurchaseTypes.Subscription, createdAt, expiryDate, userEmail, userPhoneNumber, clientId);
         record.SubscriptionId = subscriptionId;
         record.TierId = tierId;
         record.SubscriptionTitle = subscriptionTitle;
-        record.SubscriptionType = WebhookSubscriptionType();
+        record.SubscriptionType = SubscriptionType();
         record.RenewalId = renewalId;
         record.PaymentType = new List<string> { renewalId is null ? WebhookPaymentTypes.New : WebhookPaymentTypes.Repeat };
         if (renewalId is not null)
         {
-            record.RenewalDetails = WebhookPrice(price, currency);
+            record.RenewalDetails = PriceDetails(price, currency);
             record.RenewedSubscriptionDetails = RenewedSubscriptionDetails(price: price, currency: currency);
         }
         return record;
@@ -177,7 +177,7 @@ public static partial class ConscentModelFactory
         record.ClientId = clientId;
         record.Price = price;
         record.BuyingPrice = price;
-        record.PriceDetails = WebhookPrice(price, currency);
+        record.PriceDetails = PriceDetails(price, currency);
         record.Type = type;
         record.CreatedAt = createdAt;
         record.ExpiryDate = expiryDate;
@@ -198,7 +198,7 @@ public static partial class ConscentModelFactory
     /// <param name="currency">Its currency.</param>
     public static RenewedSubscriptionDetails RenewedSubscriptionDetails(
         int? renewalCount = 1, string? rzpSubscriptionId = "sub_example1", DateTimeOffset? nextRenewalDate = null,
-        string? autoRenew = WebhookSubscriptionStatuses.Active, decimal? price = 299m, string? currency = "INR") =>
+        string? autoRenew = SubscriptionStatuses.Active, decimal? price = 299m, string? currency = "INR") =>
         new() { RenewalCount = renewalCount, RzpSubscriptionId = rzpSubscriptionId, NextRenewalDate = nextRenewalDate, AutoRenew = autoRenew, Price = price, Currency = currency };
 
     /// <summary>W4 · Subscription Cancelled.</summary>
@@ -234,7 +234,7 @@ public static partial class ConscentModelFactory
     /// <param name="price">The renewal price.</param>
     /// <param name="currency">Its currency.</param>
     public static CancelledSubscriptionDetails CancelledSubscriptionDetails(
-        string? rzpSubscriptionId = "sub_example1", int? renewalCount = 1, string? status = WebhookSubscriptionStatuses.Cancelled, decimal? price = 299m, string? currency = "INR") =>
+        string? rzpSubscriptionId = "sub_example1", int? renewalCount = 1, string? status = SubscriptionStatuses.Cancelled, decimal? price = 299m, string? currency = "INR") =>
         new() { RzpSubscriptionId = rzpSubscriptionId, RenewalCount = renewalCount, Status = status, Price = price, Currency = currency };
 
     /// <summary>A subscription plan as configured on the dashboard.</summary>
@@ -247,7 +247,7 @@ public static partial class ConscentModelFactory
     /// <param name="freeTrial">The free trial (disabled when null).</param>
     public static WebhookSubscriptionPlan WebhookSubscriptionPlan(
         string? id = "subscription-1", string? title = "Digital plan", string? clientId = "client-1", bool? physical = false, bool? digital = true,
-        IEnumerable<WebhookSubscriptionTier>? tiers = null, WebhookFreeTrial? freeTrial = null) => new()
+        IEnumerable<WebhookSubscriptionTier>? tiers = null, SubscriptionFreeTrial? freeTrial = null) => new()
     {
         Id = id,
         Title = title,
@@ -256,7 +256,7 @@ public static partial class ConscentModelFactory
         Digital = digital,
         Enabled = true,
         Tiers = ToList(tiers) ?? new List<WebhookSubscriptionTier> { WebhookSubscriptionTier() },
-        FreeTrial = freeTrial ?? WebhookFreeTrial(enabled: false, duration: null),
+        FreeTrial = freeTrial ?? SubscriptionFreeTrial(enabled: false, duration: null),
     };
 
     /// <summary>A subscription tier.</summary>
@@ -272,7 +272,7 @@ public static partial class ConscentModelFactory
     /// <summary>A plan's free trial (<c>{enabled, duration}</c>).</summary>
     /// <param name="enabled">Whether the plan offers one.</param>
     /// <param name="duration">Its length.</param>
-    public static WebhookFreeTrial WebhookFreeTrial(bool? enabled = true, decimal? duration = 14m) => new() { Enabled = enabled, Duration = duration };
+    public static SubscriptionFreeTrial SubscriptionFreeTrial(bool? enabled = true, decimal? duration = 14m) => new() { Enabled = enabled, Duration = duration };
 
     /// <summary>W5 · Pass Payment.</summary>
     /// <param name="purchaseId">The purchase id.</param>
@@ -300,7 +300,7 @@ public static partial class ConscentModelFactory
         string? clientId = "client-1")
     {
         var payload = new PassPaymentWebhook { PassTitle = passTitle, ClientContentId = clientContentId };
-        FillPurchase(payload, purchaseId, userId, price, currency, WebhookPurchaseTypes.Pass, createdAt, expiryDate, userEmail, userPhoneNumber, clientId);
+        FillPurchase(payload, purchaseId, userId, price, currency, PurchaseTypes.Pass, createdAt, expiryDate, userEmail, userPhoneNumber, clientId);
         return payload;
     }
 
@@ -338,7 +338,7 @@ public static partial class ConscentModelFactory
             PaywallId = paywallId,
             ContentType = WebhookContentAccess(),
         };
-        FillPurchase(payload, purchaseId, userId, price, currency, WebhookPurchaseTypes.Content, createdAt, expiryDate, userEmail, userPhoneNumber, clientId);
+        FillPurchase(payload, purchaseId, userId, price, currency, PurchaseTypes.Content, createdAt, expiryDate, userEmail, userPhoneNumber, clientId);
         return payload;
     }
 
@@ -370,7 +370,7 @@ public static partial class ConscentModelFactory
         UserId = userId,
         BundlePrice = bundlePrice,
         BundleBuyingPrice = bundlePrice,
-        BundlePriceDetails = WebhookPrice(bundlePrice, currency),
+        BundlePriceDetails = PriceDetails(bundlePrice, currency),
         SubscriptionsDetail = ToList(subscriptionsDetail) ?? new List<BundledSubscription> { BundledSubscription(price: bundlePrice, currency: currency) },
         UserEmail = userEmail,
         UserPhoneNumber = userPhoneNumber,
@@ -389,35 +389,6 @@ public static partial class ConscentModelFactory
         string? title = "Digital plan", string? clientName = "Demo Client", decimal? price = 100m, decimal? buyingPrice = null,
         string? currency = "INR", string? currencySymbol = "₹", decimal? duration = 1m) =>
         new() { Title = title, ClientName = clientName, Price = price, BuyingPrice = buyingPrice ?? price, Currency = currency, CurrencySymbol = currencySymbol, Duration = duration };
-
-    /// <summary>A price and its currency in a webhook.</summary>
-    /// <param name="price">The amount.</param>
-    /// <param name="currency">The currency.</param>
-    public static WebhookPrice WebhookPrice(decimal? price = 1m, string? currency = "INR") => new() { Price = price, Currency = currency };
-
-    /// <summary>GST amounts in a webhook (the webhook namespace's <see cref="Webhooks.GstComponents"/>).</summary>
-    /// <param name="physical">GST on the physical part.</param>
-    /// <param name="digital">GST on the digital part.</param>
-    public static Webhooks.GstComponents WebhookGstComponents(decimal? physical = 0m, decimal? digital = 0m) => new() { Physical = physical, Digital = digital };
-
-    /// <summary>Whether a subscription in a webhook is physical, digital, or both.</summary>
-    /// <param name="physical">Print delivery.</param>
-    /// <param name="digital">Digital access.</param>
-    /// <param name="adFree">Ad-free (left out when null).</param>
-    public static WebhookSubscriptionType WebhookSubscriptionType(bool? physical = false, bool? digital = true, bool? adFree = null) =>
-        new() { Physical = physical, Digital = digital, AdFree = adFree };
-
-    /// <summary>A reader's address in a webhook.</summary>
-    /// <param name="apartment">Apartment.</param>
-    /// <param name="area">Area.</param>
-    /// <param name="pincode">PIN code.</param>
-    /// <param name="landmark">Landmark.</param>
-    /// <param name="city">City.</param>
-    /// <param name="state">State.</param>
-    /// <param name="country">Country.</param>
-    public static WebhookAddress WebhookAddress(
-        string? apartment = null, string? area = null, string? pincode = "110001", string? landmark = null, string? city = "New Delhi", string? state = "Delhi", string? country = "IN") =>
-        new() { Apartment = apartment, Area = area, Pincode = pincode, Landmark = landmark, City = city, State = state, Country = country };
 
     /// <summary>Where a purchase or login happened.</summary>
     /// <param name="latitude">Latitude.</param>

@@ -86,9 +86,9 @@ public abstract class WebhookPurchaseRecord : ConscentModel
     public DateTimeOffset? ExpiryDate { get; set; }
 
     /// <summary>The price and its currency.</summary>
-    public WebhookPrice? PriceDetails { get; set; }
+    public PriceDetails? PriceDetails { get; set; }
 
-    /// <summary>The purchase type: <c>SUBSCRIPTION</c>, <c>PASS</c> or <c>CONTENT</c> (<see cref="WebhookPurchaseTypes"/>).</summary>
+    /// <summary>The purchase type: <c>SUBSCRIPTION</c>, <c>PASS</c> or <c>CONTENT</c> (<see cref="PurchaseTypes"/>).</summary>
     public string? Type { get; set; }
 
     /// <summary>The reader's operating system.</summary>
@@ -126,7 +126,7 @@ public abstract class WebhookPurchaseRecord : ConscentModel
     public string? ClientSpecificUserId { get; set; }
 
     /// <summary>The reader's address.</summary>
-    public WebhookAddress? UserAddress { get; set; }
+    public ReaderAddress? UserAddress { get; set; }
 }
 
 /// <summary>A subscription purchase or renewal record.</summary>
@@ -136,13 +136,13 @@ public class SubscriptionPurchaseRecord : WebhookPurchaseRecord
     public string? RenewalId { get; set; }
 
     /// <summary>The renewal price.</summary>
-    public WebhookPrice? RenewalDetails { get; set; }
+    public PriceDetails? RenewalDetails { get; set; }
 
     /// <summary>The subscription plan's title.</summary>
     public string? SubscriptionTitle { get; set; }
 
     /// <summary>Physical and/or digital.</summary>
-    public WebhookSubscriptionType? SubscriptionType { get; set; }
+    public SubscriptionType? SubscriptionType { get; set; }
 
     /// <summary>ConsCent's id for the subscription plan.</summary>
     public string? SubscriptionId { get; set; }
@@ -180,7 +180,7 @@ public sealed class RenewedSubscriptionDetails : ConscentModel
     /// <summary>When it renews next.</summary>
     public DateTimeOffset? NextRenewalDate { get; set; }
 
-    /// <summary>The auto-renew state, such as <c>ACTIVE</c> (<see cref="WebhookSubscriptionStatuses"/>).</summary>
+    /// <summary>The auto-renew state, such as <c>ACTIVE</c> (<see cref="SubscriptionStatuses"/>).</summary>
     public string? AutoRenew { get; set; }
 
     /// <summary>The renewal price.</summary>
@@ -213,7 +213,7 @@ public sealed class SubscriptionCancelledWebhook : ConscentModel, IConscentWebho
     public string? UserName { get; set; }
 
     /// <summary>The reader's address.</summary>
-    public WebhookAddress? UserAddress { get; set; }
+    public ReaderAddress? UserAddress { get; set; }
 
     /// <summary>The publisher's own id for the reader, when set.</summary>
     public string? ClientSpecificUserId { get; set; }
@@ -243,7 +243,7 @@ public sealed class CancelledSubscriptionDetails : ConscentModel
     /// <summary>The Razorpay subscription id.</summary>
     public string? RzpSubscriptionId { get; set; }
 
-    /// <summary>The state, such as <c>CANCELLED</c> (<see cref="WebhookSubscriptionStatuses"/>).</summary>
+    /// <summary>The state, such as <c>CANCELLED</c> (<see cref="SubscriptionStatuses"/>).</summary>
     public string? Status { get; set; }
 
     /// <summary>The renewal price.</summary>
@@ -267,7 +267,7 @@ public sealed class WebhookSubscriptionPlan : ConscentModel
     public string? Title { get; set; }
 
     /// <summary>The free trial (an object here, a boolean in purchase records).</summary>
-    public WebhookFreeTrial? FreeTrial { get; set; }
+    public SubscriptionFreeTrial? FreeTrial { get; set; }
 
     /// <summary>Whether the plan is shown as recommended.</summary>
     public bool? Recommended { get; set; }
@@ -376,7 +376,7 @@ public sealed class SubscriptionBundlePaymentWebhook : ConscentModel, IConscentW
     public string? UserName { get; set; }
 
     /// <summary>The reader's address (state, city, area and pincode only, in the docs' sample).</summary>
-    public WebhookAddress? UserAddress { get; set; }
+    public ReaderAddress? UserAddress { get; set; }
 
     /// <summary>The reader's gender, such as <c>MALE</c>.</summary>
     public string? UserGender { get; set; }
@@ -394,7 +394,7 @@ public sealed class SubscriptionBundlePaymentWebhook : ConscentModel, IConscentW
     public decimal? BundlePrice { get; set; }
 
     /// <summary>The bundle price and its currency.</summary>
-    public WebhookPrice? BundlePriceDetails { get; set; }
+    public PriceDetails? BundlePriceDetails { get; set; }
 
     /// <summary>The subscriptions in the bundle (<c>subscriptionsDetail</c> on the wire).</summary>
     [JsonPropertyName("subscriptionsDetail")]

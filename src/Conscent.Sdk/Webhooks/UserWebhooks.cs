@@ -51,7 +51,7 @@ public abstract class UserWebhookPayload : ConscentModel, IConscentWebhookPayloa
     public string? UserAgent { get; set; }
 
     /// <summary>The reader's address.</summary>
-    public WebhookAddress? Address { get; set; }
+    public ReaderAddress? Address { get; set; }
 
     /// <summary>The publisher's tier id assigned to the reader, when set.</summary>
     public string? ClientTierId { get; set; }
@@ -99,7 +99,7 @@ public sealed class ReviewSubscriptionWebhook : ConscentModel, IConscentWebhookP
     public string? HashedEmail { get; set; }
 
     /// <summary>The reader's address.</summary>
-    public WebhookAddress? Address { get; set; }
+    public ReaderAddress? Address { get; set; }
 
     /// <summary>The reader's name.</summary>
     public string? Name { get; set; }

@@ -17,9 +17,9 @@ internal static class WebhookKind
     {
         var problem = payload switch
         {
-            SubscriptionPaymentWebhook p => PurchaseType(p.Type, WebhookPurchaseTypes.Subscription, p),
-            PassPaymentWebhook p => PurchaseType(p.Type, WebhookPurchaseTypes.Pass, p),
-            MicroPaymentWebhook p => PurchaseType(p.Type, WebhookPurchaseTypes.Content, p),
+            SubscriptionPaymentWebhook p => PurchaseType(p.Type, PurchaseTypes.Subscription, p),
+            PassPaymentWebhook p => PurchaseType(p.Type, PurchaseTypes.Pass, p),
+            MicroPaymentWebhook p => PurchaseType(p.Type, PurchaseTypes.Content, p),
             SubscriptionCancelledWebhook p => p.CancelledSubscriptionDetails is null
                 ? Missing("cancelledSubscriptionDetails", p)
                 : Foreign(p, "type"),
@@ -66,9 +66,9 @@ internal static class WebhookKind
 
     private static string Describe(string? type) => type?.ToUpperInvariant() switch
     {
-        WebhookPurchaseTypes.Subscription => "subscription payment",
-        WebhookPurchaseTypes.Pass => "pass payment",
-        WebhookPurchaseTypes.Content => "micro-payment",
+        PurchaseTypes.Subscription => "subscription payment",
+        PurchaseTypes.Pass => "pass payment",
+        PurchaseTypes.Content => "micro-payment",
         _ => "different kind of",
     };
 

@@ -20,68 +20,6 @@ public sealed class WebhookLocation : ConscentModel
 }
 
 /// <summary>
-/// A reader's postal address (<c>address</c> in Sign Up/Login/Review, <c>userAddress</c> in purchase webhooks).
-/// Every field is optional: the Subscription Bundle Payment webhook sends only state, city, area and pincode.
-/// </summary>
-public sealed class WebhookAddress : ConscentModel
-{
-    /// <summary>Apartment or street line.</summary>
-    public string? Apartment { get; set; }
-
-    /// <summary>Area or locality.</summary>
-    public string? Area { get; set; }
-
-    /// <summary>The PIN or postal code (a number on the wire is read as text).</summary>
-    [JsonConverter(typeof(StringOrNumberConverter))]
-    public string? Pincode { get; set; }
-
-    /// <summary>A landmark.</summary>
-    public string? Landmark { get; set; }
-
-    /// <summary>City.</summary>
-    public string? City { get; set; }
-
-    /// <summary>State.</summary>
-    public string? State { get; set; }
-
-    /// <summary>Country (free text in practice; usually an ISO 3166-1 alpha-2 code).</summary>
-    public string? Country { get; set; }
-}
-
-/// <summary>A price and its currency (<c>priceDetails</c>, <c>renewalDetails</c>, <c>bundlePriceDetails</c>).</summary>
-public sealed class WebhookPrice : ConscentModel
-{
-    /// <summary>The amount.</summary>
-    public decimal? Price { get; set; }
-
-    /// <summary>The ISO 4217 currency code, such as <c>INR</c>.</summary>
-    public string? Currency { get; set; }
-}
-
-/// <summary>GST amounts split by the physical and digital parts of a purchase.</summary>
-public sealed class GstComponents : ConscentModel
-{
-    /// <summary>GST on the physical part.</summary>
-    public decimal? Physical { get; set; }
-
-    /// <summary>GST on the digital part.</summary>
-    public decimal? Digital { get; set; }
-}
-
-/// <summary>Whether a subscription is physical, digital, or both.</summary>
-public sealed class WebhookSubscriptionType : ConscentModel
-{
-    /// <summary>Includes a physical product (print edition).</summary>
-    public bool? Physical { get; set; }
-
-    /// <summary>Includes digital access.</summary>
-    public bool? Digital { get; set; }
-
-    /// <summary>Ad-free access (seen in other ConsCent answers).</summary>
-    public bool? AdFree { get; set; }
-}
-
-/// <summary>
 /// What a micropayment bought (<c>contentType</c> in the Micro Payment webhook). Here it is an object, unlike the
 /// content API where <c>contentType</c> is a string such as <c>STORY</c>.
 /// </summary>
@@ -92,16 +30,6 @@ public sealed class WebhookContentAccess : ConscentModel
 
     /// <summary>Ad-free access.</summary>
     public bool? AdFree { get; set; }
-}
-
-/// <summary>A subscription's free trial, as an object (<c>{"enabled": true, "duration": 14}</c>) in a subscription plan (a boolean elsewhere).</summary>
-public sealed class WebhookFreeTrial : ConscentModel
-{
-    /// <summary>Whether the plan offers a free trial.</summary>
-    public bool? Enabled { get; set; }
-
-    /// <summary>The trial length as ConsCent sends it (the docs do not state the unit).</summary>
-    public decimal? Duration { get; set; }
 }
 
 /// <summary>A subscription tier (<c>chosenTier</c>, or an entry of a plan's <c>tiers</c>).</summary>
@@ -127,31 +55,10 @@ public sealed class WebhookSubscriptionTier : ConscentModel
     public decimal? Duration { get; set; }
 
     /// <summary>Per-country prices.</summary>
-    public WebhookPriceOverrides? PriceOverrides { get; set; }
+    public PriceOverrides? PriceOverrides { get; set; }
 
     /// <summary>Offers on the tier (undocumented shape; kept as raw JSON).</summary>
     public IList<JsonElement>? Offers { get; set; }
-}
-
-/// <summary>Per-country prices of a tier: <c>{"country": [{"name": "IN", "price": 5}]}</c>.</summary>
-public sealed class WebhookPriceOverrides : ConscentModel
-{
-    /// <summary>One entry per country.</summary>
-    public IList<WebhookCountryPrice>? Country { get; set; }
-}
-
-/// <summary>The price in one country.</summary>
-public sealed class WebhookCountryPrice : ConscentModel
-{
-    /// <summary>ConsCent's id for the entry.</summary>
-    [JsonPropertyName("_id")]
-    public string? Id { get; set; }
-
-    /// <summary>The ISO 3166-1 alpha-2 country code.</summary>
-    public string? Name { get; set; }
-
-    /// <summary>The price in that country.</summary>
-    public decimal? Price { get; set; }
 }
 
 /// <summary>UTM campaign parameters captured with a purchase. Other <c>utm_*</c> keys land in <see cref="ConscentModel.AdditionalProperties"/>.</summary>
@@ -174,19 +81,6 @@ public sealed class WebhookUtmParameters : ConscentModel
     public string? Campaign { get; set; }
 }
 
-/// <summary>Known values of a purchase's <c>type</c> (an open set: other values are kept as sent).</summary>
-public static class WebhookPurchaseTypes
-{
-    /// <summary>A subscription purchase.</summary>
-    public const string Subscription = "SUBSCRIPTION";
-
-    /// <summary>A pass (time-limited access).</summary>
-    public const string Pass = "PASS";
-
-    /// <summary>A single content item (micropayment).</summary>
-    public const string Content = "CONTENT";
-}
-
 /// <summary>Known entries of a purchase's <c>paymentType</c> array (an open set).</summary>
 public static class WebhookPaymentTypes
 {
@@ -198,16 +92,6 @@ public static class WebhookPaymentTypes
 
     /// <summary>Paid through the network (wallet).</summary>
     public const string Network = "NETWORK";
-}
-
-/// <summary>Known values of a subscription's <c>status</c> and <c>autoRenew</c> (an open set).</summary>
-public static class WebhookSubscriptionStatuses
-{
-    /// <summary>Active.</summary>
-    public const string Active = "ACTIVE";
-
-    /// <summary>Cancelled.</summary>
-    public const string Cancelled = "CANCELLED";
 }
 
 internal static class DeliveryIds

@@ -29,7 +29,7 @@ public sealed record Delivery(int Index, string PurchaseId, string Json)
         UserId = $"{run}-reader{index}",
         UserEmail = $"reader{index}@example.com",
         SubscriptionId = "digital",
-        Type = WebhookPurchaseTypes.Subscription,
+        Type = PurchaseTypes.Subscription,
         ExpiryDate = new DateTimeOffset(2027, 1, 1, 0, 0, 0, TimeSpan.Zero),
     }));
 }

@@ -45,7 +45,7 @@ public class WebhookPayloadTests
         p.DeliveryId.Should().BeNull("user events carry no purchase id");
     }
 
-    private static void AssertEmptyAddress(WebhookAddress? a)
+    private static void AssertEmptyAddress(ReaderAddress? a)
     {
         a.Should().NotBeNull();
         new[] { a!.Apartment, a.Area, a.Pincode, a.Landmark, a.City, a.State, a.Country }.Should().AllBe("");
@@ -97,7 +97,7 @@ public class WebhookPayloadTests
         p.ExpiryDate.Should().Be(Utc("2022-05-15T11:19:30.897Z"));
         p.PriceDetails!.Price.Should().Be(300m);
         p.PriceDetails.Currency.Should().Be("INR");
-        p.Type.Should().Be(WebhookPurchaseTypes.Subscription);
+        p.Type.Should().Be(PurchaseTypes.Subscription);
         p.SubscriptionTitle.Should().Be("Subscription 5");
         p.Device.Should().Be("desktop");
         p.SubscriptionType!.Physical.Should().BeFalse();
@@ -132,7 +132,7 @@ public class WebhookPayloadTests
         p.RenewedSubscriptionDetails!.RenewalCount.Should().Be(1);
         p.RenewedSubscriptionDetails.RzpSubscriptionId.Should().Be("sub_Inua2HuuV2lxLG");
         p.RenewedSubscriptionDetails.NextRenewalDate.Should().Be(Utc("2022-06-25T08:38:18.369Z"));
-        p.RenewedSubscriptionDetails.AutoRenew.Should().Be(WebhookSubscriptionStatuses.Active);
+        p.RenewedSubscriptionDetails.AutoRenew.Should().Be(SubscriptionStatuses.Active);
         p.RenewedSubscriptionDetails.Price.Should().Be(300m);
         p.RenewedSubscriptionDetails.Currency.Should().Be("INR");
         p.AdditionalProperties.Should().BeNullOrEmpty();
@@ -145,7 +145,7 @@ public class WebhookPayloadTests
         var p = ConscentWebhookParser.ParseSubscriptionCancelled(Bytes("webhook-subscription-cancelled.json"));
         p.CancelledSubscriptionDetails!.RenewalCount.Should().Be(0);
         p.CancelledSubscriptionDetails.RzpSubscriptionId.Should().Be("sub_InvqpVxG0vu7n8");
-        p.CancelledSubscriptionDetails.Status.Should().Be(WebhookSubscriptionStatuses.Cancelled);
+        p.CancelledSubscriptionDetails.Status.Should().Be(SubscriptionStatuses.Cancelled);
         p.CancelledSubscriptionDetails.Price.Should().Be(300m);
         p.CancelledSubscriptionDetails.Currency.Should().Be("INR");
         p.UserEmail.Should().Be("admin1@seed.com");
@@ -212,7 +212,7 @@ public class WebhookPayloadTests
         l.ExpiryDate.Should().Be(Utc("2023-04-25T09:52:52.814Z"));
         l.PriceDetails!.Price.Should().Be(300m);
         l.PriceDetails.Currency.Should().Be("INR");
-        l.Type.Should().Be(WebhookPurchaseTypes.Subscription);
+        l.Type.Should().Be(PurchaseTypes.Subscription);
         l.SubscriptionTitle.Should().Be("Subscription 5");
         l.OperatingSystem.Should().Be("Mac OS");
         l.Device.Should().Be("desktop");
@@ -263,7 +263,7 @@ public class WebhookPayloadTests
         p.PassTitle.Should().Be("qwe");
         p.PriceDetails!.Price.Should().Be(100m);
         p.PriceDetails.Currency.Should().Be("INR");
-        p.Type.Should().Be(WebhookPurchaseTypes.Pass);
+        p.Type.Should().Be(PurchaseTypes.Pass);
         p.OperatingSystem.Should().Be("Mac OS");
         p.Device.Should().Be("desktop");
         p.CreatedAt.Should().Be(Utc("2022-05-23T11:57:08.061Z"));
@@ -381,7 +381,7 @@ public class WebhookPayloadTests
         p.ExpiryDate.Should().Be(Utc("2023-04-20T07:23:16.810Z"));
         p.PriceDetails!.Price.Should().Be(99m);
         p.PriceDetails.Currency.Should().Be("INR");
-        p.Type.Should().Be(WebhookPurchaseTypes.Content);
+        p.Type.Should().Be(PurchaseTypes.Content);
         p.OperatingSystem.Should().Be("Mac OS");
         p.Device.Should().Be("desktop");
         p.CreatedAt.Should().Be(Utc("2023-04-13T07:23:16.829Z"));
