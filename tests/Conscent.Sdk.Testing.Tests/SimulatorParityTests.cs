@@ -282,7 +282,6 @@ public sealed class SimulatorParityTests : IAsyncLifetime
         content.Count.Should().Be(2);
         content.Amount.Should().Be(10);
         content.Currency.Should().Be("INR");
-        daily.TotalContentConsumed.Should().Be(2);
         daily.Consumed.Should().Be(2);
         daily.TotalRevenueGenerated.Should().Be(10);
         var subscription = subscribers.Subscriptions!.Single();
@@ -318,8 +317,8 @@ public sealed class SimulatorParityTests : IAsyncLifetime
         _sim.Requests.Where(r => r.Method == "POST").Should().OnlyContain(r => r.Auth == Basic && r.QueryValue("from") != null || r.Path.EndsWith("/list", StringComparison.Ordinal));
         content.Count.Should().Be(1);
         content.Amount.Should().Be(5);
-        daily.TotalContentConsumed.Should().Be(1);
-        again.TotalContentConsumed.Should().Be(1);
+        daily.Consumed.Should().Be(1);
+        again.Consumed.Should().Be(1);
         subscribers.Subscriptions.Should().BeEmpty();
     }
 

@@ -1,4 +1,5 @@
 using System;
+using System.Diagnostics.CodeAnalysis;
 using System.Threading;
 using System.Threading.Tasks;
 
@@ -17,18 +18,22 @@ public interface IStatsClient
 {
     /// <summary>
     /// Purchases and earnings of one content item (<c>GET /api/v1/client/stats/content/{contentId}</c>). Without
-    /// <paramref name="fromDate"/> and <paramref name="toDate"/> the stats cover all time. Dates are sent in UTC with
-    /// milliseconds (<c>2021-02-12T05:45:41.389Z</c>); <paramref name="fromDate"/> must not be after <paramref name="toDate"/>.
+    /// <paramref name="from"/> and <paramref name="to"/> the stats cover all time. Dates are sent in UTC with
+    /// milliseconds (<c>2021-02-12T05:45:41.389Z</c>); <paramref name="from"/> must not be after <paramref name="to"/>.
     /// The id is percent-encoded into the path.
     /// </summary>
-    Task<ContentStats> GetContentStatsAsync(string contentId, DateTimeOffset? fromDate = null, DateTimeOffset? toDate = null, CancellationToken cancellationToken = default);
+    [SuppressMessage("Naming", "CA1716:Identifiers should not match keywords", Justification = "from/to is the SDK's name for every date range (ConsCent's query names); VB callers write [to] or pass it by position.")]
+    Task<ContentStats> GetContentStatsAsync(string contentId, DateTimeOffset? from = null, DateTimeOffset? to = null, CancellationToken cancellationToken = default);
 
     /// <summary>
-    /// Consumptions and revenue across all your content (<c>GET /api/v1/client/stats/daily</c>). Without
-    /// <paramref name="fromDate"/> and <paramref name="toDate"/> ConsCent reports the previous day. Revenue is in INR by default
-    /// (the answer carries no currency). <paramref name="fromDate"/> must not be after <paramref name="toDate"/>.
+    /// Consumptions and revenue across all your content, one total for the whole range
+    /// (<c>GET /api/v1/client/stats/daily</c>). Without
+    /// <paramref name="from"/> and <paramref name="to"/> ConsCent reports the previous day. Dates are sent in UTC with
+    /// milliseconds, as given (<paramref name="to"/> is sent as is; the SDK treats it as inclusive). Revenue is in INR by
+    /// default (the answer carries no currency). <paramref name="from"/> must not be after <paramref name="to"/>.
     /// </summary>
-    Task<DailyStats> GetDailyStatsAsync(DateTimeOffset? fromDate = null, DateTimeOffset? toDate = null, CancellationToken cancellationToken = default);
+    [SuppressMessage("Naming", "CA1716:Identifiers should not match keywords", Justification = "from/to is the SDK's name for every date range (ConsCent's query names); VB callers write [to] or pass it by position.")]
+    Task<DailyStats> GetDailyStatsAsync(DateTimeOffset? from = null, DateTimeOffset? to = null, CancellationToken cancellationToken = default);
 
     /// <summary>
     /// Every currently active subscription bought through ConsCent, with the buyer's contact details and address

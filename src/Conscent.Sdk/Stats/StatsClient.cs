@@ -1,4 +1,5 @@
 using System;
+using System.Diagnostics.CodeAnalysis;
 using System.Net;
 using System.Net.Http;
 using System.Text.Json.Serialization.Metadata;
@@ -23,18 +24,20 @@ public class StatsClient : IStatsClient
     protected StatsClient() => _pipeline = null!;
 
     /// <inheritdoc />
-    public virtual Task<ContentStats> GetContentStatsAsync(string contentId, DateTimeOffset? fromDate = null, DateTimeOffset? toDate = null, CancellationToken cancellationToken = default)
+    [SuppressMessage("Naming", "CA1716:Identifiers should not match keywords", Justification = "from/to is the SDK's name for every date range (ConsCent's query names); VB callers write [to] or pass it by position.")]
+    public virtual Task<ContentStats> GetContentStatsAsync(string contentId, DateTimeOffset? from = null, DateTimeOffset? to = null, CancellationToken cancellationToken = default)
     {
-        new RequestValidator(ContentStatsEndpoint.Operation).PathId(contentId, "contentId").DateRange(fromDate, toDate, "fromDate", "toDate").ThrowIfInvalid();
-        var call = new ConscentRequest(ContentStatsEndpoint).WithPath("contentId", contentId).WithQuery("from", fromDate).WithQuery("to", toDate);
+        new RequestValidator(ContentStatsEndpoint.Operation).PathId(contentId, "contentId").DateRange(from, to, "from", "to").ThrowIfInvalid();
+        var call = new ConscentRequest(ContentStatsEndpoint).WithPath("contentId", contentId).WithQuery("from", from).WithQuery("to", to);
         return SendWithFallbackAsync(call, StatsJsonContext.Default.ContentStats, cancellationToken);
     }
 
     /// <inheritdoc />
-    public virtual Task<DailyStats> GetDailyStatsAsync(DateTimeOffset? fromDate = null, DateTimeOffset? toDate = null, CancellationToken cancellationToken = default)
+    [SuppressMessage("Naming", "CA1716:Identifiers should not match keywords", Justification = "from/to is the SDK's name for every date range (ConsCent's query names); VB callers write [to] or pass it by position.")]
+    public virtual Task<DailyStats> GetDailyStatsAsync(DateTimeOffset? from = null, DateTimeOffset? to = null, CancellationToken cancellationToken = default)
     {
-        new RequestValidator(DailyStatsEndpoint.Operation).DateRange(fromDate, toDate, "fromDate", "toDate").ThrowIfInvalid();
-        var call = new ConscentRequest(DailyStatsEndpoint).WithQuery("from", fromDate).WithQuery("to", toDate);
+        new RequestValidator(DailyStatsEndpoint.Operation).DateRange(from, to, "from", "to").ThrowIfInvalid();
+        var call = new ConscentRequest(DailyStatsEndpoint).WithQuery("from", from).WithQuery("to", to);
         return SendWithFallbackAsync(call, StatsJsonContext.Default.DailyStats, cancellationToken);
     }
 

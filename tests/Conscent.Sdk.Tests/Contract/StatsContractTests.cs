@@ -77,7 +77,7 @@ public sealed class StatsContractTests : EndpointContractTestBase
         RespondToAnything(Samples.Text("stats-content.response.json"));
         using var client = Client();
 
-        await client.Stats.GetContentStatsAsync("id", toDate: To);
+        await client.Stats.GetContentStatsAsync("id", to: To);
 
         Recorder.Sent.Should().ContainSingle().Which.Uri.Should().Be(Base + "/api/v1/client/stats/content/id?to=2021-02-13T05%3A45%3A41.389Z");
     }
@@ -88,7 +88,7 @@ public sealed class StatsContractTests : EndpointContractTestBase
         using var client = Client();
 
         (await FluentActions.Awaiting(() => client.Stats.GetContentStatsAsync("id", To, From)).Should().ThrowAsync<ConscentValidationException>())
-            .Which.Errors.Should().ContainSingle().Which.Field.Should().Be("fromDate");
+            .Which.Errors.Should().ContainSingle().Which.Field.Should().Be("from");
         (await FluentActions.Awaiting(() => client.Stats.GetContentStatsAsync(" ")).Should().ThrowAsync<ConscentValidationException>())
             .Which.Errors.Should().ContainSingle().Which.Field.Should().Be("contentId");
         Mock.Server.LogEntries.Should().BeEmpty();
@@ -141,7 +141,7 @@ public sealed class StatsContractTests : EndpointContractTestBase
         await client.Stats.GetContentStatsAsync("Client Content Id 6");
         var daily = await client.Stats.GetDailyStatsAsync();
 
-        daily.TotalContentConsumed.Should().Be(17);
+        daily.Consumed.Should().Be(17);
         Recorder.Sent.Select(s => s.Method).Should().Equal("GET", "POST", "GET");
     }
 
@@ -202,10 +202,8 @@ public sealed class StatsContractTests : EndpointContractTestBase
         sent.Headers["Authorization"].Should().Be(MockServer.ExpectedAuthorization);
         Mock.Server.LogEntries.Should().ContainSingle().Which.RequestMessage!.Query!["from"].Should().Equal("2021-02-12T05:45:41.389Z");
 
-        stats.TotalContentConsumed.Should().Be(17);
-        stats.TotalRevenueGenerated.Should().Be(29.6m);
-        stats.TotalStoriesRead.Should().BeNull();
         stats.Consumed.Should().Be(17);
+        stats.TotalRevenueGenerated.Should().Be(29.6m);
         stats.AdditionalProperties.Should().BeNullOrEmpty();
     }
 
@@ -218,8 +216,6 @@ public sealed class StatsContractTests : EndpointContractTestBase
         var stats = await client.Stats.GetDailyStatsAsync();
 
         Recorder.Sent.Should().ContainSingle().Which.Uri.Should().Be(Base + DailyPath);
-        stats.TotalStoriesRead.Should().Be(17);
-        stats.TotalContentConsumed.Should().BeNull();
         stats.Consumed.Should().Be(17, "totalStoriesRead is the same count under the deprecated name");
         stats.TotalRevenueGenerated.Should().Be(29.6m);
         stats.AdditionalProperties.Should().BeNullOrEmpty();
@@ -234,7 +230,7 @@ public sealed class StatsContractTests : EndpointContractTestBase
         var first = await client.Stats.GetDailyStatsAsync(From, To);
         var second = await client.Stats.GetDailyStatsAsync(From, To);
 
-        first.TotalContentConsumed.Should().Be(17);
+        first.Consumed.Should().Be(17);
         second.TotalRevenueGenerated.Should().Be(29.6m);
         Recorder.Sent.Select(s => (s.Method, s.Uri)).Should().Equal(
             ("GET", Base + DailyPath + "?" + DocsQuery),
@@ -249,7 +245,7 @@ public sealed class StatsContractTests : EndpointContractTestBase
 
         var ex = (await FluentActions.Awaiting(() => client.Stats.GetDailyStatsAsync(To, From)).Should().ThrowAsync<ConscentValidationException>()).Which;
 
-        ex.Errors.Should().ContainSingle().Which.Field.Should().Be("fromDate");
+        ex.Errors.Should().ContainSingle().Which.Field.Should().Be("from");
         ex.Operation.Should().Be("Stats.DailyStats");
         Mock.Server.LogEntries.Should().BeEmpty();
     }
@@ -277,7 +273,7 @@ public sealed class StatsContractTests : EndpointContractTestBase
         var stats = await client.Stats.GetDailyStatsAsync();
 
         stats.TotalRevenueGenerated.Should().BeNull();
-        stats.TotalContentConsumed.Should().Be(17);
+        stats.Consumed.Should().Be(17);
         stats.AdditionalProperties!["currency"].GetString().Should().Be("INR");
     }
 
