@@ -18,7 +18,8 @@ public sealed class ContentStats : ConscentModel
 }
 
 /// <summary>
-/// Totals across all your content (<see cref="IStatsClient.GetDailyStatsAsync"/>).
+/// Totals across all your content (<see cref="IStatsClient.GetDailyStatsAsync"/>, one per day in
+/// <see cref="IStatsClient.GetDailySeriesAsync"/>).
 /// </summary>
 /// <remarks>
 /// The current docs name the count <c>totalContentConsumed</c>, the deprecated story docs <c>totalStoriesRead</c> for
