@@ -69,6 +69,26 @@ public sealed class ConscentWebhookSender : IDisposable
         return signingInput + "." + Base64Url(hmac.ComputeHash(Encoding.ASCII.GetBytes(signingInput)));
     }
 
+    /// <summary>
+    /// A compact JWS (HS256, header <c>{"alg":"HS256","typ":"JWT"}</c>) whose payload is the JSON object
+    /// <paramref name="claims"/>, signed with <paramref name="apiSecret"/>: the form Node's <c>jwt.sign(object, secret)</c>
+    /// makes (no claim is added; Node adds <c>iat</c>). ConsCent itself signs the bare value (see
+    /// <see cref="CreateHashedIdentifier(string, string, bool)"/>); the SDK's verifier also accepts this form, taking the
+    /// value from <c>email</c> (for <c>hashedEmail</c>) or <c>phoneNumber</c>/<c>phone</c> (for <c>hashedPhoneNumber</c>),
+    /// then <c>data</c>, <c>value</c>, <c>sub</c>, and honouring <c>exp</c>/<c>nbf</c>. Standard JWT libraries read
+    /// and validate these tokens too.
+    /// </summary>
+    /// <param name="claims">The payload, such as <c>{"email":"reader@example.com"}</c>; written as compact JSON.</param>
+    /// <param name="apiSecret">The API secret (the HMAC key, as UTF-8).</param>
+    public static string CreateHashedIdentifier(JsonObject claims, string apiSecret)
+    {
+        if (claims is null) throw new ArgumentNullException(nameof(claims));
+        if (string.IsNullOrEmpty(apiSecret)) throw new ArgumentException("An API secret is required.", nameof(apiSecret));
+        var signingInput = Base64Url(Encoding.UTF8.GetBytes("{\"alg\":\"HS256\",\"typ\":\"JWT\"}")) + "." + Base64Url(Encoding.UTF8.GetBytes(claims.ToJsonString()));
+        using var hmac = new HMACSHA256(Encoding.UTF8.GetBytes(apiSecret));
+        return signingInput + "." + Base64Url(hmac.ComputeHash(Encoding.ASCII.GetBytes(signingInput)));
+    }
+
     /// <summary>The payload as it will be sent: hashed identifiers (re)computed as <see cref="AddMissingHashes"/> says.</summary>
     public string PreparePayload(string payloadJson)
     {

@@ -274,7 +274,6 @@ public sealed class SimulatorParityTests : IAsyncLifetime
         content.Count.Should().Be(2);
         content.Amount.Should().Be(10);
         content.Currency.Should().Be("INR");
-        daily.TotalContentConsumed.Should().Be(2);
         daily.Consumed.Should().Be(2);
         daily.TotalRevenueGenerated.Should().Be(10);
         var subscription = subscribers.Subscriptions!.Single();
@@ -310,9 +309,36 @@ public sealed class SimulatorParityTests : IAsyncLifetime
         _sim.Requests.Where(r => r.Method == "POST").Should().OnlyContain(r => r.Auth == Basic && r.QueryValue("from") != null || r.Path.EndsWith("/list", StringComparison.Ordinal));
         content.Count.Should().Be(1);
         content.Amount.Should().Be(5);
-        daily.TotalContentConsumed.Should().Be(1);
-        again.TotalContentConsumed.Should().Be(1);
+        daily.Consumed.Should().Be(1);
+        again.Consumed.Should().Be(1);
         subscribers.Subscriptions.Should().BeEmpty();
+    }
+
+    [Theory]
+    [MemberData(nameof(Transports))]
+    public async Task Stats_DailySeries_OneE10CallPerDay_AndAConsumptionAtMidnightCountsOnce(SimulatorTransport transport)
+    {
+        using var client = await Client(transport);
+        _sim.SeedContent("article-1", "A", "https://news.example/a", 5);
+        _sim.IssueConsumption("article-1", createdAt: From.AddHours(10));                          // 1 January
+        _sim.IssueConsumption("article-1", createdAt: From.AddDays(3).AddMilliseconds(-1));        // 3 January, last millisecond
+        _sim.IssueConsumption("article-1", createdAt: From.AddDays(3));                            // 4 January, midnight
+
+        var series = await client.Stats.GetDailySeriesAsync(From, From.AddDays(3), new Conscent.Sdk.DailySeriesOptions { MaxConcurrency = 2 });
+
+        series.Select(p => p.Date.Day).Should().Equal(1, 2, 3, 4);
+        series.Select(p => p.Stats.Consumed).Should().Equal(1, 0, 1, 1);
+        series.Select(p => p.Stats.TotalRevenueGenerated).Should().Equal(5m, 0m, 5m, 5m);
+        var requests = _sim.Requests;
+        requests.Should().HaveCount(4).And.OnlyContain(r => r.EndpointId == "E10" && r.Method == "GET" && r.Auth == Basic && r.StatusCode == 200 && r.Transport == transport);
+        requests.Select(r => (r.QueryValue("from"), r.QueryValue("to"))).Should().BeEquivalentTo(new[]
+        {
+            ("2026-01-01T00:00:00.000Z", "2026-01-01T23:59:59.999Z"),
+            ("2026-01-02T00:00:00.000Z", "2026-01-02T23:59:59.999Z"),
+            ("2026-01-03T00:00:00.000Z", "2026-01-03T23:59:59.999Z"),
+            ("2026-01-04T00:00:00.000Z", "2026-01-04T23:59:59.999Z"),
+        });
+        AllFieldsMapped(series.Select(p => p.Stats).ToList());
     }
 
     // ---- Subscriptions (E12, E19) -----------------------------------------------------------------------------------
@@ -629,7 +655,7 @@ public sealed class SimulatorParityTests : IAsyncLifetime
         "IContentClient.CreateAsync", "IContentClient.EditAsync", "IContentClient.GetAsync", "IContentClient.ListAsync", "IContentClient.ListAllAsync",
         "IBundlesClient.CreateAsync", "IBundlesClient.EditAsync", "IBundlesClient.ListAsync", "IBundlesClient.ListAllAsync",
         "IConsumptionClient.ValidateAsync", "IConsumptionClient.VerifyAsync",
-        "IStatsClient.GetContentStatsAsync", "IStatsClient.GetDailyStatsAsync", "IStatsClient.ListCurrentSubscribersAsync",
+        "IStatsClient.GetContentStatsAsync", "IStatsClient.GetDailyStatsAsync", "IStatsClient.GetDailySeriesAsync", "IStatsClient.ListCurrentSubscribersAsync",
         "ISubscriptionsClient.MigrateAsync", "ISubscriptionsClient.CancelActiveSubscriptionsAsync",
         "IPurchasesClient.ListAsync", "IPurchasesClient.ListAllAsync", "IPurchasesClient.ListSubscriptionsAsync", "IPurchasesClient.ListAllSubscriptionsAsync",
         "IPurchasesClient.ListPassesAsync", "IPurchasesClient.ListAllPassesAsync", "IPurchasesClient.ListMicropaymentsAsync", "IPurchasesClient.ListAllMicropaymentsAsync",

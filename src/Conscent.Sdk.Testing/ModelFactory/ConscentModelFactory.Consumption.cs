@@ -53,12 +53,11 @@ public static partial class ConscentModelFactory
     public static ContentStats ContentStats(int? count = 1, decimal? amount = 1m, string? currency = "INR") =>
         new() { Count = count, Amount = amount, Currency = currency };
 
-    /// <summary>Totals across all your content (<c>IStatsClient.GetDailyStatsAsync</c>).</summary>
-    /// <param name="totalContentConsumed">Consumptions in the range (current API).</param>
+    /// <summary>Totals across all your content (<c>IStatsClient.GetDailyStatsAsync</c>; written with the current name <c>totalContentConsumed</c>).</summary>
+    /// <param name="consumed">Consumptions in the range.</param>
     /// <param name="totalRevenueGenerated">Revenue in the range.</param>
-    /// <param name="totalStoriesRead">Stories read (the deprecated story API's field; null by default).</param>
-    public static DailyStats DailyStats(int? totalContentConsumed = 1, decimal? totalRevenueGenerated = 1m, int? totalStoriesRead = null) =>
-        new() { TotalContentConsumed = totalContentConsumed, TotalRevenueGenerated = totalRevenueGenerated, TotalStoriesRead = totalStoriesRead };
+    public static DailyStats DailyStats(int? consumed = 1, decimal? totalRevenueGenerated = 1m) =>
+        new() { Consumed = consumed, TotalRevenueGenerated = totalRevenueGenerated };
 
     /// <summary>The answer to <c>IStatsClient.ListCurrentSubscribersAsync</c>.</summary>
     /// <param name="subscriptions">The active subscriptions (one <see cref="CurrentSubscription"/> with defaults when null).</param>

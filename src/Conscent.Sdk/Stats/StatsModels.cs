@@ -18,24 +18,65 @@ public sealed class ContentStats : ConscentModel
 }
 
 /// <summary>
-/// Totals across all your content (<see cref="IStatsClient.GetDailyStatsAsync"/>). The current docs name the count
-/// <c>totalContentConsumed</c>, the deprecated story docs <c>totalStoriesRead</c> for the same path: both are read, and
-/// <see cref="Consumed"/> gives whichever came back.
+/// Totals across all your content (<see cref="IStatsClient.GetDailyStatsAsync"/>, one per day in
+/// <see cref="IStatsClient.GetDailySeriesAsync"/>).
 /// </summary>
+/// <remarks>
+/// The current docs name the count <c>totalContentConsumed</c>, the deprecated story docs <c>totalStoriesRead</c> for
+/// the same path: <see cref="Consumed"/> reads either. Written back (serialized), the model keeps the name it was read
+/// with; a model built in code, or one whose answer had neither name, writes <c>totalContentConsumed</c>
+/// (docs/rulings.md#stats-daily-count-name).
+/// </remarks>
 public sealed class DailyStats : ConscentModel
 {
-    /// <summary>Consumptions in the range (<c>totalContentConsumed</c>, current API).</summary>
-    public int? TotalContentConsumed { get; set; }
+    private int? _contentConsumed;
+    private int? _storiesRead;
 
-    /// <summary>Stories read in the range (<c>totalStoriesRead</c>, deprecated story API).</summary>
-    public int? TotalStoriesRead { get; set; }
+    /// <summary>
+    /// Consumptions in the range: <c>totalContentConsumed</c> (current API), else <c>totalStoriesRead</c> (the
+    /// deprecated story API's name for the same count).
+    /// </summary>
+    [JsonIgnore]
+    public int? Consumed
+    {
+        get => _contentConsumed ?? _storiesRead;
+        set
+        {
+            // Keep the wire name(s) the value came with: only the story name stays the story name.
+            if (_storiesRead is not null && _contentConsumed is null)
+            {
+                _storiesRead = value;
+            }
+            else
+            {
+                _contentConsumed = value;
+                if (_storiesRead is not null) _storiesRead = value;
+            }
+        }
+    }
 
     /// <summary>Revenue in the range. The answer carries no currency; ConsCent says it is INR by default.</summary>
     public decimal? TotalRevenueGenerated { get; set; }
 
-    /// <summary><see cref="TotalContentConsumed"/>, else <see cref="TotalStoriesRead"/>.</summary>
-    [JsonIgnore]
-    public int? Consumed => TotalContentConsumed ?? TotalStoriesRead;
+    /// <summary>The wire field <c>totalContentConsumed</c> (current API).</summary>
+    [JsonInclude]
+    [JsonPropertyName("totalContentConsumed")]
+    [JsonPropertyOrder(-2)]
+    internal int? WireTotalContentConsumed
+    {
+        get => _contentConsumed;
+        set => _contentConsumed = value;
+    }
+
+    /// <summary>The wire field <c>totalStoriesRead</c> (deprecated story API).</summary>
+    [JsonInclude]
+    [JsonPropertyName("totalStoriesRead")]
+    [JsonPropertyOrder(-1)]
+    internal int? WireTotalStoriesRead
+    {
+        get => _storiesRead;
+        set => _storiesRead = value;
+    }
 }
 
 /// <summary>The answer to <see cref="IStatsClient.ListCurrentSubscribersAsync"/>: every active subscription, unpaged.</summary>

@@ -1,4 +1,5 @@
 using System;
+using System.Globalization;
 using System.Linq;
 using System.Net;
 using System.Text.Json.Nodes;
@@ -6,10 +7,12 @@ using System.Threading.Tasks;
 using Conscent.Sdk.Tests.Infrastructure;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Testing;
+using WireMock.RequestBuilders;
+using WireMock.ResponseBuilders;
 
 namespace Conscent.Sdk.Tests.Contract;
 
-/// <summary>E09–E11 (and E27's response shape): stats and the current subscriber list, GET with a POST fallback on 405.</summary>
+/// <summary>E09–E11 (and E27's response shape): stats and the current subscriber list, GET with a POST fallback on 405; E10 per day (GetDailySeriesAsync).</summary>
 public sealed class StatsContractTests : EndpointContractTestBase
 {
     private const string ContentStatsPath = "/api/v1/client/stats/content/Client%20Content%20Id%206";
@@ -76,7 +79,7 @@ public sealed class StatsContractTests : EndpointContractTestBase
         RespondToAnything(Samples.Text("stats-content.response.json"));
         using var client = Client();
 
-        await client.Stats.GetContentStatsAsync("id", toDate: To);
+        await client.Stats.GetContentStatsAsync("id", to: To);
 
         Recorder.Sent.Should().ContainSingle().Which.Uri.Should().Be(Base + "/api/v1/client/stats/content/id?to=2021-02-13T05%3A45%3A41.389Z");
     }
@@ -87,7 +90,7 @@ public sealed class StatsContractTests : EndpointContractTestBase
         using var client = Client();
 
         (await FluentActions.Awaiting(() => client.Stats.GetContentStatsAsync("id", To, From)).Should().ThrowAsync<ConscentValidationException>())
-            .Which.Errors.Should().ContainSingle().Which.Field.Should().Be("fromDate");
+            .Which.Errors.Should().ContainSingle().Which.Field.Should().Be("from");
         (await FluentActions.Awaiting(() => client.Stats.GetContentStatsAsync(" ")).Should().ThrowAsync<ConscentValidationException>())
             .Which.Errors.Should().ContainSingle().Which.Field.Should().Be("contentId");
         Mock.Server.LogEntries.Should().BeEmpty();
@@ -140,7 +143,7 @@ public sealed class StatsContractTests : EndpointContractTestBase
         await client.Stats.GetContentStatsAsync("Client Content Id 6");
         var daily = await client.Stats.GetDailyStatsAsync();
 
-        daily.TotalContentConsumed.Should().Be(17);
+        daily.Consumed.Should().Be(17);
         Recorder.Sent.Select(s => s.Method).Should().Equal("GET", "POST", "GET");
     }
 
@@ -201,10 +204,8 @@ public sealed class StatsContractTests : EndpointContractTestBase
         sent.Headers["Authorization"].Should().Be(MockServer.ExpectedAuthorization);
         Mock.Server.LogEntries.Should().ContainSingle().Which.RequestMessage!.Query!["from"].Should().Equal("2021-02-12T05:45:41.389Z");
 
-        stats.TotalContentConsumed.Should().Be(17);
-        stats.TotalRevenueGenerated.Should().Be(29.6m);
-        stats.TotalStoriesRead.Should().BeNull();
         stats.Consumed.Should().Be(17);
+        stats.TotalRevenueGenerated.Should().Be(29.6m);
         stats.AdditionalProperties.Should().BeNullOrEmpty();
     }
 
@@ -217,8 +218,6 @@ public sealed class StatsContractTests : EndpointContractTestBase
         var stats = await client.Stats.GetDailyStatsAsync();
 
         Recorder.Sent.Should().ContainSingle().Which.Uri.Should().Be(Base + DailyPath);
-        stats.TotalStoriesRead.Should().Be(17);
-        stats.TotalContentConsumed.Should().BeNull();
         stats.Consumed.Should().Be(17, "totalStoriesRead is the same count under the deprecated name");
         stats.TotalRevenueGenerated.Should().Be(29.6m);
         stats.AdditionalProperties.Should().BeNullOrEmpty();
@@ -233,7 +232,7 @@ public sealed class StatsContractTests : EndpointContractTestBase
         var first = await client.Stats.GetDailyStatsAsync(From, To);
         var second = await client.Stats.GetDailyStatsAsync(From, To);
 
-        first.TotalContentConsumed.Should().Be(17);
+        first.Consumed.Should().Be(17);
         second.TotalRevenueGenerated.Should().Be(29.6m);
         Recorder.Sent.Select(s => (s.Method, s.Uri)).Should().Equal(
             ("GET", Base + DailyPath + "?" + DocsQuery),
@@ -248,7 +247,7 @@ public sealed class StatsContractTests : EndpointContractTestBase
 
         var ex = (await FluentActions.Awaiting(() => client.Stats.GetDailyStatsAsync(To, From)).Should().ThrowAsync<ConscentValidationException>()).Which;
 
-        ex.Errors.Should().ContainSingle().Which.Field.Should().Be("fromDate");
+        ex.Errors.Should().ContainSingle().Which.Field.Should().Be("from");
         ex.Operation.Should().Be("Stats.DailyStats");
         Mock.Server.LogEntries.Should().BeEmpty();
     }
@@ -276,8 +275,117 @@ public sealed class StatsContractTests : EndpointContractTestBase
         var stats = await client.Stats.GetDailyStatsAsync();
 
         stats.TotalRevenueGenerated.Should().BeNull();
-        stats.TotalContentConsumed.Should().Be(17);
+        stats.Consumed.Should().Be(17);
         stats.AdditionalProperties!["currency"].GetString().Should().Be("INR");
+    }
+
+    // ---- E10 · Daily series: one E10 call per calendar day (IStatsClient.GetDailySeriesAsync) ----
+    // Concurrency, cancellation, daylight saving and argument checks run on an in-memory transport: Stats/DailySeriesTests.cs.
+
+    private static readonly TimeSpan Ist = new(5, 30, 0);
+
+    /// <summary>Answers E10 only for the exact from/to of one day, with that day's totals.</summary>
+    private void RespondForDay(string from, string to, int consumed, decimal revenue) =>
+        Mock.Server.Given(Request.Create().WithPath(DailyPath).UsingGet().WithParam("from", from).WithParam("to", to))
+            .RespondWith(Response.Create().WithStatusCode(200).WithHeader("Content-Type", "application/json")
+                .WithBody(new JsonObject { ["totalContentConsumed"] = consumed, ["totalRevenueGenerated"] = revenue }.ToJsonString()));
+
+    private static string Wire(DateTimeOffset instant) => instant.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss.fff'Z'", CultureInfo.InvariantCulture);
+
+    [Fact]
+    public async Task E10_DailySeries_SevenUtcDays_OneCallPerDay_EachPointHoldsItsOwnDaysAnswer_InDateOrder()
+    {
+        var firstDay = new DateTimeOffset(2026, 11, 1, 0, 0, 0, TimeSpan.Zero);
+        for (var i = 0; i < 7; i++)
+        {
+            var start = firstDay.AddDays(i);
+            RespondForDay(Wire(start), Wire(start.AddDays(1).AddMilliseconds(-1)), consumed: 100 + i, revenue: 10.5m * (i + 1));
+        }
+        using var client = Client();
+
+        // Instants inside the first and last days: whole days are asked for, whatever the time of day.
+        var series = await client.Stats.GetDailySeriesAsync(firstDay.AddHours(15).AddMinutes(20), firstDay.AddDays(6).AddHours(9));
+
+        series.Select(p => p.Date).Should().Equal(Enumerable.Range(0, 7).Select(i => new DateTime(2026, 11, 1 + i)));
+        series.Select(p => p.Stats.Consumed).Should().Equal(100, 101, 102, 103, 104, 105, 106);
+        series.Select(p => p.Stats.TotalRevenueGenerated).Should().Equal(10.5m, 21m, 31.5m, 42m, 52.5m, 63m, 73.5m);
+        series.Select(p => p.Start).Should().Equal(Enumerable.Range(0, 7).Select(i => firstDay.AddDays(i)));
+        series.Select(p => p.End).Should().Equal(Enumerable.Range(1, 7).Select(i => firstDay.AddDays(i)));
+        series.Should().OnlyContain(p => p.Start.Offset == TimeSpan.Zero);
+
+        Recorder.Sent.Should().HaveCount(7).And.OnlyContain(s => s.Method == "GET" && s.Headers["Authorization"] == MockServer.ExpectedAuthorization);
+        Recorder.Uris.Should().BeEquivalentTo(Enumerable.Range(1, 7).Select(d =>
+            $"{Base}{DailyPath}?from=2026-11-{d:00}T00%3A00%3A00.000Z&to=2026-11-{d:00}T23%3A59%3A59.999Z"));
+    }
+
+    [Fact]
+    public async Task E10_DailySeries_IndiaOffset_DaysStartAtIstMidnight_SentInUtc()
+    {
+        RespondForDay("2026-10-31T18:30:00.000Z", "2026-11-01T18:29:59.999Z", consumed: 7, revenue: 1m);
+        RespondForDay("2026-11-01T18:30:00.000Z", "2026-11-02T18:29:59.999Z", consumed: 9, revenue: 2m);
+        using var client = Client();
+
+        // 20:00 UTC on 31 October is 01:30 IST on 1 November: the series starts on the 1st in India.
+        var series = await client.Stats.GetDailySeriesAsync(
+            new DateTimeOffset(2026, 10, 31, 20, 0, 0, TimeSpan.Zero),
+            new DateTimeOffset(2026, 11, 2, 23, 59, 0, Ist),
+            new DailySeriesOptions { UtcOffset = Ist });
+
+        series.Select(p => p.Date).Should().Equal(new DateTime(2026, 11, 1), new DateTime(2026, 11, 2));
+        series.Select(p => p.Stats.Consumed).Should().Equal(7, 9);
+        series[0].Start.Should().Be(new DateTimeOffset(2026, 11, 1, 0, 0, 0, Ist));
+        series[0].Start.Offset.Should().Be(Ist, "a point's bounds are given in the series' own offset");
+        series[1].End.Should().Be(new DateTimeOffset(2026, 11, 3, 0, 0, 0, Ist));
+        Recorder.Uris.Should().BeEquivalentTo(
+            Base + DailyPath + "?from=2026-10-31T18%3A30%3A00.000Z&to=2026-11-01T18%3A29%3A59.999Z",
+            Base + DailyPath + "?from=2026-11-01T18%3A30%3A00.000Z&to=2026-11-02T18%3A29%3A59.999Z");
+    }
+
+    [Fact]
+    public async Task E10_DailySeries_IndiaTimeZoneInfo_SendsTheSameBoundsAsTheOffset()
+    {
+        RespondForDay("2026-10-31T18:30:00.000Z", "2026-11-01T18:29:59.999Z", consumed: 7, revenue: 1m);
+        var india = TimeZoneInfo.CreateCustomTimeZone("Test/India", Ist, "India", "IST");
+        using var client = Client();
+
+        var series = await client.Stats.GetDailySeriesAsync(
+            new DateTimeOffset(2026, 11, 1, 9, 0, 0, Ist), new DateTimeOffset(2026, 11, 1, 21, 0, 0, Ist), new DailySeriesOptions { TimeZone = india });
+
+        series.Should().ContainSingle().Which.Stats.Consumed.Should().Be(7);
+        Recorder.Uris.Should().Equal(Base + DailyPath + "?from=2026-10-31T18%3A30%3A00.000Z&to=2026-11-01T18%3A29%3A59.999Z");
+    }
+
+    [Fact]
+    public async Task E10_DailySeries_TheFirstFailingDay_SurfacesAsTheTypedException()
+    {
+        RespondForDay("2026-11-01T00:00:00.000Z", "2026-11-01T23:59:59.999Z", consumed: 1, revenue: 1m);
+        Mock.Server.Given(Request.Create().WithPath(DailyPath).UsingGet().WithParam("from", "2026-11-02T00:00:00.000Z"))
+            .RespondWith(Response.Create().WithStatusCode(401).WithHeader("Content-Type", "application/json").WithBody(ErrorBody("Invalid API Key & API Secret")));
+        using var client = Client();
+
+        var ex = (await FluentActions.Awaiting(() => client.Stats.GetDailySeriesAsync(
+                new DateTimeOffset(2026, 11, 1, 0, 0, 0, TimeSpan.Zero), new DateTimeOffset(2026, 11, 2, 0, 0, 0, TimeSpan.Zero), new DailySeriesOptions { MaxConcurrency = 1 }))
+            .Should().ThrowAsync<ConscentAuthenticationException>()).Which;
+
+        ex.ServerMessage.Should().Be("Invalid API Key & API Secret");
+        ex.Operation.Should().Be("Stats.DailyStats");
+        Recorder.Sent.Should().HaveCount(2);
+    }
+
+    [Fact]
+    public async Task E10_DailySeries_InvalidArguments_AllReportedAtOnce_NothingSent()
+    {
+        using var client = Client();
+        var to = new DateTimeOffset(2026, 11, 1, 0, 0, 0, TimeSpan.Zero);
+
+        var ex = (await FluentActions.Awaiting(() => client.Stats.GetDailySeriesAsync(to.AddDays(1), to,
+                new DailySeriesOptions { MaxConcurrency = 0, UtcOffset = Ist, TimeZone = TimeZoneInfo.Utc }))
+            .Should().ThrowAsync<ConscentValidationException>()).Which;
+
+        ex.Operation.Should().Be("Stats.DailySeries");
+        ex.Errors.Select(e => e.Field).Should().BeEquivalentTo("from", "MaxConcurrency", "UtcOffset");
+        Mock.Server.LogEntries.Should().BeEmpty();
+        Recorder.Sent.Should().BeEmpty();
     }
 
     // ---- E11 · Current subscriber list ----
