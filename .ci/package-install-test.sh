@@ -39,11 +39,10 @@ cat > App.csproj <<XML
 XML
 cat > Program.cs <<'CS'
 using Conscent.Sdk;
-using Conscent.Sdk.Content;
 using Conscent.Sdk.Testing;
 
 using var simulator = new ConscentSimulator();
-using var client = new ConscentClient(simulator.Options, simulator.Handler);
+using var client = new ConscentClient(simulator.CreateOptions(), simulator.Handler);
 var created = await client.Content.CreateAsync(new CreateContentRequest { ContentId = "pkg-test-1", Title = "Installed from a package", Url = "https://example.com/a", Price = 2 });
 var read = await client.Content.GetAsync("pkg-test-1");
 if (created.Content?.ContentId != "pkg-test-1" || read.Title != "Installed from a package") { Console.WriteLine("package install test: unexpected answer"); return 1; }

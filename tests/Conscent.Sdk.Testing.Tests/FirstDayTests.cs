@@ -121,7 +121,7 @@ public sealed class FirstDayTests : IDisposable
         var ex = await FluentActions.Awaiting(() => client.Consumption.VerifyAsync("c1", Article))
             .Should().ThrowAsync<ConscentValidationException>();
         ex.Which.Operation.Should().Be("Consumption.Verify");
-        ex.Which.Message.Should().Contain("Consumption.Verify").And.Contain("ClientId");
+        ex.Which.Message.Should().Contain("Consumption.Verify").And.Contain("clientId");
         _sim.Requests.Should().BeEmpty("nothing is sent when the request cannot be checked");
     }
 

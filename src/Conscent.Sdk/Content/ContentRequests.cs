@@ -101,6 +101,12 @@ public sealed class EditContentRequest : ConscentModel
 
     /// <summary>Replacement categories.</summary>
     public IList<string>? Categories { get; set; }
+
+    /// <summary>Tags (in ConsCent's samples, not its parameter table); sent only when set, replacing the current ones.</summary>
+    public IList<string>? Tags { get; set; }
+
+    /// <summary>Sections (in ConsCent's samples, not its parameter table); sent only when set, replacing the current ones.</summary>
+    public IList<string>? Sections { get; set; }
 }
 
 /// <summary>Which page of a list to fetch. Both default on the server (page 1, 20 per page).</summary>

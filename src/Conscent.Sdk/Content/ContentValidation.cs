@@ -24,9 +24,10 @@ internal static class ContentValidation
     {
         v.NotNegative(price, "Price").Currency(currency, "Currency").NotNegative(duration, "Duration");
         if (!string.IsNullOrEmpty(authorName) && string.IsNullOrWhiteSpace(authorId))
-            v.Add("AuthorId", "is required when AuthorName is given.");
-        if (contentType is { } type && !type.IsKnown)
-            v.Add("ContentType", "must be one of STORY, VIDEO, SONG, PODCAST, PREMIUM CONTENT.");
+            v.Add("AuthorId", "is required when authorName is given.");
+        // An open set: ConsCent may add kinds of content before the SDK knows them, so only an empty value is refused.
+        if (contentType is { } type && string.IsNullOrWhiteSpace(type.Value))
+            v.Add("ContentType", "must not be empty (STORY, VIDEO, SONG, PODCAST, PREMIUM CONTENT or a newer kind).");
         PriceOverrides(v, overrides);
         Download(v, download);
         Pixels(v, pixels);

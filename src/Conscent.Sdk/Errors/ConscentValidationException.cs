@@ -14,7 +14,10 @@ public sealed class ConscentValidationError
         Message = message ?? throw new ArgumentNullException(nameof(message));
     }
 
-    /// <summary>The request field, by its C# path (such as <c>Download.FileType</c>).</summary>
+    /// <summary>
+    /// The request field, by its JSON path as ConsCent names it, in camelCase (such as <c>download.fileType</c>,
+    /// <c>priceOverrides.country[1].price</c>, <c>contentId</c>), ready to key a validation problem response.
+    /// </summary>
     public string Field { get; }
 
     /// <summary>What is wrong with it.</summary>

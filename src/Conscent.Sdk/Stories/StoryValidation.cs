@@ -14,7 +14,7 @@ internal static class StoryValidation
         if (price is { } p && !StoryPrices.IsAllowed(p)) v.Add("Price", PriceRule);
         v.NotNegative(duration, "Duration");
         if (!string.IsNullOrEmpty(authorName) && string.IsNullOrWhiteSpace(authorId))
-            v.Add("AuthorId", "is required when AuthorName is given.");
+            v.Add("AuthorId", "is required when authorName is given.");
         if (overrides?.Country is not { } countries) return;
         for (var i = 0; i < countries.Count; i++)
         {

@@ -41,7 +41,7 @@ public class UsersClient : IUsersClient
         }
         else
         {
-            if (!query.HasUserFilter) v.Add("UserId", "or Email or PhoneNumber is required.");
+            if (!query.HasUserFilter) v.Add("UserId", "or email or phoneNumber is required.");
             query.Validate(v);
         }
         v.ThrowIfInvalid();

@@ -21,7 +21,7 @@ internal sealed class RequestValidator
 
     public RequestValidator Add(string field, string message)
     {
-        (_errors ??= new List<ConscentValidationError>()).Add(new ConscentValidationError(field, message));
+        (_errors ??= new List<ConscentValidationError>()).Add(new ConscentValidationError(WireName(field), message));
         return this;
     }
 
@@ -121,5 +121,22 @@ internal sealed class RequestValidator
         if (request is null)
             throw new ConscentValidationException(new[] { new ConscentValidationError("request", "is required.") }, operation);
         return request;
+    }
+
+    /// <summary>
+    /// Field paths in one casing, the JSON names ConsCent uses (<c>priceOverrides.country[1].price</c>), whether the rule
+    /// was written against a property (<c>PriceOverrides.Country[1].Price</c>) or a parameter (<c>contentId</c>).
+    /// </summary>
+    internal static string WireName(string field)
+    {
+        if (field.Length == 0) return field;
+        var chars = field.ToCharArray();
+        var startOfSegment = true;
+        for (var i = 0; i < chars.Length; i++)
+        {
+            if (startOfSegment && char.IsUpper(chars[i])) chars[i] = char.ToLowerInvariant(chars[i]);
+            startOfSegment = chars[i] == '.';
+        }
+        return new string(chars);
     }
 }

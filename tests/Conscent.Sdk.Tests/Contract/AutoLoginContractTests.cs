@@ -87,7 +87,7 @@ public sealed class AutoLoginContractTests : IDisposable
 
         var ex = (await FluentActions.Awaiting(() => client.AutoLogin.GenerateTokenAsync(email, phone)).Should().ThrowAsync<ConscentValidationException>()).Which;
 
-        ex.Errors.Should().ContainSingle(e => e.Field == "Email");
+        ex.Errors.Should().ContainSingle(e => e.Field == "email");
         ex.Message.Should().Contain("Email").And.Contain("PhoneNumber");
         ex.Operation.Should().Be("AutoLogin.GenerateToken");
         _mock.Server.LogEntries.Should().BeEmpty();

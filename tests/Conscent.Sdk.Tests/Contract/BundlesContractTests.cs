@@ -93,7 +93,7 @@ public sealed class BundlesContractTests : EndpointContractTestBase
         var ex = (await FluentActions.Awaiting(() => client.Bundles.CreateAsync(new CreateBundleRequest()))
             .Should().ThrowAsync<ConscentValidationException>()).Which;
 
-        ex.Errors.Select(e => e.Field).Should().BeEquivalentTo("ContentId", "BundleContentIds", "Title", "Url");
+        ex.Errors.Select(e => e.Field).Should().BeEquivalentTo("contentId", "bundleContentIds", "title", "url");
         ex.Operation.Should().Be("Bundles.Create");
         Mock.Server.LogEntries.Should().BeEmpty();
     }
@@ -108,9 +108,9 @@ public sealed class BundlesContractTests : EndpointContractTestBase
         blank.BundleContentIds = new List<string> { "Content Id 1", " " };
 
         (await FluentActions.Awaiting(() => client.Bundles.CreateAsync(empty)).Should().ThrowAsync<ConscentValidationException>())
-            .Which.Errors.Should().ContainSingle().Which.Field.Should().Be("BundleContentIds");
+            .Which.Errors.Should().ContainSingle().Which.Field.Should().Be("bundleContentIds");
         (await FluentActions.Awaiting(() => client.Bundles.CreateAsync(blank)).Should().ThrowAsync<ConscentValidationException>())
-            .Which.Errors.Should().ContainSingle().Which.Field.Should().Be("BundleContentIds[1]");
+            .Which.Errors.Should().ContainSingle().Which.Field.Should().Be("bundleContentIds[1]");
         Mock.Server.LogEntries.Should().BeEmpty();
     }
 
@@ -128,7 +128,7 @@ public sealed class BundlesContractTests : EndpointContractTestBase
         var ex = (await FluentActions.Awaiting(() => client.Bundles.CreateAsync(request)).Should().ThrowAsync<ConscentValidationException>()).Which;
 
         ex.Errors.Select(e => e.Field).Should().BeEquivalentTo(
-            "Price", "Currency", "Duration", "ContentType", "PriceOverrides.Country[0].Name", "PriceOverrides.Country[1].Price");
+            "price", "currency", "duration", "priceOverrides.country[0].name", "priceOverrides.country[1].price");
         Mock.Server.LogEntries.Should().BeEmpty();
     }
 
@@ -170,7 +170,7 @@ public sealed class BundlesContractTests : EndpointContractTestBase
     [Fact]
     public async Task E05_CreateBundle_KeepsUnknownFieldsAndToleratesMissingOnes()
     {
-        Respond("POST", "/api/v1/content/bundle", WithExtraField("bundle-create.response.json", n => n["content"]!.AsObject()));
+        Respond("pOST", "/api/v1/content/bundle", WithExtraField("bundle-create.response.json", n => n["content"]!.AsObject()));
         using var client = Client();
 
         var response = await client.Bundles.CreateAsync(SampleCreateRequest());
@@ -271,7 +271,7 @@ public sealed class BundlesContractTests : EndpointContractTestBase
             .Which.Errors.Should().ContainSingle().Which.Field.Should().Be("request");
         var bad = new EditBundleRequest { BundleContentIds = new List<string>(), Currency = "inr", Price = -5, ContentType = new ContentType("ARTICLE") };
         (await FluentActions.Awaiting(() => client.Bundles.EditAsync("b1", bad)).Should().ThrowAsync<ConscentValidationException>())
-            .Which.Errors.Select(e => e.Field).Should().BeEquivalentTo("BundleContentIds", "Currency", "Price", "ContentType");
+            .Which.Errors.Select(e => e.Field).Should().BeEquivalentTo("bundleContentIds", "currency", "price");
         Mock.Server.LogEntries.Should().BeEmpty();
     }
 
@@ -351,9 +351,9 @@ public sealed class BundlesContractTests : EndpointContractTestBase
     }
 
     [Theory]
-    [InlineData(0, 20, "PageNumber")]
-    [InlineData(1, 0, "PageSize")]
-    [InlineData(1, 1001, "PageSize")]
+    [InlineData(0, 20, "pageNumber")]
+    [InlineData(1, 0, "pageSize")]
+    [InlineData(1, 1001, "pageSize")]
     public async Task E07_ListBundles_RejectsBadPagingBeforeSending(int pageNumber, int pageSize, string field)
     {
         using var client = Client();
@@ -424,7 +424,7 @@ public sealed class BundlesContractTests : EndpointContractTestBase
 
         var act = () => client.Bundles.ListAllAsync(pageSize: 0);
 
-        act.Should().Throw<ConscentValidationException>().Which.Errors.Should().ContainSingle().Which.Field.Should().Be("PageSize");
+        act.Should().Throw<ConscentValidationException>().Which.Errors.Should().ContainSingle().Which.Field.Should().Be("pageSize");
         Mock.Server.LogEntries.Should().BeEmpty();
     }
 }

@@ -44,7 +44,7 @@ public sealed class ConsumptionContractTests : EndpointContractTestBase
         var sent = Recorder.Sent.Should().ContainSingle().Subject;
         sent.Method.Should().Be("POST");
         sent.Uri.Should().Be(Base + "/api/v1/content/consumption/11c369df-2a30-4a0d-90dc-5a45797dacdd");
-        sent.Headers.Should().NotContainKey("Authorization", "the docs show no credentials on this endpoint");
+        sent.Headers.Should().NotContainKey("authorization", "the docs show no credentials on this endpoint");
         sent.Body.Should().BeNull("the consumption id travels in the path; there is no body");
         var log = Mock.Server.LogEntries.Should().ContainSingle().Subject.RequestMessage!;
         log.Method.Should().Be("POST");
@@ -202,7 +202,7 @@ public sealed class ConsumptionContractTests : EndpointContractTestBase
         result.Age.Should().Be(TimeSpan.FromMinutes(5));
         result.Validation!.ConsumptionId.Should().Be(SampleId);
         result.ToString().Should().Be("Valid");
-        Recorder.Sent.Should().ContainSingle().Which.Headers.Should().NotContainKey("Authorization");
+        Recorder.Sent.Should().ContainSingle().Which.Headers.Should().NotContainKey("authorization");
     }
 
     [Fact]
@@ -314,7 +314,7 @@ public sealed class ConsumptionContractTests : EndpointContractTestBase
         var ex = (await FluentActions.Awaiting(() => client.Consumption.VerifyAsync(SampleId, SampleContentId))
             .Should().ThrowAsync<ConscentValidationException>()).Which;
 
-        ex.Errors.Should().ContainSingle().Which.Field.Should().Be("ClientId");
+        ex.Errors.Should().ContainSingle().Which.Field.Should().Be("clientId");
         Mock.Server.LogEntries.Should().BeEmpty();
     }
 

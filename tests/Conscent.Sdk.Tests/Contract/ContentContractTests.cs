@@ -111,7 +111,7 @@ public sealed class ContentContractTests : IDisposable
 
         var act = () => client.Content.CreateAsync(SampleCreateRequest(id));
 
-        (await act.Should().ThrowAsync<ConscentValidationException>()).Which.Errors.Should().ContainSingle(e => e.Field == "ContentId");
+        (await act.Should().ThrowAsync<ConscentValidationException>()).Which.Errors.Should().ContainSingle(e => e.Field == "contentId");
         _mock.Server.LogEntries.Should().BeEmpty();
     }
 
@@ -134,11 +134,11 @@ public sealed class ContentContractTests : IDisposable
         var ex = (await FluentActions.Awaiting(() => client.Content.CreateAsync(request)).Should().ThrowAsync<ConscentValidationException>()).Which;
 
         ex.Errors.Select(e => e.Field).Should().BeEquivalentTo(
-            "ContentId", "Title", "Url", "Price", "Currency", "AuthorId", "ContentType",
-            "PriceOverrides.Country[0].Name", "PriceOverrides.Country[1].Price",
-            "Download.FileName", "Download.FileType",
-            "Pixels.Facebook.PixelId", "Pixels.Facebook.Events[0].EventType", "Pixels.Facebook.Events[0].Name", "Pixels.Google.TrackingId");
-        ex.Message.Should().Contain("nothing was sent").And.Contain("ContentId");
+            "contentId", "title", "url", "price", "currency", "authorId",
+            "priceOverrides.country[0].name", "priceOverrides.country[1].price",
+            "download.fileName", "download.fileType",
+            "pixels.facebook.pixelId", "pixels.facebook.events[0].eventType", "pixels.facebook.events[0].name", "pixels.google.trackingId");
+        ex.Message.Should().Contain("nothing was sent").And.Contain("contentId");
         ex.Operation.Should().Be("Content.Create");
         _mock.Server.LogEntries.Should().BeEmpty();
     }
@@ -293,7 +293,7 @@ public sealed class ContentContractTests : IDisposable
     [Fact]
     public async Task E03_ListContent_SendsPagingQueryAndMapsEveryField()
     {
-        Respond("GET", "/api/v1/content/client", "content-list.response.json");
+        Respond("gET", "/api/v1/content/client", "content-list.response.json");
         using var client = _mock.Client();
 
         var page = await client.Content.ListAsync(new ListOptions { PageNumber = 1, PageSize = 20 });
@@ -340,9 +340,9 @@ public sealed class ContentContractTests : IDisposable
     }
 
     [Theory]
-    [InlineData(0, 20, "PageNumber")]
-    [InlineData(1, 0, "PageSize")]
-    [InlineData(1, 1001, "PageSize")]
+    [InlineData(0, 20, "pageNumber")]
+    [InlineData(1, 0, "pageSize")]
+    [InlineData(1, 1001, "pageSize")]
     public async Task E03_ListContent_RejectsBadPagingBeforeSending(int number, int size, string field)
     {
         using var client = _mock.Client();

@@ -138,7 +138,7 @@ public sealed class LoyaltyContractTests : IDisposable
     [Fact]
     public async Task E21_LoyaltyUserEvent_SendsExtraEventFieldsAsGiven()
     {
-        Respond("OK");
+        Respond("oK");
         using var client = Client();
         var userEvent = SampleEvent();
         userEvent.AdditionalProperties = new System.Collections.Generic.Dictionary<string, JsonElement>
@@ -165,7 +165,7 @@ public sealed class LoyaltyContractTests : IDisposable
 
         var ex = (await FluentActions.Awaiting(() => client.Loyalty.PostUserEventAsync(SampleEvent())).Should().ThrowAsync<ConscentValidationException>()).Which;
 
-        ex.Errors.Should().ContainSingle(e => e.Field == "PartnerId");
+        ex.Errors.Should().ContainSingle(e => e.Field == "partnerId");
         ex.Message.Should().Contain("PartnerId");
         _mock.Server.LogEntries.Should().BeEmpty();
     }
@@ -187,9 +187,9 @@ public sealed class LoyaltyContractTests : IDisposable
     }
 
     [Theory]
-    [InlineData(null, "u1", "EventType")]
-    [InlineData("ORDER_PLACED", null, "UserId")]
-    [InlineData(" ", "u1", "EventType")]
+    [InlineData(null, "u1", "eventType")]
+    [InlineData("ORDER_PLACED", null, "userId")]
+    [InlineData(" ", "u1", "eventType")]
     public async Task E21_LoyaltyUserEvent_RequiresEventTypeAndUserIdAndSendsNothing(string? eventType, string? userId, string field)
     {
         using var client = Client();

@@ -445,10 +445,10 @@ public sealed class PurchasesContractTests : IDisposable
         var q = FullQuery();
         switch (rule)
         {
-            case "pageSize 0": q.PageSize = 0; return (q, "PageSize");
-            case "pageSize 2001": q.PageSize = 2001; return (q, "PageSize");
-            case "pageNumber 0": q.PageNumber = 0; return (q, "PageNumber");
-            case "from after to": q.From = To; q.To = From; return (q, "From");
+            case "pageSize 0": q.PageSize = 0; return (q, "pageSize");
+            case "pageSize 2001": q.PageSize = 2001; return (q, "pageSize");
+            case "pageNumber 0": q.PageNumber = 0; return (q, "pageNumber");
+            case "from after to": q.From = To; q.To = From; return (q, "from");
             default: throw new ArgumentOutOfRangeException(nameof(rule));
         }
     }

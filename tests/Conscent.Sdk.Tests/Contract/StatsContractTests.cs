@@ -383,7 +383,7 @@ public sealed class StatsContractTests : EndpointContractTestBase
             .Should().ThrowAsync<ConscentValidationException>()).Which;
 
         ex.Operation.Should().Be("Stats.DailySeries");
-        ex.Errors.Select(e => e.Field).Should().BeEquivalentTo("from", "MaxConcurrency", "UtcOffset");
+        ex.Errors.Select(e => e.Field).Should().BeEquivalentTo("from", "maxConcurrency", "utcOffset");
         Mock.Server.LogEntries.Should().BeEmpty();
         Recorder.Sent.Should().BeEmpty();
     }
@@ -393,7 +393,7 @@ public sealed class StatsContractTests : EndpointContractTestBase
     [Fact]
     public async Task E11_CurrentSubscribers_SendsGetAndMapsEveryField()
     {
-        Respond("GET", SubscribersPath, Samples.Text("subscription-client-list.response.json"));
+        Respond("gET", SubscribersPath, Samples.Text("subscription-client-list.response.json"));
         using var client = Client();
 
         var response = await client.Stats.ListCurrentSubscribersAsync();

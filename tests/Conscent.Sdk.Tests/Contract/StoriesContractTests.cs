@@ -116,8 +116,8 @@ public sealed class StoriesContractTests : IDisposable
 
         var ex = (await FluentActions.Awaiting(() => client.Stories.CreateAsync(request)).Should().ThrowAsync<ConscentValidationException>()).Which;
 
-        ex.Errors.Should().ContainSingle().Which.Field.Should().Be("Price");
-        ex.Message.Should().Contain("Price").And.Contain("0, 0.01, 1, 2, 3, 5, 7, 10");
+        ex.Errors.Should().ContainSingle().Which.Field.Should().Be("price");
+        ex.Message.Should().Contain("price").And.Contain("0, 0.01, 1, 2, 3, 5, 7, 10");
         _mock.Server.LogEntries.Should().BeEmpty();
     }
 
@@ -130,7 +130,7 @@ public sealed class StoriesContractTests : IDisposable
 
         var ex = (await FluentActions.Awaiting(() => client.Stories.CreateAsync(request)).Should().ThrowAsync<ConscentValidationException>()).Which;
 
-        ex.Errors.Should().ContainSingle().Which.Field.Should().Be("PriceOverrides.Country[1].Price");
+        ex.Errors.Should().ContainSingle().Which.Field.Should().Be("priceOverrides.country[1].price");
         _mock.Server.LogEntries.Should().BeEmpty();
     }
 
@@ -148,8 +148,8 @@ public sealed class StoriesContractTests : IDisposable
         var ex = (await FluentActions.Awaiting(() => client.Stories.CreateAsync(request)).Should().ThrowAsync<ConscentValidationException>()).Which;
 
         ex.Errors.Select(e => e.Field).Should().BeEquivalentTo(
-            "StoryId", "Title", "Price", "Url", "Duration", "AuthorId",
-            "PriceOverrides.Country[0].Name", "PriceOverrides.Country[1].Price", "PriceOverrides.Country[2]");
+            "storyId", "title", "price", "url", "duration", "authorId",
+            "priceOverrides.country[0].name", "priceOverrides.country[1].price", "priceOverrides.country[2]");
         ex.Operation.Should().Be("Stories.Create");
         ex.Message.Should().Contain("nothing was sent");
         _mock.Server.LogEntries.Should().BeEmpty();
@@ -248,7 +248,7 @@ public sealed class StoriesContractTests : IDisposable
     [Fact]
     public async Task E23_EditStory_SendsOnlyTheFieldsSet()
     {
-        Respond("PATCH", "story-edit.response.json");
+        Respond("pATCH", "story-edit.response.json");
         using var client = Client();
 
         await client.Stories.EditAsync("s1", new EditStoryRequest { Duration = 2 });
@@ -269,7 +269,7 @@ public sealed class StoriesContractTests : IDisposable
 
         var ex = (await FluentActions.Awaiting(() => client.Stories.EditAsync(" ", request)).Should().ThrowAsync<ConscentValidationException>()).Which;
 
-        ex.Errors.Select(e => e.Field).Should().BeEquivalentTo("storyId", "Price", "AuthorId", "PriceOverrides.Country[0].Price");
+        ex.Errors.Select(e => e.Field).Should().BeEquivalentTo("storyId", "price", "authorId", "priceOverrides.country[0].price");
         _mock.Server.LogEntries.Should().BeEmpty();
     }
 
@@ -287,7 +287,7 @@ public sealed class StoriesContractTests : IDisposable
     [Fact]
     public async Task E24_ListStories_SendsPagingQueryAndMapsEveryField()
     {
-        Respond("GET", "story-list.response.json");
+        Respond("gET", "story-list.response.json");
         using var client = Client();
 
         var page = await client.Stories.ListAsync(new ListOptions { PageNumber = 1, PageSize = 20 });
@@ -333,9 +333,9 @@ public sealed class StoriesContractTests : IDisposable
     }
 
     [Theory]
-    [InlineData(0, 20, "PageNumber")]
-    [InlineData(1, 0, "PageSize")]
-    [InlineData(1, 1001, "PageSize")]
+    [InlineData(0, 20, "pageNumber")]
+    [InlineData(1, 0, "pageSize")]
+    [InlineData(1, 1001, "pageSize")]
     public async Task E24_ListStories_RejectsBadPagingBeforeSending(int number, int size, string field)
     {
         using var client = Client();
@@ -382,7 +382,7 @@ public sealed class StoriesContractTests : IDisposable
     {
         using var client = Client();
         FluentActions.Invoking(() => client.Stories.ListAllAsync(pageSize: 0)).Should().Throw<ConscentValidationException>()
-            .Which.Errors.Should().ContainSingle(e => e.Field == "PageSize");
+            .Which.Errors.Should().ContainSingle(e => e.Field == "pageSize");
         _mock.Server.LogEntries.Should().BeEmpty();
         await Task.CompletedTask;
     }
@@ -430,7 +430,7 @@ public sealed class StoriesContractTests : IDisposable
     [Fact]
     public async Task E25_GetStory_KeepsUnknownFieldsAndToleratesMissingOnes()
     {
-        RespondBody("GET", "{\"storyId\":\"x\",\"price\":\"2.00\",\"isDeleted\":false}");
+        RespondBody("gET", "{\"storyId\":\"x\",\"price\":\"2.00\",\"isDeleted\":false}");
         using var client = Client();
 
         var story = await client.Stories.GetAsync("x");
@@ -524,7 +524,7 @@ public sealed class StoriesContractTests : IDisposable
     [Fact]
     public async Task E26_ValidateStoryRead_KeepsUnknownFieldsSuchAsAccessTimeLeft()
     {
-        RespondBody("POST", "[{\"readId\":\"r1\",\"accessTimeLeft\":3600,\"payload\":{\"storyId\":\"s\"}}]");
+        RespondBody("pOST", "[{\"readId\":\"r1\",\"accessTimeLeft\":3600,\"payload\":{\"storyId\":\"s\"}}]");
         using var client = Client();
 
         var read = await client.Stories.ValidateReadAsync("r1");
@@ -581,7 +581,7 @@ public sealed class StoriesContractTests : IDisposable
     [Fact]
     public async Task E27_StoryDailyStats_SendsGetWithIsoDatesAndMapsTheStoryFields()
     {
-        Respond("GET", "story-stats-daily.response.json");
+        Respond("gET", "story-stats-daily.response.json");
         using var client = Client();
 
         var stats = await client.Stories.GetDailyStatsAsync(

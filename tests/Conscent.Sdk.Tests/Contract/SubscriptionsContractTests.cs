@@ -75,7 +75,7 @@ public sealed class SubscriptionsContractTests : IDisposable
     [Fact]
     public async Task E12_Migrate_MapsEveryDocumentedResponseField()
     {
-        Respond("POST", MigratePath, Samples.Text("subscription-migrate.response.json"));
+        Respond("pOST", MigratePath, Samples.Text("subscription-migrate.response.json"));
         using var client = _mock.Client();
 
         var response = await client.Subscriptions.MigrateAsync(SampleMigrateRequest());
@@ -149,7 +149,7 @@ public sealed class SubscriptionsContractTests : IDisposable
     [InlineData("{\"message\":\"ok\",\"migratedSubscription\":{}}")]
     public async Task E12_Migrate_ParsesAnAnswerMissingDocumentedFields(string body)
     {
-        Respond("POST", MigratePath, body);
+        Respond("pOST", MigratePath, body);
         using var client = _mock.Client();
 
         var response = await client.Subscriptions.MigrateAsync(SampleMigrateRequest());
@@ -215,22 +215,22 @@ public sealed class SubscriptionsContractTests : IDisposable
 
     public static TheoryData<string, string> InvalidMigrations() => new()
     {
-        { "no primary email or phone", "UserPrimaryEmail" },
-        { "no expiry date", "ExpiryDate" },
-        { "no purchase date", "PurchaseDate" },
-        { "no country", "Country" },
-        { "lower-case country", "Country" },
-        { "unknown country", "Country" },
-        { "no subscription details", "SubscriptionDetails" },
-        { "no subscription type", "SubscriptionDetails.SubscriptionType" },
-        { "numeric currency", "SubscriptionDetails.PriceDetails.Currency" },
-        { "long currency", "SubscriptionDetails.PriceDetails.Currency" },
-        { "negative price", "SubscriptionDetails.PriceDetails.Price" },
-        { "physical without address", "UserAddress" },
-        { "physical without address line", "UserAddress.Address" },
-        { "physical without city", "UserAddress.City" },
-        { "physical without state", "UserAddress.State" },
-        { "physical without postcode", "UserAddress.Postcode" },
+        { "no primary email or phone", "userPrimaryEmail" },
+        { "no expiry date", "expiryDate" },
+        { "no purchase date", "purchaseDate" },
+        { "no country", "country" },
+        { "lower-case country", "country" },
+        { "unknown country", "country" },
+        { "no subscription details", "subscriptionDetails" },
+        { "no subscription type", "subscriptionDetails.subscriptionType" },
+        { "numeric currency", "subscriptionDetails.priceDetails.currency" },
+        { "long currency", "subscriptionDetails.priceDetails.currency" },
+        { "negative price", "subscriptionDetails.priceDetails.price" },
+        { "physical without address", "userAddress" },
+        { "physical without address line", "userAddress.address" },
+        { "physical without city", "userAddress.city" },
+        { "physical without state", "userAddress.state" },
+        { "physical without postcode", "userAddress.postcode" },
     };
 
     private static MigrateSubscriptionRequest Break(string rule)
@@ -294,7 +294,7 @@ public sealed class SubscriptionsContractTests : IDisposable
         var act = () => client.Subscriptions.MigrateAsync(new MigrateSubscriptionRequest());
 
         var fields = (await act.Should().ThrowAsync<ConscentValidationException>()).Which.Errors.Select(e => e.Field);
-        fields.Should().BeEquivalentTo("UserPrimaryEmail", "ExpiryDate", "PurchaseDate", "Country", "SubscriptionDetails");
+        fields.Should().BeEquivalentTo("userPrimaryEmail", "expiryDate", "purchaseDate", "country", "subscriptionDetails");
         _mock.Server.LogEntries.Should().BeEmpty();
     }
 
@@ -370,7 +370,7 @@ public sealed class SubscriptionsContractTests : IDisposable
     [Fact]
     public async Task E19_CancelActiveSubscriptions_KeepsUnknownFieldsAndToleratesMissingOnes()
     {
-        Respond("POST", "/client/cancel-subscriptions/u1", "{\"cancelled\":2}");
+        Respond("pOST", "/client/cancel-subscriptions/u1", "{\"cancelled\":2}");
         using var client = _mock.Client();
 
         var response = await client.Subscriptions.CancelActiveSubscriptionsAsync("u1");

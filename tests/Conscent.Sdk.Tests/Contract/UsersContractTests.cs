@@ -155,8 +155,8 @@ public sealed class UsersContractTests : IDisposable
         var act = () => client.Users.GetUserAndSubscriptionDetailsAsync("u1");
 
         var thrown = (await act.Should().ThrowAsync<ConscentValidationException>()).Which;
-        thrown.Errors.Should().ContainSingle().Which.Field.Should().Be("ClientId");
-        thrown.Message.Should().Contain("ClientId");
+        thrown.Errors.Should().ContainSingle().Which.Field.Should().Be("clientId");
+        thrown.Message.Should().Contain("clientId");
         _mock.Server.LogEntries.Should().BeEmpty();
     }
 
@@ -375,8 +375,8 @@ public sealed class UsersContractTests : IDisposable
         var act = () => client.Users.GetUserAndPurchaseDetailsAsync(new PurchaseQuery { PageSize = 10, UserId = " " });
 
         var thrown = (await act.Should().ThrowAsync<ConscentValidationException>()).Which;
-        thrown.Errors.Should().ContainSingle().Which.Field.Should().Be("UserId");
-        thrown.Message.Should().Contain("UserId").And.Contain("Email").And.Contain("PhoneNumber");
+        thrown.Errors.Should().ContainSingle().Which.Field.Should().Be("userId");
+        thrown.Message.Should().Contain("userId").And.Contain("email").And.Contain("phoneNumber");
 
         var nullQuery = () => client.Users.GetUserAndPurchaseDetailsAsync(null!);
         (await nullQuery.Should().ThrowAsync<ConscentValidationException>()).Which.Errors.Should().ContainSingle(e => e.Field == "query");
@@ -391,7 +391,7 @@ public sealed class UsersContractTests : IDisposable
         var act = () => client.Users.GetUserAndPurchaseDetailsAsync(new PurchaseQuery { Email = Email });
 
         var thrown = (await act.Should().ThrowAsync<ConscentValidationException>()).Which;
-        thrown.Errors.Should().ContainSingle().Which.Field.Should().Be("ClientId");
+        thrown.Errors.Should().ContainSingle().Which.Field.Should().Be("clientId");
         thrown.Message.Should().NotContain(Email);
         _mock.Server.LogEntries.Should().BeEmpty();
     }

@@ -263,9 +263,9 @@ public sealed class DailySeriesTests
     // ---- arguments ----
 
     [Theory]
-    [InlineData(0, "MaxConcurrency")]
-    [InlineData(-1, "MaxConcurrency")]
-    [InlineData(17, "MaxConcurrency")]
+    [InlineData(0, "maxConcurrency")]
+    [InlineData(-1, "maxConcurrency")]
+    [InlineData(17, "maxConcurrency")]
     public async Task MaxConcurrencyOutOfRange_IsRejectedBeforeSending(int maxConcurrency, string field)
     {
         var handler = new DelegateHandler(SeriesTestSupport.AnswerWithDayOfMonth);
@@ -292,7 +292,7 @@ public sealed class DailySeriesTests
         var ex = (await FluentActions.Awaiting(() => client.Stats.GetDailySeriesAsync(Nov1, Nov1, new DailySeriesOptions { UtcOffset = offset }))
             .Should().ThrowAsync<ConscentValidationException>()).Which;
 
-        ex.Errors.Should().ContainSingle().Which.Field.Should().Be("UtcOffset");
+        ex.Errors.Should().ContainSingle().Which.Field.Should().Be("utcOffset");
         handler.Requests.Should().BeEmpty();
     }
 
@@ -306,7 +306,7 @@ public sealed class DailySeriesTests
             .Should().ThrowAsync<ConscentValidationException>()).Which;
 
         ex.Operation.Should().Be("Stats.DailySeries");
-        ex.Errors.Select(e => e.Field).Should().BeEquivalentTo("to", "MaxConcurrency");
+        ex.Errors.Select(e => e.Field).Should().BeEquivalentTo("to", "maxConcurrency");
         ex.Errors.Single(e => e.Field == "to").Message.Should().Contain("366").And.Contain("367");
         handler.Requests.Should().BeEmpty();
     }
