@@ -80,4 +80,22 @@ public sealed class ApiShapeTests : IDisposable
         (await FluentActions.Awaiting(() => client.Content.GetAsync(" ")).Should().ThrowAsync<ConscentValidationException>())
             .Which.Errors.Single().Field.Should().Be("contentId");
     }
+
+    [Fact]
+    public async Task A_duplicate_content_id_is_a_typed_condition_not_only_message_text()
+    {
+        using var client = _sim.CreateClient();
+        _sim.SeedContent("budget-2026", "Budget 2026", "https://news.example/budget", price: 5);
+
+        var ex = await FluentActions.Awaiting(() => client.Content.CreateAsync(new CreateContentRequest
+        {
+            ContentId = "budget-2026", Title = "Budget 2026", Url = "https://news.example/budget", Price = 5,
+        })).Should().ThrowAsync<ConscentBadRequestException>();
+
+        ex.Which.Reason.Should().Be(ConscentBadRequestReason.AlreadyExists);
+        (await FluentActions.Awaiting(() => client.Content.CreateAsync(new CreateContentRequest
+        {
+            ContentId = "other", Title = "t", Url = "https://news.example/o", Price = 1, ContentType = new ContentType("NEW_KIND"),
+        })).Should().ThrowAsync<ConscentBadRequestException>()).Which.Reason.Should().Be(ConscentBadRequestReason.Unspecified);
+    }
 }

@@ -46,6 +46,23 @@ public sealed class ConscentBadRequestException : ConscentApiException
     /// <summary>Creates the exception.</summary>
     public ConscentBadRequestException(string? serverMessage, string method, string pathTemplate, string? operation = null)
         : base(HttpStatusCode.BadRequest, serverMessage, method, pathTemplate, operation) { }
+
+    /// <summary>
+    /// What the 400 means, when ConsCent's answer says it plainly: <see cref="ConscentBadRequestReason.AlreadyExists"/>
+    /// when a create names a content, bundle or story id that is already registered (ConsCent answers 400 with
+    /// "contentId already exists"). Test this instead of the message text.
+    /// </summary>
+    public ConscentBadRequestReason Reason { get; init; }
+}
+
+/// <summary>Why ConsCent answered 400, where its answer says it plainly.</summary>
+public enum ConscentBadRequestReason
+{
+    /// <summary>Not one of the cases below; see <see cref="ConscentApiException.ServerMessage"/>.</summary>
+    Unspecified = 0,
+
+    /// <summary>A create named an id that is already registered: register under another id, or edit the existing one.</summary>
+    AlreadyExists = 1,
 }
 
 /// <summary>401 Unauthorized or 403 Forbidden: the API key or secret is wrong, or the key may not do this.</summary>

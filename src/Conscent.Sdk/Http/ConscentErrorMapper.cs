@@ -14,16 +14,14 @@ internal static class ConscentErrorMapper
         var method = endpoint.Method.Method;
         var path = endpoint.PathTemplate;
 
-        // An HTML page (a proxy's or load balancer's error page, a wrong base address) is not a ConsCent answer.
-        if (LooksLikeHtml(response))
-            return new ConscentSerializationException(
-                $"ConsCent (or a proxy in front of it) answered {(int)status} to {method} {path} with an HTML page instead of JSON; check the base address and any proxy.",
-                status, Snippet(response, options), null, endpoint.Operation);
-
-        var message = ServerMessage(response, options);
+        // An error status maps by its status whatever the body: a gateway's HTML 502/503/504 page is an outage
+        // (ConscentServerException), not a serialization error. The message says where the page came from.
+        var message = LooksLikeHtml(response)
+            ? "an HTML page, not ConsCent's JSON (likely a proxy or load balancer in front of it): " + Snippet(response, options)
+            : ServerMessage(response, options);
         return (int)status switch
         {
-            400 => new ConscentBadRequestException(message, method, path, endpoint.Operation),
+            400 => new ConscentBadRequestException(message, method, path, endpoint.Operation) { Reason = BadRequestReasonOf(endpoint, message) },
             401 or 403 => new ConscentAuthenticationException(status, message, method, path, endpoint.Operation),
             404 or 410 => new ConscentNotFoundException(status, message, method, path, endpoint.Operation),
             429 => new ConscentRateLimitedException(message, method, path, response.RetryAfter, endpoint.Operation),
@@ -31,6 +29,13 @@ internal static class ConscentErrorMapper
             _ => new ConscentApiException(status, message, method, path, endpoint.Operation),
         };
     }
+
+    /// <summary>What a 400 means, where ConsCent's answer says it plainly (a create whose id is taken).</summary>
+    private static ConscentBadRequestReason BadRequestReasonOf(ConscentEndpoint endpoint, string? message) =>
+        message is not null && endpoint.Method == System.Net.Http.HttpMethod.Post
+            && message.IndexOf("already exists", StringComparison.OrdinalIgnoreCase) >= 0
+            ? ConscentBadRequestReason.AlreadyExists
+            : ConscentBadRequestReason.Unspecified;
 
     /// <summary>The <c>message</c> (or <c>error</c>) string of a JSON error body, else the start of the text; redacted.</summary>
     internal static string? ServerMessage(ConscentResponse response, ConscentOptions options)

@@ -236,19 +236,34 @@ public sealed class RetryAndErrorTests : IDisposable
         _mock.Server.LogEntries.Should().ContainSingle("401 is not retried");
     }
 
-    [Fact]
-    public async Task Html_502_from_a_proxy_is_a_serialization_error_with_a_short_snippet()
+    [Theory]
+    [InlineData(502)]
+    [InlineData(503)]
+    [InlineData(504)]
+    public async Task A_gateways_html_error_page_is_a_server_error_by_its_status_with_a_short_redacted_snippet(int status)
     {
-        _mock.Server.Given(Request.Create().UsingGet()).RespondWith(Response.Create().WithStatusCode(502)
-            .WithHeader("Content-Type", "text/html").WithBody("<html><head><title>502 Bad Gateway</title></head><body>" + new string('x', 5000) + "</body></html>"));
+        _mock.Server.Given(Request.Create().UsingGet()).RespondWith(Response.Create().WithStatusCode(status)
+            .WithHeader("Content-Type", "text/html").WithBody("<html><head><title>Bad Gateway</title></head><body>reader@example.com " + new string('x', 5000) + "</body></html>"));
         using var client = _mock.Client();
 
-        var ex = (await FluentActions.Awaiting(() => client.Content.GetAsync("x")).Should().ThrowAsync<ConscentSerializationException>()).Which;
+        var ex = (await FluentActions.Awaiting(() => client.Content.GetAsync("x")).Should().ThrowAsync<ConscentServerException>()).Which;
 
-        ex.StatusCode.Should().Be(HttpStatusCode.BadGateway);
-        ex.BodySnippet.Should().StartWith("<html><head><title>502 Bad Gateway");
-        ex.BodySnippet!.Length.Should().BeLessThanOrEqualTo(201);
-        _mock.Server.LogEntries.Should().HaveCount(4, "a 502 on a GET is retried before giving up");
+        ((int)ex.StatusCode).Should().Be(status, "an outage is caught by catch (ConscentServerException), whatever the body");
+        ex.IsTransient.Should().BeTrue();
+        ex.ServerMessage.Should().StartWith("an HTML page").And.Contain("<html><head><title>Bad Gateway").And.NotContain("reader@example.com");
+        ex.ServerMessage!.Length.Should().BeLessThan(400);
+        _mock.Server.LogEntries.Should().HaveCount(4, "a 5xx on a GET is retried before giving up");
+    }
+
+    [Fact]
+    public async Task An_html_page_with_a_success_status_is_the_only_html_that_is_a_serialization_error()
+    {
+        _mock.Server.Given(Request.Create().UsingGet()).RespondWith(Response.Create().WithStatusCode(200)
+            .WithHeader("Content-Type", "text/html").WithBody("<html><body>Welcome</body></html>"));
+        using var client = _mock.Client();
+
+        (await FluentActions.Awaiting(() => client.Content.GetAsync("x")).Should().ThrowAsync<ConscentSerializationException>())
+            .Which.StatusCode.Should().Be(HttpStatusCode.OK);
     }
 
     [Fact]
