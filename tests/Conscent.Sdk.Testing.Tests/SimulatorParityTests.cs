@@ -422,6 +422,15 @@ public sealed class SimulatorParityTests : IAsyncLifetime
         var listAllPasses = await Collect(client.Purchases.ListAllPassesAsync());
         var listAllMicropayments = await Collect(client.Purchases.ListAllMicropaymentsAsync(new PurchaseQuery { PageSize = 1 }));
         var pagedRequests = _sim.Requests;
+        // The merged typed view: the three per-type lists, in that order, each item carrying the buyer's id.
+        var records = await Collect(client.Purchases.ListAllRecordsAsync());
+        var everySubscription = await Collect(client.Purchases.ListAllSubscriptionsAsync());
+        var everyMicropayment = await Collect(client.Purchases.ListAllMicropaymentsAsync());
+        records.Should().HaveCount(everySubscription.Count + listAllPasses.Count + everyMicropayment.Count).And.NotBeEmpty();
+        records.Take(everySubscription.Count).Should().AllBeOfType<SubscriptionPurchase>();
+        records.Skip(everySubscription.Count).Take(listAllPasses.Count).Should().AllBeOfType<PassPurchase>();
+        records.Skip(everySubscription.Count + listAllPasses.Count).Should().AllBeOfType<MicropaymentPurchase>();
+        records.Should().OnlyContain(r => !string.IsNullOrEmpty(r.UserId));
 
         requests[0].QueryValue("userId").Should().Be(user.Id);
         requests[0].QueryValue("from").Should().Be("2026-01-01T00:00:00.000Z");
@@ -659,6 +668,7 @@ public sealed class SimulatorParityTests : IAsyncLifetime
         "ISubscriptionsClient.MigrateAsync", "ISubscriptionsClient.CancelActiveSubscriptionsAsync",
         "IPurchasesClient.ListAsync", "IPurchasesClient.ListAllAsync", "IPurchasesClient.ListSubscriptionsAsync", "IPurchasesClient.ListAllSubscriptionsAsync",
         "IPurchasesClient.ListPassesAsync", "IPurchasesClient.ListAllPassesAsync", "IPurchasesClient.ListMicropaymentsAsync", "IPurchasesClient.ListAllMicropaymentsAsync",
+        "IPurchasesClient.ListAllRecordsAsync",
         "IUsersClient.GetUserAndSubscriptionDetailsAsync", "IUsersClient.GetUserAndPurchaseDetailsAsync",
         "IAutoLoginClient.GenerateTokenAsync",
         "ILoyaltyClient.PostUserEventAsync",

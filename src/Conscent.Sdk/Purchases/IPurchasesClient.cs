@@ -22,7 +22,15 @@ public interface IPurchasesClient
     /// </summary>
     Task<PurchaseTransactionList> ListAsync(PurchaseQuery? query = null, CancellationToken cancellationToken = default);
 
-    /// <summary>Walks every page of <see cref="ListAsync"/>. The page size defaults to 500 (ConsCent's own default).</summary>
+    /// <summary>
+    /// Walks every page of <see cref="ListAsync"/>. The page size defaults to 500 (ConsCent's own default).
+    /// </summary>
+    /// <remarks>
+    /// This list (<c>GET /client/purchases</c>) carries <b>no buyer id, no publisher content id and no currency</b>: it
+    /// embeds the buyer's email and phone, your client's name and the content's title and URL. For exports that need
+    /// who bought what in which currency, use <see cref="ListAllRecordsAsync"/> (or the per-type lists), which carry
+    /// <c>userId</c>, <c>clientContentId</c> and <c>priceDetails.currency</c>.
+    /// </remarks>
     IAsyncEnumerable<PurchaseTransaction> ListAllAsync(PurchaseQuery? query = null, CancellationToken cancellationToken = default);
 
     /// <summary>
@@ -45,4 +53,14 @@ public interface IPurchasesClient
 
     /// <summary>Walks every page of <see cref="ListMicropaymentsAsync"/>. The page size defaults to 500.</summary>
     IAsyncEnumerable<MicropaymentPurchase> ListAllMicropaymentsAsync(PurchaseQuery? query = null, CancellationToken cancellationToken = default);
+
+    /// <summary>
+    /// Every purchase of every type as one typed stream, built from the three per-type lists: all subscriptions, then
+    /// all passes, then all micropayments (each in ConsCent's order; the lists share no order to merge by). Each item is a
+    /// <see cref="SubscriptionPurchase"/>, <see cref="PassPurchase"/> or <see cref="MicropaymentPurchase"/>, so it
+    /// carries the buyer's <c>userId</c>, your <c>clientContentId</c> and the currency, which <see cref="ListAllAsync"/>
+    /// does not. The same <paramref name="query"/> (filters, page size) applies to each list; its page number is the
+    /// first page of each.
+    /// </summary>
+    IAsyncEnumerable<PurchaseRecord> ListAllRecordsAsync(PurchaseQuery? query = null, CancellationToken cancellationToken = default);
 }

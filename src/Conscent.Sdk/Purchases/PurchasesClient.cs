@@ -2,6 +2,7 @@ using System;
 using System.Collections.Generic;
 using System.Linq;
 using System.Net.Http;
+using System.Runtime.CompilerServices;
 using System.Text.Json.Serialization.Metadata;
 using System.Threading;
 using System.Threading.Tasks;
@@ -55,6 +56,14 @@ public class PurchasesClient : IPurchasesClient
     /// <inheritdoc />
     public virtual IAsyncEnumerable<MicropaymentPurchase> ListAllMicropaymentsAsync(PurchaseQuery? query = null, CancellationToken cancellationToken = default) =>
         All(Micropayments, query, (q, ct) => ListMicropaymentsAsync(q, ct), static page => page.Purchases, static _ => null, cancellationToken);
+
+    /// <inheritdoc />
+    public virtual async IAsyncEnumerable<PurchaseRecord> ListAllRecordsAsync(PurchaseQuery? query = null, [EnumeratorCancellation] CancellationToken cancellationToken = default)
+    {
+        await foreach (var item in ListAllSubscriptionsAsync(query, cancellationToken).ConfigureAwait(false)) yield return item;
+        await foreach (var item in ListAllPassesAsync(query, cancellationToken).ConfigureAwait(false)) yield return item;
+        await foreach (var item in ListAllMicropaymentsAsync(query, cancellationToken).ConfigureAwait(false)) yield return item;
+    }
 
     private Task<T> Send<T>(ConscentEndpoint endpoint, PurchaseQuery? query, JsonTypeInfo<T> responseType, CancellationToken cancellationToken)
     {
