@@ -29,6 +29,13 @@ public class ConscentApiException : ConscentException
     /// <summary>The documented path template, such as <c>/api/v1/content/{contentId}</c> (never the concrete path, which may carry ids).</summary>
     public string PathTemplate { get; }
 
+    /// <summary>
+    /// How long ConsCent asked the caller to wait before trying again (<c>Retry-After</c>, on a 429 or 503), when it said.
+    /// The SDK never retries sooner; a wait longer than <see cref="ConscentRetryOptions.MaxDelay"/> or the time left in
+    /// the call is not waited out but reported here, so you can schedule the retry.
+    /// </summary>
+    public TimeSpan? RetryAfter { get; init; }
+
     /// <inheritdoc />
     /// <remarks>408, 429 and 5xx except 501 (Not Implemented) and 505 (HTTP Version Not Supported), which will not heal.</remarks>
     public override bool IsTransient => (int)StatusCode is 408 or 429 || ((int)StatusCode >= 500 && (int)StatusCode is not 501 and not 505);
@@ -81,7 +88,7 @@ public sealed class ConscentNotFoundException : ConscentApiException
         : base(statusCode, serverMessage, method, pathTemplate, operation) { }
 }
 
-/// <summary>429 Too Many Requests, after the SDK's retries: slow down, and wait at least <see cref="RetryAfter"/> when given.</summary>
+/// <summary>429 Too Many Requests, after the SDK's retries: slow down, and wait at least <see cref="ConscentApiException.RetryAfter"/> when given.</summary>
 public sealed class ConscentRateLimitedException : ConscentApiException
 {
     /// <summary>Creates the exception.</summary>
@@ -90,9 +97,6 @@ public sealed class ConscentRateLimitedException : ConscentApiException
     {
         RetryAfter = retryAfter;
     }
-
-    /// <summary>How long ConsCent asked the caller to wait (from <c>Retry-After</c>), when it said.</summary>
-    public TimeSpan? RetryAfter { get; }
 }
 
 /// <summary>A 5xx answer from ConsCent after the SDK's retries.</summary>

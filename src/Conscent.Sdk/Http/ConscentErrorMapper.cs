@@ -25,7 +25,7 @@ internal static class ConscentErrorMapper
             401 or 403 => new ConscentAuthenticationException(status, message, method, path, endpoint.Operation),
             404 or 410 => new ConscentNotFoundException(status, message, method, path, endpoint.Operation),
             429 => new ConscentRateLimitedException(message, method, path, response.RetryAfter, endpoint.Operation),
-            >= 500 => new ConscentServerException(status, message, method, path, endpoint.Operation),
+            >= 500 => new ConscentServerException(status, message, method, path, endpoint.Operation) { RetryAfter = response.RetryAfter },
             _ => new ConscentApiException(status, message, method, path, endpoint.Operation),
         };
     }

@@ -124,12 +124,14 @@ internal sealed class ConscentHttpPipeline
                 static async (ctx, state) =>
                 {
                     var (pipeline, call) = state;
-                    call.Attempts++;
                     try
                     {
+                        // Never before the server said: timers may fire a hair early, so the clock has the last word.
+                        if (call.NotBefore != 0) await WaitUntilAsync(pipeline.Runtime.Time, call.NotBefore, ctx.CancellationToken).ConfigureAwait(false);
+                        call.Attempts++;
                         using var message = pipeline.BuildMessage(call.Request, call.Url);
                         var httpResponse = await pipeline._http.SendAsync(message, HttpCompletionOption.ResponseHeadersRead, ctx.CancellationToken).ConfigureAwait(false);
-                        var read = await ConscentResponse.ReadAsync(httpResponse, pipeline.Options.MaxResponseBodyBytes, ctx.CancellationToken).ConfigureAwait(false);
+                        var read = await ConscentResponse.ReadAsync(httpResponse, pipeline.Options.MaxResponseBodyBytes, ctx.CancellationToken, pipeline.Runtime.Time).ConfigureAwait(false);
                         return Outcome.FromResult(read);
                     }
                     catch (Exception ex)
@@ -244,6 +246,24 @@ internal sealed class ConscentHttpPipeline
                 $"{endpoint.Operation} ({endpoint}): the connection failed while reading ConsCent's answer.", io, endpoint.Operation),
             _ => new ConscentException($"{endpoint.Operation} ({endpoint}) failed unexpectedly: {exception.GetType().Name}.", exception) { Operation = endpoint.Operation },
         };
+    }
+
+    /// <summary>Waits until <paramref name="timestamp"/> on <paramref name="time"/>, re-checking the clock (bounded).</summary>
+    private static async Task WaitUntilAsync(TimeProvider time, long timestamp, CancellationToken cancellationToken)
+    {
+        for (var i = 0; i < 5; i++)
+        {
+            var now = time.GetTimestamp();
+            if (now >= timestamp) return;
+            var remaining = TimeSpan.FromTicks(Math.Max(1, (long)((timestamp - now) * ((double)TimeSpan.TicksPerSecond / time.TimestampFrequency))));
+            // Round up to the next millisecond: a timer never fires before its period, but may fire at its floor.
+            remaining = TimeSpan.FromMilliseconds(Math.Ceiling(remaining.TotalMilliseconds) + 1);
+#if NET8_0_OR_GREATER
+            await Task.Delay(remaining, time, cancellationToken).ConfigureAwait(false);
+#else
+            await time.Delay(remaining, cancellationToken).ConfigureAwait(false);
+#endif
+        }
     }
 
     private static string Describe(TimeSpan value) => value == Timeout.InfiniteTimeSpan

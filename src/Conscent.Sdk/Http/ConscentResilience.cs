@@ -45,7 +45,7 @@ internal static class ConscentResilience
             UseJitter = retry.UseJitter,
             Delay = retry.BaseDelay,
             MaxDelay = retry.MaxDelay,
-            ShouldHandle = args => new ValueTask<bool>(ShouldRetry(args.Context, args.Outcome, time)),
+            ShouldHandle = args => new ValueTask<bool>(ShouldRetry(args.Context, args.Outcome, time, retry)),
             DelayGenerator = args => new ValueTask<TimeSpan?>(NextDelay(args.Context, args.Outcome, args.AttemptNumber, retry, time)),
             OnRetry = args =>
             {
@@ -97,7 +97,11 @@ internal static class ConscentResilience
         TimeSpan delay;
         if (outcome.Result?.RetryAfter is { } after)
         {
-            delay = after;
+            // ShouldRetry only lets through a Retry-After within MaxDelay and the time left: honour it whole, and
+            // remember the instant before which the next attempt must not be sent.
+            if (context.Properties.TryGetValue(CallKey, out var waiting))
+                waiting.NotBefore = time.GetTimestamp() + (long)(after.TotalSeconds * time.TimestampFrequency);
+            return after;
         }
         else
         {
@@ -115,11 +119,18 @@ internal static class ConscentResilience
     }
 
     /// <summary>The retry rule. Internal to the tests, which pin it case by case.</summary>
-    internal static bool ShouldRetry(ResilienceContext context, Outcome<ConscentResponse> outcome, TimeProvider time)
+    internal static bool ShouldRetry(ResilienceContext context, Outcome<ConscentResponse> outcome, TimeProvider time, ConscentRetryOptions? retry = null)
     {
         if (context.CancellationToken.IsCancellationRequested) return false;
         context.Properties.TryGetValue(CallKey, out var call);
         if (call is not null && call.Attempts > call.MaxRetries) return false;
+        // A server that asks for a longer wait than MaxDelay, or than the call has left, is not retried early or cut
+        // short: the typed exception carries RetryAfter so the caller can schedule the retry itself.
+        if (outcome.Result?.RetryAfter is { } after)
+        {
+            if (retry is not null && after > retry.MaxDelay) return false;
+            if (call is not null && call.Deadline != long.MaxValue && after >= call.TimeLeft(time)) return false;
+        }
         if (call is not null && call.Deadline != long.MaxValue && call.TimeLeft(time) < MinimumAttempt) return false;
         if (call is { AttemptBoundByDeadline: true } && outcome.Exception is TimeoutRejectedException) return false;
         var repeatable = call?.Request.Endpoint.IsRepeatable ?? false;
@@ -214,6 +225,9 @@ internal sealed class ConscentCall
     public long Deadline { get; }
 
     public int Attempts;
+
+    /// <summary>A <see cref="TimeProvider.GetTimestamp"/> value before which the next attempt must not be sent (Retry-After); 0 for none.</summary>
+    public long NotBefore;
 
     /// <summary>Whether the current attempt's timeout is the time left before the deadline (not the attempt timeout).</summary>
     public bool AttemptBoundByDeadline;

@@ -57,11 +57,11 @@ internal sealed class ConscentResponse : IDisposable
     /// <summary>Reads status, headers and the whole body (at most <paramref name="maxBytes"/>), then disposes the message.</summary>
     // A ValueTask: the body is usually already buffered when the headers arrive, so this completes synchronously
     // and allocates no Task.
-    public static async ValueTask<ConscentResponse> ReadAsync(HttpResponseMessage message, long maxBytes, CancellationToken cancellationToken)
+    public static async ValueTask<ConscentResponse> ReadAsync(HttpResponseMessage message, long maxBytes, CancellationToken cancellationToken, TimeProvider? time = null)
     {
         using (message)
         {
-            var retryAfter = ParseRetryAfter(message);
+            var retryAfter = ParseRetryAfter(message, time ?? TimeProvider.System);
             var content = message.Content;
             var mediaType = MediaTypeOf(content);
             if (content is null) return new ConscentResponse(message.StatusCode, retryAfter, mediaType, null, 0);
@@ -144,14 +144,14 @@ internal sealed class ConscentResponse : IDisposable
 #endif
     }
 
-    private static TimeSpan? ParseRetryAfter(HttpResponseMessage message)
+    private static TimeSpan? ParseRetryAfter(HttpResponseMessage message, TimeProvider time)
     {
         var header = message.Headers.RetryAfter;
         if (header is null) return null;
         if (header.Delta is { } delta) return delta < TimeSpan.Zero ? TimeSpan.Zero : delta;
         if (header.Date is { } date)
         {
-            var wait = date - DateTimeOffset.UtcNow;
+            var wait = date - time.GetUtcNow(); // the client's one clock, so tests can fake it
             return wait < TimeSpan.Zero ? TimeSpan.Zero : wait;
         }
         return null;

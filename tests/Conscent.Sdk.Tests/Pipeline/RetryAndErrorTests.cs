@@ -4,6 +4,7 @@ using System.Net;
 using System.Net.Http;
 using System.Threading;
 using System.Threading.Tasks;
+using Conscent.Sdk.Http;
 using Conscent.Sdk.Tests.Contract;
 using Conscent.Sdk.Tests.Infrastructure;
 using WireMock.RequestBuilders;
@@ -104,21 +105,72 @@ public sealed class RetryAndErrorTests : IDisposable
     }
 
     [Fact]
-    public async Task Retry_after_is_honoured_and_the_last_429_carries_it()
+    public async Task A_Retry_After_longer_than_MaxDelay_is_not_cut_short_but_surfaced_for_the_caller()
     {
-        Sequence("POST", (429, "{\"message\":\"slow down\"}", "1"), (429, "{\"message\":\"slow down\"}", "1"), (429, "{\"message\":\"slow down\"}", "7"));
-        using var client = _mock.Client(o => o.Retry.MaxRetryAttempts = 2);
+        Sequence("POST", (429, "{\"message\":\"slow down\"}", "7"), (201, "{}", null));
+        using var client = _mock.Client(); // MaxDelay 50 ms in these tests
 
         var ex = (await FluentActions.Awaiting(() => client.Content.CreateAsync(ContentContractTests.SampleCreateRequest("id_1")))
             .Should().ThrowAsync<ConscentRateLimitedException>()).Which;
 
         ex.RetryAfter.Should().Be(TimeSpan.FromSeconds(7));
         ex.ServerMessage.Should().Be("slow down");
-        _mock.Server.LogEntries.Should().HaveCount(3);
-        // The waits honoured Retry-After (1 s, capped by MaxDelay = 50 ms in these tests): the second attempt came
-        // after the first, never before.
-        var times = _mock.Server.LogEntries.Select(e => e.RequestMessage!.DateTime).ToList();
-        times.Should().BeInAscendingOrder();
+        _mock.Server.LogEntries.Should().HaveCount(1, "waiting 50 ms where the server asked for 7 s would be a retry it forbade");
+    }
+
+    [Fact]
+    public async Task A_503_whose_Retry_After_exceeds_the_time_left_is_surfaced_on_the_server_exception()
+    {
+        Sequence("GET", (503, "{\"message\":\"maintenance\"}", "60"), (200, GetBody, null));
+        using var client = _mock.Client(o => o.Retry.MaxDelay = TimeSpan.FromMinutes(5)); // TotalTimeout 30 s < 60 s
+
+        var ex = (await FluentActions.Awaiting(() => client.Content.GetAsync("x")).Should().ThrowAsync<ConscentServerException>()).Which;
+
+        ex.RetryAfter.Should().Be(TimeSpan.FromSeconds(60));
+        ex.IsTransient.Should().BeTrue();
+        _mock.Server.LogEntries.Should().HaveCount(1);
+    }
+
+    [Theory]
+    [InlineData(429)]
+    [InlineData(503)]
+    public async Task No_retry_is_sent_before_the_time_the_server_gave(int status)
+    {
+        var time = new Microsoft.Extensions.Time.Testing.FakeTimeProvider(DateTimeOffset.UnixEpoch);
+        var sent = new System.Collections.Concurrent.ConcurrentQueue<DateTimeOffset>();
+        using var handler = new ScriptedHandler(time, sent, status, retryAfterSeconds: 2);
+        using var http = new HttpClient(handler);
+        var options = _mock.Options(o => { o.Retry.MaxDelay = TimeSpan.FromSeconds(10); o.AttemptTimeout = TimeSpan.FromMinutes(5); o.TotalTimeout = TimeSpan.FromMinutes(10); });
+        var client = new ConscentClient(new ConscentHttpPipeline(http, new ConscentRuntime(options, time), null));
+
+        var call = client.Content.GetAsync("x");
+        // Move the fake clock in 50 ms steps until the retry goes out; bounded.
+        for (var step = 0; step < 400 && !call.IsCompleted; step++)
+        {
+            await Task.Delay(1);
+            if (!sent.IsEmpty) time.Advance(TimeSpan.FromMilliseconds(50));
+        }
+
+        (await call).Title.Should().NotBeNull();
+        var times = sent.ToArray();
+        times.Should().HaveCount(2);
+        (times[1] - times[0]).Should().BeGreaterThanOrEqualTo(TimeSpan.FromSeconds(2), "Retry-After: 2 forbids an earlier retry");
+    }
+
+    /// <summary>Answers the first request with <c>status</c> and Retry-After, the next with the docs' content; records when each arrived on the fake clock.</summary>
+    private sealed class ScriptedHandler(TimeProvider time, System.Collections.Concurrent.ConcurrentQueue<DateTimeOffset> sent, int status, int retryAfterSeconds) : HttpMessageHandler
+    {
+        protected override Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
+        {
+            sent.Enqueue(time.GetUtcNow());
+            var first = sent.Count == 1;
+            var response = new HttpResponseMessage(first ? (HttpStatusCode)status : HttpStatusCode.OK)
+            {
+                Content = new StringContent(first ? "{\"message\":\"later\"}" : GetBody, System.Text.Encoding.UTF8, "application/json"),
+            };
+            if (first) response.Headers.RetryAfter = new System.Net.Http.Headers.RetryConditionHeaderValue(TimeSpan.FromSeconds(retryAfterSeconds));
+            return Task.FromResult(response);
+        }
     }
 
     [Fact]
