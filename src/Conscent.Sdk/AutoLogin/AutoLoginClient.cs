@@ -38,7 +38,7 @@ public class AutoLoginClient : IAutoLoginClient
         var call = new ConscentRequest(GenerateToken)
             .WithQuery("email", email)
             .WithQuery("phoneNumber", phone)
-            .WithJsonBody(body, AutoLoginJsonContext.Default.GenerateTempTokenRequest);
-        return _pipeline.SendAsync(call, AutoLoginJsonContext.Default.TempAuthTokenResponse, cancellationToken);
+            .WithJsonBody(body, ConscentJsonContext.Default.GenerateTempTokenRequest);
+        return _pipeline.SendAsync(call, ConscentJsonContext.Default.TempAuthTokenResponse, cancellationToken);
     }
 }

@@ -35,8 +35,8 @@ public class BundlesClient : IBundlesClient
         ContentValidation.Common(v, request.Price, request.Currency, null, null, request.ContentType, request.PriceOverrides, null, null, request.Duration);
         v.ThrowIfInvalid();
 
-        var call = new ConscentRequest(Create).WithJsonBody(request, BundlesJsonContext.Default.CreateBundleRequest);
-        return _pipeline.SendAsync(call, BundlesJsonContext.Default.CreateBundleResponse, cancellationToken);
+        var call = new ConscentRequest(Create).WithJsonBody(request, ConscentJsonContext.Default.CreateBundleRequest);
+        return _pipeline.SendAsync(call, ConscentJsonContext.Default.CreateBundleResponse, cancellationToken);
     }
 
     /// <inheritdoc />
@@ -51,8 +51,8 @@ public class BundlesClient : IBundlesClient
         }
         v.ThrowIfInvalid();
 
-        var call = new ConscentRequest(Edit).WithPath("contentId", bundleId).WithJsonBody(request!, BundlesJsonContext.Default.EditBundleRequest);
-        return _pipeline.SendAsync(call, BundlesJsonContext.Default.EditBundleResponse, cancellationToken);
+        var call = new ConscentRequest(Edit).WithPath("contentId", bundleId).WithJsonBody(request!, ConscentJsonContext.Default.EditBundleRequest);
+        return _pipeline.SendAsync(call, ConscentJsonContext.Default.EditBundleResponse, cancellationToken);
     }
 
     /// <inheritdoc />
@@ -60,7 +60,7 @@ public class BundlesClient : IBundlesClient
     {
         new RequestValidator(List.Operation).PageNumber(options?.PageNumber).PageSize(options?.PageSize, MaxPageSize).ThrowIfInvalid();
         var call = new ConscentRequest(List).WithQuery("pageNumber", options?.PageNumber).WithQuery("pageSize", options?.PageSize);
-        return _pipeline.SendAsync(call, BundlesJsonContext.Default.BundleListResponse, cancellationToken);
+        return _pipeline.SendAsync(call, ConscentJsonContext.Default.BundleListResponse, cancellationToken);
     }
 
     /// <inheritdoc />

@@ -85,10 +85,10 @@ public class ConsumptionClient : IConsumptionClient
     {
         var call = new ConscentRequest(endpoint).WithPath("consumptionId", consumptionId);
         using var raw = await _pipeline.SendRawAsync(call, cancellationToken).ConfigureAwait(false);
-        if (!StartsWithArray(raw.Body)) return _pipeline.Deserialize(raw, ConsumptionJsonContext.Default.ConsumptionValidation, endpoint);
+        if (!StartsWithArray(raw.Body)) return _pipeline.Deserialize(raw, ConscentJsonContext.Default.ConsumptionValidation, endpoint);
 
         // The API section shows a one-element array; an empty one is "no such consumption".
-        var list = _pipeline.Deserialize(raw, ConsumptionJsonContext.Default.ListConsumptionValidation, endpoint);
+        var list = _pipeline.Deserialize(raw, ConscentJsonContext.Default.ListConsumptionValidation, endpoint);
         return FirstOrNull(list);
     }
 

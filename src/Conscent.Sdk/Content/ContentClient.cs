@@ -36,8 +36,8 @@ public class ContentClient : IContentClient
             request.PriceOverrides, request.Download, request.Pixels, request.Duration);
         v.ThrowIfInvalid();
 
-        var call = new ConscentRequest(Create).WithJsonBody(request, ContentJsonContext.Default.CreateContentRequest);
-        return _pipeline.SendAsync(call, ContentJsonContext.Default.CreateContentResponse, cancellationToken);
+        var call = new ConscentRequest(Create).WithJsonBody(request, ConscentJsonContext.Default.CreateContentRequest);
+        return _pipeline.SendAsync(call, ConscentJsonContext.Default.CreateContentResponse, cancellationToken);
     }
 
     /// <inheritdoc />
@@ -50,8 +50,8 @@ public class ContentClient : IContentClient
                 request.PriceOverrides, request.Download, request.Pixels, request.Duration);
         v.ThrowIfInvalid();
 
-        var call = new ConscentRequest(Edit).WithPath("contentId", contentId).WithJsonBody(request!, ContentJsonContext.Default.EditContentRequest);
-        return _pipeline.SendAsync(call, ContentJsonContext.Default.EditContentResponse, cancellationToken);
+        var call = new ConscentRequest(Edit).WithPath("contentId", contentId).WithJsonBody(request!, ConscentJsonContext.Default.EditContentRequest);
+        return _pipeline.SendAsync(call, ConscentJsonContext.Default.EditContentResponse, cancellationToken);
     }
 
     /// <inheritdoc />
@@ -59,7 +59,7 @@ public class ContentClient : IContentClient
     {
         new RequestValidator(Get.Operation).PathId(contentId, "contentId").ThrowIfInvalid();
         var call = new ConscentRequest(Get).WithPath("contentId", contentId);
-        return _pipeline.SendAsync(call, ContentJsonContext.Default.ContentItem, cancellationToken);
+        return _pipeline.SendAsync(call, ConscentJsonContext.Default.ContentItem, cancellationToken);
     }
 
     /// <inheritdoc />
@@ -67,7 +67,7 @@ public class ContentClient : IContentClient
     {
         new RequestValidator(List.Operation).PageNumber(options?.PageNumber).PageSize(options?.PageSize, MaxPageSize).ThrowIfInvalid();
         var call = new ConscentRequest(List).WithQuery("pageNumber", options?.PageNumber).WithQuery("pageSize", options?.PageSize);
-        return _pipeline.SendAsync(call, ContentJsonContext.Default.ContentListResponse, cancellationToken);
+        return _pipeline.SendAsync(call, ConscentJsonContext.Default.ContentListResponse, cancellationToken);
     }
 
     /// <inheritdoc />

@@ -41,7 +41,7 @@ public class LoyaltyClient : ILoyaltyClient
 
         var call = new ConscentRequest(PostUserEvent)
             .WithPath("partnerId", partnerId!)
-            .WithJsonBody(userEvent, LoyaltyJsonContext.Default.LoyaltyUserEvent);
+            .WithJsonBody(userEvent, ConscentJsonContext.Default.LoyaltyUserEvent);
         using var raw = await _pipeline.SendRawAsync(call, cancellationToken).ConfigureAwait(false);
         return ReadResult(raw);
     }

@@ -27,7 +27,7 @@ public class PurchasesClient : IPurchasesClient
 
     /// <inheritdoc />
     public virtual Task<PurchaseTransactionList> ListAsync(PurchaseQuery? query = null, CancellationToken cancellationToken = default) =>
-        Send(List, query, PurchasesJsonContext.Default.PurchaseTransactionList, cancellationToken);
+        Send(List, query, ConscentJsonContext.Default.PurchaseTransactionList, cancellationToken);
 
     /// <inheritdoc />
     public virtual IAsyncEnumerable<PurchaseTransaction> ListAllAsync(PurchaseQuery? query = null, CancellationToken cancellationToken = default) =>
@@ -35,7 +35,7 @@ public class PurchasesClient : IPurchasesClient
 
     /// <inheritdoc />
     public virtual Task<SubscriptionPurchaseList> ListSubscriptionsAsync(PurchaseQuery? query = null, CancellationToken cancellationToken = default) =>
-        Send(Subscriptions, query, PurchasesJsonContext.Default.SubscriptionPurchaseList, cancellationToken);
+        Send(Subscriptions, query, ConscentJsonContext.Default.SubscriptionPurchaseList, cancellationToken);
 
     /// <inheritdoc />
     public virtual IAsyncEnumerable<SubscriptionPurchase> ListAllSubscriptionsAsync(PurchaseQuery? query = null, CancellationToken cancellationToken = default) =>
@@ -43,7 +43,7 @@ public class PurchasesClient : IPurchasesClient
 
     /// <inheritdoc />
     public virtual Task<PassPurchaseList> ListPassesAsync(PurchaseQuery? query = null, CancellationToken cancellationToken = default) =>
-        Send(Passes, query, PurchasesJsonContext.Default.PassPurchaseList, cancellationToken);
+        Send(Passes, query, ConscentJsonContext.Default.PassPurchaseList, cancellationToken);
 
     /// <inheritdoc />
     public virtual IAsyncEnumerable<PassPurchase> ListAllPassesAsync(PurchaseQuery? query = null, CancellationToken cancellationToken = default) =>
@@ -51,7 +51,7 @@ public class PurchasesClient : IPurchasesClient
 
     /// <inheritdoc />
     public virtual Task<MicropaymentPurchaseList> ListMicropaymentsAsync(PurchaseQuery? query = null, CancellationToken cancellationToken = default) =>
-        Send(Micropayments, query, PurchasesJsonContext.Default.MicropaymentPurchaseList, cancellationToken);
+        Send(Micropayments, query, ConscentJsonContext.Default.MicropaymentPurchaseList, cancellationToken);
 
     /// <inheritdoc />
     public virtual IAsyncEnumerable<MicropaymentPurchase> ListAllMicropaymentsAsync(PurchaseQuery? query = null, CancellationToken cancellationToken = default) =>

@@ -32,7 +32,7 @@ public class StatsClient : IStatsClient
     {
         new RequestValidator(ContentStatsEndpoint.Operation).PathId(contentId, "contentId").DateRange(from, to, "from", "to").ThrowIfInvalid();
         var call = new ConscentRequest(ContentStatsEndpoint).WithPath("contentId", contentId).WithQuery("from", from).WithQuery("to", to);
-        return SendWithFallbackAsync(call, StatsJsonContext.Default.ContentStats, cancellationToken);
+        return SendWithFallbackAsync(call, ConscentJsonContext.Default.ContentStats, cancellationToken);
     }
 
     /// <inheritdoc />
@@ -41,7 +41,7 @@ public class StatsClient : IStatsClient
     {
         new RequestValidator(DailyStatsEndpoint.Operation).DateRange(from, to, "from", "to").ThrowIfInvalid();
         var call = new ConscentRequest(DailyStatsEndpoint).WithQuery("from", from).WithQuery("to", to);
-        return SendWithFallbackAsync(call, StatsJsonContext.Default.DailyStats, cancellationToken);
+        return SendWithFallbackAsync(call, ConscentJsonContext.Default.DailyStats, cancellationToken);
     }
 
     /// <inheritdoc />
@@ -65,7 +65,7 @@ public class StatsClient : IStatsClient
     public virtual Task<CurrentSubscribersResponse> ListCurrentSubscribersAsync(CancellationToken cancellationToken = default)
     {
         var call = new ConscentRequest(CurrentSubscribersEndpoint);
-        return SendWithFallbackAsync(call, StatsJsonContext.Default.CurrentSubscribersResponse, cancellationToken);
+        return SendWithFallbackAsync(call, ConscentJsonContext.Default.CurrentSubscribersResponse, cancellationToken);
     }
 
     /// <summary>The day calls, at most <paramref name="concurrency"/> at once; results by day; the first failure cancels the rest.</summary>

@@ -18,12 +18,12 @@ internal sealed class SubscriptionFreeTrialConverter : JsonConverter<Subscriptio
             JsonTokenType.True => new SubscriptionFreeTrial { Enabled = true },
             JsonTokenType.False => new SubscriptionFreeTrial { Enabled = false },
             JsonTokenType.Null => null,
-            JsonTokenType.StartObject => JsonSerializer.Deserialize(ref reader, StatsJsonContext.Default.SubscriptionFreeTrial),
+            JsonTokenType.StartObject => JsonSerializer.Deserialize(ref reader, ConscentJsonContext.Default.SubscriptionFreeTrial),
             _ => throw new JsonException($"Expected a boolean or an object for freeTrial, found {reader.TokenType}."),
         };
 
     public override void Write(Utf8JsonWriter writer, SubscriptionFreeTrial value, JsonSerializerOptions options) =>
-        JsonSerializer.Serialize(writer, value, StatsJsonContext.Default.SubscriptionFreeTrial);
+        JsonSerializer.Serialize(writer, value, ConscentJsonContext.Default.SubscriptionFreeTrial);
 }
 
 /// <summary>
@@ -37,25 +37,11 @@ internal sealed class SubscriberAccountConverter : JsonConverter<SubscriberAccou
         {
             JsonTokenType.String => new SubscriberAccount { Id = reader.GetString() },
             JsonTokenType.Null => null,
-            JsonTokenType.StartObject => JsonSerializer.Deserialize(ref reader, StatsJsonContext.Default.SubscriberAccount),
+            JsonTokenType.StartObject => JsonSerializer.Deserialize(ref reader, ConscentJsonContext.Default.SubscriberAccount),
             _ => throw new JsonException($"Expected an object or an id string for userAccount, found {reader.TokenType}."),
         };
 
     public override void Write(Utf8JsonWriter writer, SubscriberAccount value, JsonSerializerOptions options) =>
-        JsonSerializer.Serialize(writer, value, StatsJsonContext.Default.SubscriberAccount);
+        JsonSerializer.Serialize(writer, value, ConscentJsonContext.Default.SubscriberAccount);
 }
 
-/// <summary>A postal code, which ConsCent sends as a string or a number; kept as text (docs/rulings.md#general-postcode-number-or-string).</summary>
-internal sealed class StringOrNumberConverter : JsonConverter<string>
-{
-    public override string? Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options) =>
-        reader.TokenType switch
-        {
-            JsonTokenType.String => reader.GetString(),
-            JsonTokenType.Number => Encoding.UTF8.GetString(reader.ValueSpan.ToArray()),
-            JsonTokenType.Null => null,
-            _ => throw new JsonException($"Expected a string or a number, found {reader.TokenType}."),
-        };
-
-    public override void Write(Utf8JsonWriter writer, string value, JsonSerializerOptions options) => writer.WriteStringValue(value);
-}

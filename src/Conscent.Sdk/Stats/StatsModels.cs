@@ -193,7 +193,7 @@ public sealed class SubscriberAddress : ConscentModel
     public string? Area { get; set; }
 
     /// <summary>Postal code (read from a string or a number).</summary>
-    [JsonConverter(typeof(StringOrNumberConverter))]
+    [JsonConverter(typeof(FlexibleStringConverter))]
     public string? Pincode { get; set; }
 
     /// <summary>A landmark.</summary>

@@ -42,8 +42,8 @@ public class StoriesClient : IStoriesClient
         StoryValidation.Common(v, request.Price, request.Duration, request.AuthorId, request.AuthorName, request.PriceOverrides);
         v.ThrowIfInvalid();
 
-        var call = new ConscentRequest(Create).WithJsonBody(request, StoriesJsonContext.Default.CreateStoryRequest);
-        return _pipeline.SendAsync(call, StoriesJsonContext.Default.CreateStoryResponse, cancellationToken);
+        var call = new ConscentRequest(Create).WithJsonBody(request, ConscentJsonContext.Default.CreateStoryRequest);
+        return _pipeline.SendAsync(call, ConscentJsonContext.Default.CreateStoryResponse, cancellationToken);
     }
 
     /// <inheritdoc />
@@ -54,8 +54,8 @@ public class StoriesClient : IStoriesClient
         else StoryValidation.Common(v, request.Price, request.Duration, request.AuthorId, request.AuthorName, request.PriceOverrides);
         v.ThrowIfInvalid();
 
-        var call = new ConscentRequest(Edit).WithPath("storyId", storyId).WithJsonBody(request!, StoriesJsonContext.Default.EditStoryRequest);
-        return _pipeline.SendAsync(call, StoriesJsonContext.Default.EditStoryResponse, cancellationToken);
+        var call = new ConscentRequest(Edit).WithPath("storyId", storyId).WithJsonBody(request!, ConscentJsonContext.Default.EditStoryRequest);
+        return _pipeline.SendAsync(call, ConscentJsonContext.Default.EditStoryResponse, cancellationToken);
     }
 
     /// <inheritdoc />
@@ -63,7 +63,7 @@ public class StoriesClient : IStoriesClient
     {
         new RequestValidator(Get.Operation).PathId(storyId, "storyId").ThrowIfInvalid();
         var call = new ConscentRequest(Get).WithPath("storyId", storyId);
-        return _pipeline.SendAsync(call, StoriesJsonContext.Default.Story, cancellationToken);
+        return _pipeline.SendAsync(call, ConscentJsonContext.Default.Story, cancellationToken);
     }
 
     /// <inheritdoc />
@@ -71,7 +71,7 @@ public class StoriesClient : IStoriesClient
     {
         new RequestValidator(List.Operation).PageNumber(options?.PageNumber).PageSize(options?.PageSize, MaxPageSize).ThrowIfInvalid();
         var call = new ConscentRequest(List).WithQuery("pageNumber", options?.PageNumber).WithQuery("pageSize", options?.PageSize);
-        return _pipeline.SendAsync(call, StoriesJsonContext.Default.StoryListResponse, cancellationToken);
+        return _pipeline.SendAsync(call, ConscentJsonContext.Default.StoryListResponse, cancellationToken);
     }
 
     /// <inheritdoc />
@@ -97,10 +97,10 @@ public class StoriesClient : IStoriesClient
         // (docs/rulings.md#consumption-array-or-object).
         if (FirstSignificantByte(raw.Body) == (byte)'[')
         {
-            var list = _pipeline.Deserialize(raw, StoriesJsonContext.Default.ListStoryReadValidation, ValidateRead);
+            var list = _pipeline.Deserialize(raw, ConscentJsonContext.Default.ListStoryReadValidation, ValidateRead);
             return list.FirstOrDefault(static r => r is not null);
         }
-        return _pipeline.Deserialize(raw, StoriesJsonContext.Default.StoryReadValidation, ValidateRead);
+        return _pipeline.Deserialize(raw, ConscentJsonContext.Default.StoryReadValidation, ValidateRead);
     }
 
     /// <inheritdoc />
@@ -114,7 +114,7 @@ public class StoriesClient : IStoriesClient
         {
             try
             {
-                return await _pipeline.SendAsync(call, StoriesJsonContext.Default.StoryDailyStats, cancellationToken).ConfigureAwait(false);
+                return await _pipeline.SendAsync(call, ConscentJsonContext.Default.StoryDailyStats, cancellationToken).ConfigureAwait(false);
             }
             catch (ConscentApiException ex) when (ex.StatusCode == HttpStatusCode.MethodNotAllowed)
             {
@@ -125,7 +125,7 @@ public class StoriesClient : IStoriesClient
                 call = BuildDailyStats(fromDate, toDate).WithMethod(HttpMethod.Post);
             }
         }
-        return await _pipeline.SendAsync(call, StoriesJsonContext.Default.StoryDailyStats, cancellationToken).ConfigureAwait(false);
+        return await _pipeline.SendAsync(call, ConscentJsonContext.Default.StoryDailyStats, cancellationToken).ConfigureAwait(false);
     }
 
     private static ConscentRequest BuildDailyStats(DateTimeOffset? from, DateTimeOffset? to) =>

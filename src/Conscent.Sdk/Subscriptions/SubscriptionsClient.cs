@@ -26,8 +26,8 @@ public class SubscriptionsClient : ISubscriptionsClient
         SubscriptionValidation.Migrate(v, request);
         v.ThrowIfInvalid();
 
-        var call = new ConscentRequest(Migrate).WithJsonBody(request, SubscriptionsJsonContext.Default.MigrateSubscriptionRequest);
-        return _pipeline.SendAsync(call, SubscriptionsJsonContext.Default.MigrateSubscriptionResponse, cancellationToken);
+        var call = new ConscentRequest(Migrate).WithJsonBody(request, ConscentJsonContext.Default.MigrateSubscriptionRequest);
+        return _pipeline.SendAsync(call, ConscentJsonContext.Default.MigrateSubscriptionResponse, cancellationToken);
     }
 
     /// <inheritdoc />
@@ -35,6 +35,6 @@ public class SubscriptionsClient : ISubscriptionsClient
     {
         new RequestValidator(CancelActive.Operation).PathId(userId, "userId").ThrowIfInvalid();
         var call = new ConscentRequest(CancelActive).WithPath("userId", userId);
-        return _pipeline.SendAsync(call, SubscriptionsJsonContext.Default.CancelSubscriptionsResponse, cancellationToken);
+        return _pipeline.SendAsync(call, ConscentJsonContext.Default.CancelSubscriptionsResponse, cancellationToken);
     }
 }

@@ -27,7 +27,7 @@ public class UsersClient : IUsersClient
             .Required(userId, "userId")
             .ThrowIfInvalid();
         var call = new ConscentRequest(SubscriptionDetails).WithQuery("clientId", clientId).WithQuery("userId", userId);
-        return _pipeline.SendAsync(call, UsersJsonContext.Default.UserAndSubscriptionDetails, cancellationToken);
+        return _pipeline.SendAsync(call, ConscentJsonContext.Default.UserAndSubscriptionDetails, cancellationToken);
     }
 
     /// <inheritdoc />
@@ -46,6 +46,6 @@ public class UsersClient : IUsersClient
         }
         v.ThrowIfInvalid();
         var call = PurchasesClient.WithQuery(new ConscentRequest(PurchaseDetails).WithQuery("clientId", clientId), query);
-        return _pipeline.SendAsync(call, UsersJsonContext.Default.UserAndPurchaseDetails, cancellationToken);
+        return _pipeline.SendAsync(call, ConscentJsonContext.Default.UserAndPurchaseDetails, cancellationToken);
     }
 }

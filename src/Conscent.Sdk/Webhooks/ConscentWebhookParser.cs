@@ -71,7 +71,7 @@ public static class ConscentWebhookParser
 
     /// <summary>Reads a W1 Sign Up body.</summary>
     /// <exception cref="ConscentWebhookPayloadException">The body cannot be read.</exception>
-    public static SignUpWebhook ParseSignUp(ReadOnlySpan<byte> utf8Json) => Parse(utf8Json, WebhooksJsonContext.Default.SignUpWebhook);
+    public static SignUpWebhook ParseSignUp(ReadOnlySpan<byte> utf8Json) => Parse(utf8Json, ConscentJsonContext.Default.SignUpWebhook);
 
     /// <summary>Reads a W1 Sign Up body given as text.</summary>
     /// <exception cref="ConscentWebhookPayloadException">The body cannot be read.</exception>
@@ -79,7 +79,7 @@ public static class ConscentWebhookParser
 
     /// <summary>Reads a W2 Login body.</summary>
     /// <exception cref="ConscentWebhookPayloadException">The body cannot be read.</exception>
-    public static LoginWebhook ParseLogin(ReadOnlySpan<byte> utf8Json) => Parse(utf8Json, WebhooksJsonContext.Default.LoginWebhook);
+    public static LoginWebhook ParseLogin(ReadOnlySpan<byte> utf8Json) => Parse(utf8Json, ConscentJsonContext.Default.LoginWebhook);
 
     /// <summary>Reads a W2 Login body given as text.</summary>
     /// <exception cref="ConscentWebhookPayloadException">The body cannot be read.</exception>
@@ -87,7 +87,7 @@ public static class ConscentWebhookParser
 
     /// <summary>Reads a W3 Subscription Payment body.</summary>
     /// <exception cref="ConscentWebhookPayloadException">The body cannot be read.</exception>
-    public static SubscriptionPaymentWebhook ParseSubscriptionPayment(ReadOnlySpan<byte> utf8Json) => Parse(utf8Json, WebhooksJsonContext.Default.SubscriptionPaymentWebhook);
+    public static SubscriptionPaymentWebhook ParseSubscriptionPayment(ReadOnlySpan<byte> utf8Json) => Parse(utf8Json, ConscentJsonContext.Default.SubscriptionPaymentWebhook);
 
     /// <summary>Reads a W3 Subscription Payment body given as text.</summary>
     /// <exception cref="ConscentWebhookPayloadException">The body cannot be read.</exception>
@@ -95,7 +95,7 @@ public static class ConscentWebhookParser
 
     /// <summary>Reads a W4 Subscription Cancelled body.</summary>
     /// <exception cref="ConscentWebhookPayloadException">The body cannot be read.</exception>
-    public static SubscriptionCancelledWebhook ParseSubscriptionCancelled(ReadOnlySpan<byte> utf8Json) => Parse(utf8Json, WebhooksJsonContext.Default.SubscriptionCancelledWebhook);
+    public static SubscriptionCancelledWebhook ParseSubscriptionCancelled(ReadOnlySpan<byte> utf8Json) => Parse(utf8Json, ConscentJsonContext.Default.SubscriptionCancelledWebhook);
 
     /// <summary>Reads a W4 Subscription Cancelled body given as text.</summary>
     /// <exception cref="ConscentWebhookPayloadException">The body cannot be read.</exception>
@@ -103,7 +103,7 @@ public static class ConscentWebhookParser
 
     /// <summary>Reads a W5 Pass Payment body.</summary>
     /// <exception cref="ConscentWebhookPayloadException">The body cannot be read.</exception>
-    public static PassPaymentWebhook ParsePassPayment(ReadOnlySpan<byte> utf8Json) => Parse(utf8Json, WebhooksJsonContext.Default.PassPaymentWebhook);
+    public static PassPaymentWebhook ParsePassPayment(ReadOnlySpan<byte> utf8Json) => Parse(utf8Json, ConscentJsonContext.Default.PassPaymentWebhook);
 
     /// <summary>Reads a W5 Pass Payment body given as text.</summary>
     /// <exception cref="ConscentWebhookPayloadException">The body cannot be read.</exception>
@@ -111,7 +111,7 @@ public static class ConscentWebhookParser
 
     /// <summary>Reads a W6 Subscription Bundle Payment body.</summary>
     /// <exception cref="ConscentWebhookPayloadException">The body cannot be read.</exception>
-    public static SubscriptionBundlePaymentWebhook ParseSubscriptionBundlePayment(ReadOnlySpan<byte> utf8Json) => Parse(utf8Json, WebhooksJsonContext.Default.SubscriptionBundlePaymentWebhook);
+    public static SubscriptionBundlePaymentWebhook ParseSubscriptionBundlePayment(ReadOnlySpan<byte> utf8Json) => Parse(utf8Json, ConscentJsonContext.Default.SubscriptionBundlePaymentWebhook);
 
     /// <summary>Reads a W6 Subscription Bundle Payment body given as text.</summary>
     /// <exception cref="ConscentWebhookPayloadException">The body cannot be read.</exception>
@@ -119,7 +119,7 @@ public static class ConscentWebhookParser
 
     /// <summary>Reads a W7 Review Subscription body.</summary>
     /// <exception cref="ConscentWebhookPayloadException">The body cannot be read.</exception>
-    public static ReviewSubscriptionWebhook ParseReviewSubscription(ReadOnlySpan<byte> utf8Json) => Parse(utf8Json, WebhooksJsonContext.Default.ReviewSubscriptionWebhook);
+    public static ReviewSubscriptionWebhook ParseReviewSubscription(ReadOnlySpan<byte> utf8Json) => Parse(utf8Json, ConscentJsonContext.Default.ReviewSubscriptionWebhook);
 
     /// <summary>Reads a W7 Review Subscription body given as text.</summary>
     /// <exception cref="ConscentWebhookPayloadException">The body cannot be read.</exception>
@@ -127,7 +127,7 @@ public static class ConscentWebhookParser
 
     /// <summary>Reads a W8 Micro Payment body.</summary>
     /// <exception cref="ConscentWebhookPayloadException">The body cannot be read.</exception>
-    public static MicroPaymentWebhook ParseMicroPayment(ReadOnlySpan<byte> utf8Json) => Parse(utf8Json, WebhooksJsonContext.Default.MicroPaymentWebhook);
+    public static MicroPaymentWebhook ParseMicroPayment(ReadOnlySpan<byte> utf8Json) => Parse(utf8Json, ConscentJsonContext.Default.MicroPaymentWebhook);
 
     /// <summary>Reads a W8 Micro Payment body given as text.</summary>
     /// <exception cref="ConscentWebhookPayloadException">The body cannot be read.</exception>
@@ -140,7 +140,7 @@ public static class ConscentWebhookParser
         JsonSerializer.Serialize(payload, GetTypeInfo<T>());
 
     internal static JsonTypeInfo<T> GetTypeInfo<T>() where T : class =>
-        WebhooksJsonContext.Default.GetTypeInfo(typeof(T)) as JsonTypeInfo<T>
+        ConscentJsonContext.Default.GetTypeInfo(typeof(T)) as JsonTypeInfo<T>
         ?? throw new ArgumentException($"{typeof(T).Name} is not a ConsCent webhook payload type; use Parse(body, typeInfo) for your own types.", nameof(T));
 
     private static ReadOnlySpan<byte> TrimBom(ReadOnlySpan<byte> body) =>

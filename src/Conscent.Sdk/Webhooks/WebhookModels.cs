@@ -15,7 +15,7 @@ public sealed class WebhookLocation : ConscentModel
     public decimal? Longitude { get; set; }
 
     /// <summary>The postcode. ConsCent sends it as a number in Sign Up/Login and as a string elsewhere; both read as text.</summary>
-    [JsonConverter(typeof(StringOrNumberConverter))]
+    [JsonConverter(typeof(FlexibleStringConverter))]
     public string? Postcode { get; set; }
 }
 
@@ -104,17 +104,3 @@ internal static class DeliveryIds
     }
 }
 
-/// <summary>Reads a JSON string or number as text (a number keeps its exact digits).</summary>
-internal sealed class StringOrNumberConverter : JsonConverter<string>
-{
-    public override string? Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options) =>
-        reader.TokenType switch
-        {
-            JsonTokenType.String => reader.GetString(),
-            JsonTokenType.Number => System.Text.Encoding.UTF8.GetString(reader.HasValueSequence ? System.Buffers.BuffersExtensions.ToArray(reader.ValueSequence) : reader.ValueSpan.ToArray()),
-            JsonTokenType.Null => null,
-            _ => throw new JsonException($"Expected a string or a number, found {reader.TokenType}."),
-        };
-
-    public override void Write(Utf8JsonWriter writer, string value, JsonSerializerOptions options) => writer.WriteStringValue(value);
-}

@@ -9,7 +9,7 @@ public sealed class AutoLoginUnitTests
     [Fact]
     public void TokenResponse_ToStringHidesTheToken()
     {
-        var response = JsonSerializer.Deserialize(Infrastructure.Samples.Text("generate-temp-token.response.json"), AutoLoginJsonContext.Default.TempAuthTokenResponse)!;
+        var response = JsonSerializer.Deserialize(Infrastructure.Samples.Text("generate-temp-token.response.json"), ConscentJsonContext.Default.TempAuthTokenResponse)!;
 
         response.TempAuthToken.Should().Be("644a2c13ce90df4882d1787a");
         response.ToString().Should().Be("TempAuthTokenResponse { TempAuthToken = *** }");
@@ -25,7 +25,7 @@ public sealed class AutoLoginUnitTests
     [Fact]
     public void Request_SerializesWithoutNulls()
     {
-        JsonSerializer.Serialize(new GenerateTempTokenRequest { Email = "a@b.c" }, AutoLoginJsonContext.Default.GenerateTempTokenRequest)
+        JsonSerializer.Serialize(new GenerateTempTokenRequest { Email = "a@b.c" }, ConscentJsonContext.Default.GenerateTempTokenRequest)
             .Should().Be("{\"email\":\"a@b.c\"}");
     }
 

@@ -61,7 +61,7 @@ public sealed class LoyaltyUnitTests
     [Fact]
     public void UserEvent_SerializesToTheDocsShape()
     {
-        var json = JsonSerializer.Serialize(new LoyaltyUserEvent(LoyaltyEventTypes.OrderPlaced, "42bede01c83fa3947"), LoyaltyJsonContext.Default.LoyaltyUserEvent);
+        var json = JsonSerializer.Serialize(new LoyaltyUserEvent(LoyaltyEventTypes.OrderPlaced, "42bede01c83fa3947"), ConscentJsonContext.Default.LoyaltyUserEvent);
         json.Should().Be("{\"eventType\":\"ORDER_PLACED\",\"userId\":\"42bede01c83fa3947\"}");
     }
 

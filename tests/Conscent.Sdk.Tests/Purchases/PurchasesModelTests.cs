@@ -14,7 +14,7 @@ public sealed class PurchasesModelTests : IDisposable
     public void Dispose() => _mock.Dispose();
 
     private static PurchaseTransaction Read(string transaction) =>
-        JsonSerializer.Deserialize("{\"transactionDetails\":[" + transaction + "]}", PurchasesJsonContext.Default.PurchaseTransactionList)!.Transactions![0];
+        JsonSerializer.Deserialize("{\"transactionDetails\":[" + transaction + "]}", ConscentJsonContext.Default.PurchaseTransactionList)!.Transactions![0];
 
     [Fact]
     public void A_reference_reads_an_id_string_a_number_or_an_object()
@@ -43,7 +43,7 @@ public sealed class PurchasesModelTests : IDisposable
     {
         var t = Read("{\"userAccount\":\"u1\",\"contentId\":{\"title\":\"T\"}}");
 
-        var json = JsonSerializer.Serialize(new PurchaseTransactionList { Transactions = new[] { t } }, PurchasesJsonContext.Default.PurchaseTransactionList);
+        var json = JsonSerializer.Serialize(new PurchaseTransactionList { Transactions = new[] { t } }, ConscentJsonContext.Default.PurchaseTransactionList);
 
         json.Should().Contain("\"userAccount\":\"u1\"").And.Contain("\"contentId\":{\"title\":\"T\"}");
     }
@@ -74,7 +74,7 @@ public sealed class PurchasesModelTests : IDisposable
     {
         var list = JsonSerializer.Deserialize(
             "{\"purchases\":[{\"contentId\":\"61fba4adcbcaaf727a00168d\",\"clientContentId\":\"Client-Story-Id-1\",\"clientId\":{\"_id\":\"c\",\"name\":\"n\"}}]}",
-            PurchasesJsonContext.Default.PassPurchaseList)!;
+            ConscentJsonContext.Default.PassPurchaseList)!;
 
         var p = list.Purchases![0];
         p.ConscentContentId.Should().Be("61fba4adcbcaaf727a00168d");

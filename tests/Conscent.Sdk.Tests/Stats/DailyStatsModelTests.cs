@@ -9,9 +9,9 @@ namespace Conscent.Sdk.Tests.Stats;
 /// </summary>
 public sealed class DailyStatsModelTests
 {
-    private static DailyStats Read(string json) => JsonSerializer.Deserialize(json, StatsJsonContext.Default.DailyStats)!;
+    private static DailyStats Read(string json) => JsonSerializer.Deserialize(json, ConscentJsonContext.Default.DailyStats)!;
 
-    private static JsonObject Write(DailyStats stats) => JsonNode.Parse(JsonSerializer.Serialize(stats, StatsJsonContext.Default.DailyStats))!.AsObject();
+    private static JsonObject Write(DailyStats stats) => JsonNode.Parse(JsonSerializer.Serialize(stats, ConscentJsonContext.Default.DailyStats))!.AsObject();
 
     [Fact]
     public void OneCountProperty_NoLongerThreeForOneNumber()

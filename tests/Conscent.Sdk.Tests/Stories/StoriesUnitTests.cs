@@ -38,7 +38,7 @@ public sealed class StoriesUnitTests
     public void EditRequest_HasNoStoryIdSoTheIdCannotTravelInTheBody()
     {
         typeof(EditStoryRequest).GetProperties().Select(p => p.Name).Should().NotContain("StoryId");
-        var json = JsonSerializer.Serialize(new EditStoryRequest { Title = "t" }, StoriesJsonContext.Default.EditStoryRequest);
+        var json = JsonSerializer.Serialize(new EditStoryRequest { Title = "t" }, ConscentJsonContext.Default.EditStoryRequest);
         json.Should().Be("{\"title\":\"t\"}");
     }
 

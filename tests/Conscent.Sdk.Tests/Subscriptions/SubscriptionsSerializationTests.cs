@@ -8,7 +8,7 @@ namespace Conscent.Sdk.Tests.Subscriptions;
 public class SubscriptionsSerializationTests
 {
     private static MigrateSubscriptionRequest Roundtrip(string json) =>
-        JsonSerializer.Deserialize(json, SubscriptionsJsonContext.Default.MigrateSubscriptionRequest)!;
+        JsonSerializer.Deserialize(json, ConscentJsonContext.Default.MigrateSubscriptionRequest)!;
 
     [Fact]
     public void Dates_are_written_in_utc_with_milliseconds_whatever_the_offset()
@@ -19,7 +19,7 @@ public class SubscriptionsSerializationTests
             PurchaseDate = new DateTimeOffset(2022, 6, 30, 23, 59, 59, 999, TimeSpan.FromHours(-4)),
         };
 
-        var json = JsonNode.Parse(JsonSerializer.Serialize(request, SubscriptionsJsonContext.Default.MigrateSubscriptionRequest))!;
+        var json = JsonNode.Parse(JsonSerializer.Serialize(request, ConscentJsonContext.Default.MigrateSubscriptionRequest))!;
 
         json["expiryDate"]!.GetValue<string>().Should().Be("2022-12-31T18:30:00.000Z");
         json["purchaseDate"]!.GetValue<string>().Should().Be("2022-07-01T03:59:59.999Z");
@@ -28,7 +28,7 @@ public class SubscriptionsSerializationTests
     [Fact]
     public void Unset_fields_are_omitted()
     {
-        var json = JsonSerializer.Serialize(new MigrateSubscriptionRequest { Country = "IN" }, SubscriptionsJsonContext.Default.MigrateSubscriptionRequest);
+        var json = JsonSerializer.Serialize(new MigrateSubscriptionRequest { Country = "IN" }, ConscentJsonContext.Default.MigrateSubscriptionRequest);
 
         json.Should().Be("{\"country\":\"IN\"}");
     }
@@ -53,7 +53,7 @@ public class SubscriptionsSerializationTests
     {
         var request = Roundtrip("{\"userAddress\":{\"postcode\":221993}}");
 
-        var json = JsonSerializer.Serialize(request, SubscriptionsJsonContext.Default.MigrateSubscriptionRequest);
+        var json = JsonSerializer.Serialize(request, ConscentJsonContext.Default.MigrateSubscriptionRequest);
 
         json.Should().Contain("\"postcode\":\"221993\"");
     }
@@ -78,7 +78,7 @@ public class SubscriptionsSerializationTests
             },
         };
 
-        var json = JsonNode.Parse(JsonSerializer.Serialize(request, SubscriptionsJsonContext.Default.MigrateSubscriptionRequest))!;
+        var json = JsonNode.Parse(JsonSerializer.Serialize(request, ConscentJsonContext.Default.MigrateSubscriptionRequest))!;
 
         json["utmParameters"]!["utm_source"]!.GetValue<string>().Should().Be("website");
         json["utmParameters"]!["utm_campaign"]!.GetValue<string>().Should().Be("spring");
@@ -90,7 +90,7 @@ public class SubscriptionsSerializationTests
         var sample = Infrastructure.Samples.Text("subscription-migrate.request.json");
 
         var request = Roundtrip(sample);
-        var written = JsonSerializer.Serialize(request, SubscriptionsJsonContext.Default.MigrateSubscriptionRequest);
+        var written = JsonSerializer.Serialize(request, ConscentJsonContext.Default.MigrateSubscriptionRequest);
 
         request.AdditionalProperties.Should().BeNullOrEmpty("every documented request field is modelled");
         request.SubscriptionDetails!.AdditionalProperties.Should().BeNullOrEmpty();

@@ -7,7 +7,7 @@ public class UsersModelTests
     [Fact]
     public void The_profile_is_read_from_the_all_lower_case_userdetails_key()
     {
-        var r = JsonSerializer.Deserialize("{\"userdetails\":{\"name\":\"A\"},\"userDetails\":{\"name\":\"B\"}}", UsersJsonContext.Default.UserAndSubscriptionDetails)!;
+        var r = JsonSerializer.Deserialize("{\"userdetails\":{\"name\":\"A\"},\"userDetails\":{\"name\":\"B\"}}", ConscentJsonContext.Default.UserAndSubscriptionDetails)!;
 
         r.UserDetails!.Name.Should().Be("A");
         r.AdditionalProperties!.Should().ContainKey("userDetails", "another spelling is kept, not merged");
@@ -18,7 +18,7 @@ public class UsersModelTests
     {
         var r = JsonSerializer.Deserialize(
             "{\"userSubscriptions\":[{\"_id\":\"s\",\"price\":\"400.00\",\"clientId\":{\"_id\":\"c\"}}]}",
-            UsersJsonContext.Default.UserAndPurchaseDetails)!;
+            ConscentJsonContext.Default.UserAndPurchaseDetails)!;
 
         ReaderPurchase purchase = r.UserSubscriptions![0];
         purchase.Id.Should().Be("s");

@@ -7,7 +7,7 @@ using System.Text.Json.Serialization;
 namespace Conscent.Sdk;
 
 /// <summary>
-/// Reads a string field that ConsCent does not always send as a string: a JSON string as is, a number or boolean as its
+/// The SDK's one string-or-number converter. Reads a string field that ConsCent does not always send as a string: a JSON string as is, a number or boolean as its
 /// literal text (<c>"postcode": 221993</c> → <c>"221993"</c>, docs/rulings.md#general-postcode-number-or-string), and an
 /// embedded document as its <c>_id</c> (an id field that arrives populated, docs/rulings.md#general-id-string-or-embedded-object;
 /// null when it has none). Always writes a JSON string.
