@@ -56,15 +56,19 @@ public sealed partial class DocSnippetTests(ITestOutputHelper output)
             "```",
             "```json",
             "{}",
+            "```",
+            "```cs",
+            "M();",
             "```");
 
         var blocks = Extract("x.md", markdown);
 
-        blocks.Should().HaveCount(2);
+        blocks.Should().HaveCount(3);
         blocks[0].Code.Should().Be("var a  =  1;");
         blocks[0].OptOutReason.Should().BeNull();
         blocks[0].Location.Should().Be("x.md:2");
         blocks[1].OptOutReason.Should().Be("a fragment");
+        blocks[2].Code.Should().Be("M();");
         Normalize(" var a \r\n\t =  1;\n").Should().Be("var a = 1;");
     }
 
@@ -88,7 +92,7 @@ public sealed partial class DocSnippetTests(ITestOutputHelper output)
         var blocks = new List<DocBlock>();
         for (var i = 0; i < lines.Length; i++)
         {
-            if (!lines[i].TrimStart().StartsWith("```csharp", StringComparison.Ordinal)) continue;
+            if (!CSharpFence().IsMatch(lines[i])) continue;
             var start = i;
             var code = new StringBuilder();
             for (i++; i < lines.Length && !lines[i].TrimStart().StartsWith("```", StringComparison.Ordinal); i++)
@@ -126,6 +130,10 @@ public sealed partial class DocSnippetTests(ITestOutputHelper output)
 
     [GeneratedRegex(@"\s+")]
     private static partial Regex Whitespace();
+
+    /// <summary>A C# fence, however it is spelled (```csharp, ```cs, ```c#), so that no spelling escapes the check.</summary>
+    [GeneratedRegex(@"^\s*```(csharp|cs|c#)\s*$", RegexOptions.IgnoreCase)]
+    private static partial Regex CSharpFence();
 
     private static string RepositoryRoot()
     {
