@@ -1,0 +1,144 @@
+using System;
+using System.Collections.Generic;
+using System.IO;
+using System.Linq;
+using System.Text;
+using System.Text.RegularExpressions;
+using Xunit.Abstractions;
+
+namespace Conscent.Sdk.Testing.Tests;
+
+/// <summary>
+/// Every ```csharp block of README.md and docs/*.md appears verbatim (up to whitespace) in samples/DocSnippets, a
+/// project the build compiles with warnings as errors: a snippet a user copies compiles against the current API.
+/// A block may opt out only with <c>&lt;!-- snippet: not compiled (reason) --&gt;</c> on the line right before its fence.
+/// </summary>
+public sealed partial class DocSnippetTests(ITestOutputHelper output)
+{
+    private const string OptOutMarker = "<!-- snippet: not compiled (";
+    private const int MaxOptedOut = 5;
+
+    [Fact]
+    public void Every_csharp_block_in_the_docs_is_in_the_compiled_snippet_project()
+    {
+        var root = RepositoryRoot();
+        var blocks = DocBlocks(root);
+        var source = SnippetSource(root);
+
+        blocks.Should().NotBeEmpty("README.md and docs/*.md show C# code");
+        var compiled = blocks.Where(b => b.OptOutReason is null).ToList();
+        var optedOut = blocks.Where(b => b.OptOutReason is not null).ToList();
+        output.WriteLine($"{blocks.Count} ```csharp blocks: {compiled.Count} compiled in samples/DocSnippets, {optedOut.Count} opted out.");
+        foreach (var block in optedOut)
+            output.WriteLine($"  not compiled: {block.Location} ({block.OptOutReason})");
+
+        var missing = compiled
+            .Where(b => !source.Contains(Normalize(b.Code), StringComparison.Ordinal))
+            .Select(b => $"{b.Location}: the ```csharp block starting \"{b.FirstLine}\" is not in samples/DocSnippets (copy it there verbatim, in enough context to compile)")
+            .ToList();
+        missing.Should().BeEmpty();
+
+        optedOut.Where(b => b.OptOutReason!.Length == 0).Select(b => b.Location).Should().BeEmpty("an opted-out block says why");
+        optedOut.Count.Should().BeLessThanOrEqualTo(MaxOptedOut, "opting out is for a deliberately partial fragment, not a way around compiling");
+    }
+
+    [Fact]
+    public void The_extractor_finds_blocks_and_honours_the_opt_out_marker()
+    {
+        var markdown = string.Join('\n',
+            "Text",
+            "```csharp",
+            "var a  =  1;",
+            "```",
+            "<!-- snippet: not compiled (a fragment) -->",
+            "```csharp",
+            "partial(",
+            "```",
+            "```json",
+            "{}",
+            "```",
+            "```cs",
+            "M();",
+            "```");
+
+        var blocks = Extract("x.md", markdown);
+
+        blocks.Should().HaveCount(3);
+        blocks[0].Code.Should().Be("var a  =  1;");
+        blocks[0].OptOutReason.Should().BeNull();
+        blocks[0].Location.Should().Be("x.md:2");
+        blocks[1].OptOutReason.Should().Be("a fragment");
+        blocks[2].Code.Should().Be("M();");
+        Normalize(" var a \r\n\t =  1;\n").Should().Be("var a = 1;");
+    }
+
+    private sealed record DocBlock(string Location, string Code, string? OptOutReason)
+    {
+        public string FirstLine => Code.Split('\n').Select(l => l.Trim()).FirstOrDefault(l => l.Length > 0) ?? "";
+    }
+
+    private static List<DocBlock> DocBlocks(string root)
+    {
+        var docs = new[] { Path.Combine(root, "README.md") }
+            .Concat(Directory.GetFiles(Path.Combine(root, "docs"), "*.md").Order(StringComparer.Ordinal));
+        return docs
+            .SelectMany(path => Extract(Path.GetRelativePath(root, path).Replace('\\', '/'), File.ReadAllText(path)))
+            .ToList();
+    }
+
+    private static List<DocBlock> Extract(string docName, string markdown)
+    {
+        var lines = markdown.Replace("\r\n", "\n", StringComparison.Ordinal).Split('\n');
+        var blocks = new List<DocBlock>();
+        for (var i = 0; i < lines.Length; i++)
+        {
+            if (!CSharpFence().IsMatch(lines[i])) continue;
+            var start = i;
+            var code = new StringBuilder();
+            for (i++; i < lines.Length && !lines[i].TrimStart().StartsWith("```", StringComparison.Ordinal); i++)
+                code.Append(lines[i]).Append('\n');
+            blocks.Add(new DocBlock($"{docName}:{start + 1}", code.ToString().TrimEnd('\n'), OptOutReason(start > 0 ? lines[start - 1] : "")));
+        }
+        return blocks;
+    }
+
+    private static string? OptOutReason(string previousLine)
+    {
+        var line = previousLine.Trim();
+        if (!line.StartsWith(OptOutMarker, StringComparison.Ordinal) || !line.EndsWith(") -->", StringComparison.Ordinal)) return null;
+        return line[OptOutMarker.Length..^") -->".Length].Trim();
+    }
+
+    private static string SnippetSource(string root)
+    {
+        var project = Path.Combine(root, "samples", "DocSnippets");
+        var files = Directory.GetFiles(project, "*.cs", SearchOption.AllDirectories)
+            .Where(f => !IsBuildOutput(Path.GetRelativePath(project, f)))
+            .Order(StringComparer.Ordinal)
+            .ToList();
+        files.Should().NotBeEmpty("samples/DocSnippets holds the docs' snippets");
+        return string.Join(" ", files.Select(f => Normalize(File.ReadAllText(f))));
+    }
+
+    private static bool IsBuildOutput(string relativePath)
+    {
+        var first = relativePath.Replace('\\', '/').Split('/')[0];
+        return first is "obj" or "bin";
+    }
+
+    private static string Normalize(string text) => Whitespace().Replace(text, " ").Trim();
+
+    [GeneratedRegex(@"\s+")]
+    private static partial Regex Whitespace();
+
+    /// <summary>A C# fence, however it is spelled (```csharp, ```cs, ```c#), so that no spelling escapes the check.</summary>
+    [GeneratedRegex(@"^\s*```(csharp|cs|c#)\s*$", RegexOptions.IgnoreCase)]
+    private static partial Regex CSharpFence();
+
+    private static string RepositoryRoot()
+    {
+        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
+            if (File.Exists(Path.Combine(dir.FullName, "Conscent.Sdk.sln"))) return dir.FullName;
+        throw new DirectoryNotFoundException("The repository root (the folder with Conscent.Sdk.sln) was not found above the test assembly.");
+    }
+}
