@@ -41,6 +41,13 @@ public static class UnlockEndpoint
             .AddConsumptionReplayGuard();   // in memory: protects one instance
     }
 
+    // docs/unlocking.md
+    public static void RegisterRedisReplayGuard(WebApplicationBuilder builder, StackExchange.Redis.IConnectionMultiplexer redisConnection)
+    {
+        builder.Services.AddConscent(builder.Configuration.GetSection("Conscent"))
+            .AddRedisConsumptionReplayGuard(redisConnection);   // an IConnectionMultiplexer every instance shares
+    }
+
     /// <summary>Stub: the publisher's own article store.</summary>
     private static string LoadArticle(string contentId) => "The full text of " + contentId;
 }

@@ -84,4 +84,17 @@ public static class ConscentWebhooksBuilderRedisExtensions
         if (options.KeyPrefix is null) throw new ArgumentException("RedisWebhookDeduplicatorOptions.KeyPrefix must not be null.", nameof(configure));
         return options;
     }
+
+    /// <summary>
+    /// Makes each consumption id unlock content once across every instance sharing <paramref name="connection"/>
+    /// (<see cref="RedisConsumptionReplayGuard"/>): <c>VerifyAsync</c> reports a reused id as <c>AlreadyUsed</c>.
+    /// </summary>
+    /// <param name="builder">What <c>AddConscent</c> returned.</param>
+    /// <param name="connection">The Redis connection the instances share.</param>
+    /// <param name="keyPrefix">The prefix of every key the guard writes.</param>
+    public static IConscentBuilder AddRedisConsumptionReplayGuard(this IConscentBuilder builder, IConnectionMultiplexer connection, string keyPrefix = RedisConsumptionReplayGuard.DefaultKeyPrefix)
+    {
+        if (builder is null) throw new ArgumentNullException(nameof(builder));
+        return builder.AddConsumptionReplayGuard(new RedisConsumptionReplayGuard(connection, keyPrefix));
+    }
 }

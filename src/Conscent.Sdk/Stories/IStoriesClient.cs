@@ -1,4 +1,5 @@
 using System;
+using System.Diagnostics.CodeAnalysis;
 using System.Collections.Generic;
 using System.Threading;
 using System.Threading.Tasks;
@@ -69,8 +70,9 @@ public interface IStoriesClient
     /// Every docs sample uses GET while the heading says POST: the SDK sends GET, and if the server answers
     /// 405 Method Not Allowed it repeats the call once with POST and keeps using POST on this client.
     /// </summary>
-    /// <param name="fromDate">Start of the range; null for ConsCent's default.</param>
-    /// <param name="toDate">End of the range; null for ConsCent's default. Must not be before <paramref name="fromDate"/>.</param>
+    /// <param name="from">Start of the range; null for ConsCent's default.</param>
+    /// <param name="to">End of the range; null for ConsCent's default. Must not be before <paramref name="from"/>.</param>
     /// <param name="cancellationToken">Cancels the call.</param>
-    Task<StoryDailyStats> GetDailyStatsAsync(DateTimeOffset? fromDate = null, DateTimeOffset? toDate = null, CancellationToken cancellationToken = default);
+    [SuppressMessage("Naming", "CA1716:Identifiers should not match keywords", Justification = "from/to is the SDK's name for every date range (ConsCent's query names); VB callers write [to] or pass it by position.")]
+    Task<StoryDailyStats> GetDailyStatsAsync(DateTimeOffset? from = null, DateTimeOffset? to = null, CancellationToken cancellationToken = default);
 }

@@ -1,4 +1,5 @@
 using System;
+using System.Diagnostics.CodeAnalysis;
 using System.Collections.Generic;
 using System.Linq;
 using System.Net;
@@ -104,11 +105,12 @@ public class StoriesClient : IStoriesClient
     }
 
     /// <inheritdoc />
-    public virtual async Task<StoryDailyStats> GetDailyStatsAsync(DateTimeOffset? fromDate = null, DateTimeOffset? toDate = null, CancellationToken cancellationToken = default)
+    [SuppressMessage("Naming", "CA1716:Identifiers should not match keywords", Justification = "from/to is the SDK's name for every date range (ConsCent's query names); VB callers write [to] or pass it by position.")]
+    public virtual async Task<StoryDailyStats> GetDailyStatsAsync(DateTimeOffset? from = null, DateTimeOffset? to = null, CancellationToken cancellationToken = default)
     {
-        new RequestValidator(DailyStats.Operation).DateRange(fromDate, toDate, "fromDate", "toDate").ThrowIfInvalid();
+        new RequestValidator(DailyStats.Operation).DateRange(from, to, "from", "to").ThrowIfInvalid();
         var overrides = _pipeline.Runtime.MethodOverrides;
-        var call = BuildDailyStats(fromDate, toDate);
+        var call = BuildDailyStats(from, to);
         if (overrides.TryGetValue(DailyStats.Operation, out var learnt)) call.WithMethod(learnt);
         else
         {
@@ -122,7 +124,7 @@ public class StoriesClient : IStoriesClient
                 // use POST from now on.
                 overrides[DailyStats.Operation] = HttpMethod.Post;
                 ConscentLog.LogStatsFallback(_pipeline.Logger, DailyStats.Operation);
-                call = BuildDailyStats(fromDate, toDate).WithMethod(HttpMethod.Post);
+                call = BuildDailyStats(from, to).WithMethod(HttpMethod.Post);
             }
         }
         return await _pipeline.SendAsync(call, ConscentJsonContext.Default.StoryDailyStats, cancellationToken).ConfigureAwait(false);

@@ -656,7 +656,7 @@ public sealed class StoriesContractTests : IDisposable
 
         var ex = (await FluentActions.Awaiting(() => client.Stories.GetDailyStatsAsync(to.AddDays(1), to)).Should().ThrowAsync<ConscentValidationException>()).Which;
 
-        ex.Errors.Should().ContainSingle(e => e.Field == "fromDate");
+        ex.Errors.Should().ContainSingle(e => e.Field == "from");
         _mock.Server.LogEntries.Should().BeEmpty();
     }
 
