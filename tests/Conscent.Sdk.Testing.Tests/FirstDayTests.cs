@@ -173,4 +173,22 @@ public sealed class FirstDayTests : IDisposable
         typeof(ConscentSimulator).GetProperty("Options").Should().BeNull("a property returning a fresh copy made sim.Options.ApiSecret = \"x\" do nothing");
         _sim.CreateOptions().Should().NotBeSameAs(_sim.CreateOptions());
     }
+
+    [Fact]
+    public async Task The_SDK_reads_time_from_the_TimeProvider_the_app_registers()
+    {
+        var clock = new Microsoft.Extensions.Time.Testing.FakeTimeProvider(new DateTimeOffset(2020, 1, 1, 0, 0, 0, TimeSpan.Zero));
+        using var sim = new ConscentSimulator(new ConscentSimulatorOptions { TimeProvider = clock });
+        var services = new ServiceCollection();
+        services.AddSingleton<TimeProvider>(clock);
+        services.AddConscent(o => { o.ApiKey = "k"; o.ApiSecret = "s"; o.ClientId = "c"; });
+        services.AddConscentSimulator(sim);
+        using var app = services.BuildServiceProvider();
+        var id = sim.IssueConsumption(Article); // created "now" on the fake 2020 clock
+
+        var result = await app.GetRequiredService<IConsumptionClient>().VerifyAsync(id, Article);
+
+        result.IsValid.Should().BeTrue("on the system clock this 2020 consumption would be years too old");
+        result.Age.Should().Be(TimeSpan.Zero);
+    }
 }

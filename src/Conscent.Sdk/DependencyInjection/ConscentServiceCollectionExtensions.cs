@@ -43,7 +43,9 @@ public static class ConscentServiceCollectionExtensions
         services.AddOptions<ConscentOptions>().ValidateOnStart();
 
         // One runtime per container: the circuit breaker and learnt endpoint methods are shared by every client.
-        services.TryAddSingleton(sp => new ConscentRuntime(sp.GetRequiredService<IOptions<ConscentOptions>>().Value)
+        // One clock per client: the app's TimeProvider when it registers one (tests register a fake), for deadlines,
+        // retry waits, Retry-After dates and consumption ages alike.
+        services.TryAddSingleton(sp => new ConscentRuntime(sp.GetRequiredService<IOptions<ConscentOptions>>().Value, sp.GetService<TimeProvider>())
         {
             ReplayGuard = sp.GetService<IConsumptionReplayGuard>(),
         });
