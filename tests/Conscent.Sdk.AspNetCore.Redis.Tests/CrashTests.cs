@@ -39,7 +39,7 @@ public sealed class CrashTests
         return (MaxRedeliveries, answers[^1], answers);
     }
 
-    [Fact]
+    [RedisFact]
     public async Task AClaimThatIsNeverCompleted_IsTakenOverAfterTheLease()
     {
         var server = await RedisServer.Shared;
@@ -80,7 +80,7 @@ public sealed class CrashTests
         }
     }
 
-    [Fact]
+    [RedisFact]
     public async Task AnInstanceThatDiesMidHandler_LeavesTheDeliveryToAnotherInstance_AfterTheLease()
     {
         var server = await RedisServer.Shared;

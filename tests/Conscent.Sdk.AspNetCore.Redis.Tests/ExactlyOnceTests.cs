@@ -24,7 +24,7 @@ public sealed class ExactlyOnceTests
 
     public ExactlyOnceTests(ITestOutputHelper output) => _output = output;
 
-    [Fact]
+    [RedisFact]
     public async Task EveryDelivery_IsHandledExactlyOnce_AcrossThreeInstances()
     {
         var server = await RedisServer.Shared;

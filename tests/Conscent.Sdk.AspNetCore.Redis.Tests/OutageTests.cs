@@ -26,7 +26,7 @@ public sealed class OutageTests
 
     public OutageTests(ITestOutputHelper output) => _output = output;
 
-    [Fact]
+    [RedisFact]
     public async Task RedisStoppedMidRun_DeliveriesGet503_AndAfterRedelivery_NoneIsLostAndNoneDoubled()
     {
         await using var redis = await RedisServer.StartOwnAsync(persistent: true);

@@ -19,7 +19,7 @@ public sealed class RedisConsumptionReplayGuardTests(ITestOutputHelper output) :
 
     public async Task DisposeAsync() => await _redis.DisposeAsync();
 
-    [Fact]
+    [RedisFact]
     public async Task Of_many_instances_claiming_one_id_at_once_exactly_one_wins_for_each_of_200_ids()
     {
         var connections = await Task.WhenAll(Enumerable.Range(0, 3).Select(_ => ConnectionMultiplexer.ConnectAsync(_redis.Configuration)));
@@ -42,7 +42,7 @@ public sealed class RedisConsumptionReplayGuardTests(ITestOutputHelper output) :
         }
     }
 
-    [Fact]
+    [RedisFact]
     public async Task The_claim_expires_with_the_window()
     {
         var guard = new RedisConsumptionReplayGuard(_redis, "test:consumption:" + Guid.NewGuid().ToString("N") + ":");
@@ -58,7 +58,7 @@ public sealed class RedisConsumptionReplayGuardTests(ITestOutputHelper output) :
         reclaimed.Should().BeTrue("the key lives only as long as the id could still verify");
     }
 
-    [Fact]
+    [RedisFact]
     public async Task Two_app_instances_sharing_Redis_unlock_a_shared_consumption_id_once()
     {
         using var simulator = new ConscentSimulator();

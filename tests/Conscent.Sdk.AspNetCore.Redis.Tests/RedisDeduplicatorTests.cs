@@ -26,7 +26,7 @@ public sealed class RedisDeduplicatorTests : IAsyncLifetime
 
     private IDatabase Db => _redis.GetDatabase();
 
-    [Fact]
+    [RedisFact]
     public async Task Claim_IsSetNxPx_WithTheClaimsToken_AndTheLeaseAsItsExpiry()
     {
         var claim = await _guard.ClaimAsync("SubscriptionPaymentWebhook:p1", TimeSpan.FromSeconds(90), None);
@@ -41,7 +41,7 @@ public sealed class RedisDeduplicatorTests : IAsyncLifetime
         ttl!.Value.Should().BeGreaterThan(TimeSpan.Zero).And.BeLessThanOrEqualTo(TimeSpan.FromSeconds(90));
     }
 
-    [Fact]
+    [RedisFact]
     public async Task Complete_StoresTheHandledMarker_ForTheWindow_AndLaterCopiesAreAlreadyHandled()
     {
         var claim = await _guard.ClaimAsync("k", TimeSpan.FromSeconds(30), None);
@@ -53,7 +53,7 @@ public sealed class RedisDeduplicatorTests : IAsyncLifetime
         (await _guard.CompleteAsync(claim, TimeSpan.FromDays(3), None)).Should().BeTrue("completing again (a retry after a lost reply) is not a lost lease");
     }
 
-    [Fact]
+    [RedisFact]
     public async Task AHeldClaim_IsInProgress_AndRelease_LetsTheNextCopyClaim()
     {
         var first = await _guard.ClaimAsync("k", TimeSpan.FromSeconds(30), None);
@@ -68,7 +68,7 @@ public sealed class RedisDeduplicatorTests : IAsyncLifetime
         ((string?)await Db.StringGetAsync(_prefix + "k")).Should().Be(second.Token);
     }
 
-    [Fact]
+    [RedisFact]
     public async Task ACrashedClaim_EndsWithItsLease_AndIsTakenOver_AndItsLateCallsTouchNothing()
     {
         var lease = TimeSpan.FromMilliseconds(300);
@@ -93,7 +93,7 @@ public sealed class RedisDeduplicatorTests : IAsyncLifetime
         ((string?)await Db.StringGetAsync(_prefix + "k")).Should().Be("done:" + next.Token);
     }
 
-    [Fact]
+    [RedisFact]
     public async Task ManyConcurrentClaims_FromSeveralConnections_OnlyOneWins()
     {
         var server = await RedisServer.Shared;
@@ -115,7 +115,7 @@ public sealed class RedisDeduplicatorTests : IAsyncLifetime
         }
     }
 
-    [Fact]
+    [RedisFact]
     public async Task TheDatabaseOption_IsHonoured()
     {
         var guard = new RedisWebhookDeduplicator(_redis, new RedisWebhookDeduplicatorOptions { KeyPrefix = _prefix, Database = 3 });
@@ -124,7 +124,7 @@ public sealed class RedisDeduplicatorTests : IAsyncLifetime
         (await Db.KeyExistsAsync(_prefix + "k")).Should().BeFalse();
     }
 
-    [Fact]
+    [RedisFact]
     public async Task OnlyAClaimedClaim_CanBeCompletedOrReleased_AndArgumentsAreChecked()
     {
         await FluentActions.Awaiting(() => _guard.CompleteAsync(WebhookClaim.InProgress("k"), TimeSpan.FromDays(1), None).AsTask()).Should().ThrowAsync<ArgumentException>();
@@ -135,7 +135,7 @@ public sealed class RedisDeduplicatorTests : IAsyncLifetime
         FluentActions.Invoking(() => new RedisWebhookDeduplicator(_redis, new RedisWebhookDeduplicatorOptions { KeyPrefix = null! })).Should().Throw<ArgumentException>();
     }
 
-    [Fact]
+    [RedisFact]
     public async Task AnUnreachableRedis_Throws_AtOnce()
     {
         var options = ConfigurationOptions.Parse("127.0.0.1:1"); // nothing listens on port 1
@@ -148,7 +148,7 @@ public sealed class RedisDeduplicatorTests : IAsyncLifetime
         await FluentActions.Awaiting(() => guard.ClaimAsync("k", TimeSpan.FromSeconds(30), None).AsTask()).Should().ThrowAsync<RedisConnectionException>();
     }
 
-    [Fact]
+    [RedisFact]
     public async Task TheGuard_DisposesOnlyAConnectionItMade()
     {
         var server = await RedisServer.Shared;

@@ -15,7 +15,7 @@ public sealed class WiringTests
 
     public WiringTests(ITestOutputHelper output) => _output = output;
 
-    [Fact]
+    [RedisFact]
     public async Task AddRedisDeduplication_FromAConfigurationString_MakesAndOwnsTheConnection()
     {
         var server = await RedisServer.Shared;
@@ -31,7 +31,7 @@ public sealed class WiringTests
         guard.Connection.IsConnected.Should().BeFalse("the app's container disposed the connection the guard made");
     }
 
-    [Fact]
+    [RedisFact]
     public async Task AddRedisDeduplication_WithAConnection_OrFromTheServices_LeavesItOpen()
     {
         var server = await RedisServer.Shared;
@@ -51,7 +51,7 @@ public sealed class WiringTests
         connection.IsConnected.Should().BeTrue();
     }
 
-    [Fact]
+    [RedisFact]
     public void AddRedisDeduplication_ChecksItsArguments()
     {
         var builder = new ServiceCollection().AddConscentWebhooks();
@@ -60,7 +60,7 @@ public sealed class WiringTests
         FluentActions.Invoking(() => builder.AddRedisDeduplication("localhost:6379", o => o.KeyPrefix = null!)).Should().Throw<ArgumentException>();
     }
 
-    [Fact]
+    [RedisFact]
     public async Task RedisUnreachable_FailsClosed_503_AndNoHandlerRuns()
     {
         var ledger = new Ledger();
@@ -78,7 +78,7 @@ public sealed class WiringTests
         _output.WriteLine($"Redis unreachable, fail closed: {conscent.DescribeAnswers()}; handler runs {ledger.TotalRuns}");
     }
 
-    [Fact]
+    [RedisFact]
     public async Task RedisUnreachable_FailOpen_RunsTheHandler()
     {
         var ledger = new Ledger();

@@ -47,6 +47,14 @@ public sealed class RedisServer : IAsyncDisposable
 
     public static Task<RedisServer> Shared => SharedServer.Value;
 
+    /// <summary>Why Redis tests cannot run here, or null when they can (always null in CI, where a missing Redis must fail).</summary>
+    public static string? SkipReason =>
+        string.Equals(Environment.GetEnvironmentVariable("CI"), "true", StringComparison.OrdinalIgnoreCase)
+        || !string.IsNullOrEmpty(Environment.GetEnvironmentVariable("CONSCENT_REDIS"))
+        || FindRedisServer() is not null
+            ? null
+            : "No Redis on this machine. " + HowToGetOne;
+
     /// <summary>A private redis-server on a free port. <paramref name="persistent"/>: AOF with fsync on every write, so a restart keeps what was acknowledged.</summary>
     public static async Task<RedisServer> StartOwnAsync(bool persistent)
     {
