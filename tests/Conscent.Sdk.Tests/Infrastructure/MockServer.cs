@@ -20,12 +20,30 @@ public sealed class MockServer : IDisposable
 
     public MockServer()
     {
-        Server = WireMockServer.Start(new WireMockServerSettings
+        Server = StartOnFreePort();
+    }
+
+    // WireMock takes a port, not port 0, so a free port is picked first and bound a moment later. Test projects run
+    // in parallel, and another one can bind that port in between ("address already in use"): pick again, a few times.
+    private static WireMockServer StartOnFreePort()
+    {
+        const int attempts = 5;
+        for (var attempt = 1; ; attempt++)
         {
-            Urls = new[] { $"http://127.0.0.1:{FreePort()}" },
-            StartAdminInterface = false,
-            Logger = new WireMockNullLogger(),
-        });
+            try
+            {
+                return WireMockServer.Start(new WireMockServerSettings
+                {
+                    Urls = new[] { $"http://127.0.0.1:{FreePort()}" },
+                    StartAdminInterface = false,
+                    Logger = new WireMockNullLogger(),
+                });
+            }
+            catch (WireMock.Exceptions.WireMockException) when (attempt < attempts)
+            {
+                // The port was taken between FreePort() and the bind; the next attempt picks another.
+            }
+        }
     }
 
     public WireMockServer Server { get; }
