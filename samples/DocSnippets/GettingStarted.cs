@@ -22,8 +22,8 @@ public static class Steps
     {
         app.MapGet("/admin/conscent/content", async (IContentClient content, CancellationToken ct) =>
         {
-            var page = await content.ListAsync(new ListOptions { PageNumber = 1, PageSize = 20 }, ct);
-            return page.Content;
+            var page = await content.ListAsync(new ListOptions { PageNumber = 1, PageSize = 20 }, ct).GetPageAsync(ct);
+            return page.Items;
         });
     }
 

@@ -12,7 +12,7 @@ public static class Export
     // docs/purchases.md
     public static async Task Run(IConscentClient conscent, DateTimeOffset start, DateTimeOffset end, Ledger ledger, CancellationToken ct)
     {
-        await foreach (PurchaseRecord purchase in conscent.Purchases.ListAllRecordsAsync(new PurchaseQuery { From = start, To = end }, ct))
+        await foreach (PurchaseRecord purchase in conscent.Purchases.ListRecordsAsync(new PurchaseQuery { From = start, To = end }, ct))
         {
             var kind = purchase switch
             {

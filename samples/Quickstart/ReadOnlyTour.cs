@@ -15,13 +15,13 @@ internal static class ReadOnlyTour
 
         return await steps.RunAsync("List content (page 1)", async () =>
             {
-                var page = await conscent.Content.ListAsync(firstPage);
-                return $"{page.Content?.Count ?? 0} on this page, {page.Pagination?.TotalRecords ?? 0} registered";
+                var page = await conscent.Content.ListAsync(firstPage).GetPageAsync();
+                return $"{page.Items.Count} on this page, {page.TotalRecords ?? 0} registered";
             })
             && await steps.RunAsync("List bundles (page 1)", async () =>
             {
-                var page = await conscent.Bundles.ListAsync(firstPage);
-                return $"{page.Content?.Count ?? 0} on this page, {page.Pagination?.TotalRecords ?? 0} registered";
+                var page = await conscent.Bundles.ListAsync(firstPage).GetPageAsync();
+                return $"{page.Items.Count} on this page, {page.TotalRecords ?? 0} registered";
             })
             && await steps.RunAsync("Read yesterday's daily stats", async () =>
             {
@@ -31,9 +31,9 @@ internal static class ReadOnlyTour
             && await steps.RunAsync("List purchases of the last 30 days (page 1)", async () =>
             {
                 var now = DateTimeOffset.UtcNow;
-                var page = await conscent.Purchases.ListAsync(new PurchaseQuery { From = now.AddDays(-30), To = now, PageNumber = 1, PageSize = 50 });
+                var page = await conscent.Purchases.ListAsync(new PurchaseQuery { From = now.AddDays(-30), To = now, PageNumber = 1, PageSize = 50 }).GetPageAsync();
                 // Purchases carry readers' emails and phone numbers: print counts, not records.
-                return $"{page.Transactions?.Count ?? 0} on this page, {page.Pagination?.TotalRecords ?? 0} in total";
+                return $"{page.Items.Count} on this page, {page.TotalRecords ?? 0} in total";
             });
     }
 }

@@ -63,14 +63,14 @@ internal static class SimulatorTour
             })
             && await steps.RunAsync("List all content", async () =>
             {
-                // ListAllAsync walks every page for you, fetching the next only when you reach it.
-                var titles = await conscent.Content.ListAllAsync(pageSize: 100).Select(c => c.ContentId).ToListAsync();
+                // A list reads every page for you, fetching the next only when you reach it.
+                var titles = await conscent.Content.ListAsync(new ListOptions { PageSize = 100 }).Select(c => c.ContentId).ToListAsync();
                 Expect(titles.Contains(Article) && titles.Contains(OtherArticle), "both articles should be listed");
                 return $"{titles.Count} items";
             })
             && await steps.RunAsync("List all bundles", async () =>
             {
-                var bundles = await conscent.Bundles.ListAllAsync().ToListAsync();
+                var bundles = await conscent.Bundles.ListAsync().ToListAsync();
                 Expect(bundles.Any(b => b.ContentId == Bundle), "the bundle should be listed");
                 return $"{bundles.Count} bundle";
             })
@@ -111,10 +111,10 @@ internal static class SimulatorTour
                 simulator.SeedPurchase(new SimulatedPurchase { UserId = reader.Id, Type = PurchaseTypes.Pass, Title = "Weekend pass", Price = 49 });
                 simulator.SeedPurchase(new SimulatedPurchase { UserId = reader.Id, Type = PurchaseTypes.Content, ClientContentId = Article, Price = 5 });
 
-                var page = await conscent.Purchases.ListAsync(new PurchaseQuery { PageNumber = 1, PageSize = 50 });
-                var types = string.Join(", ", page.Transactions?.Select(t => t.Type) ?? []);
-                Expect(page.Transactions?.Count == 2, $"two purchases expected, got {page.Transactions?.Count}");
-                return $"{page.Transactions?.Count} purchases: {types}";
+                var page = await conscent.Purchases.ListAsync(new PurchaseQuery { PageNumber = 1, PageSize = 50 }).GetPageAsync();
+                var types = string.Join(", ", page.Items.Select(t => t.Type));
+                Expect(page.Items.Count == 2, $"two purchases expected, got {page.Items.Count}");
+                return $"{page.Items.Count} purchases: {types}";
             })
             && await steps.RunAsync("Issue an auto-login token", async () =>
             {

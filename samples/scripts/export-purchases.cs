@@ -33,11 +33,11 @@ try
     output.WriteLine(string.Join(',', columns));
 
     // This list embeds the buyer as email/phone and the content as title/url (ConsCent sends no ids here); the per-type
-    // lists (ListAllPassesAsync, ListAllMicropaymentsAsync, ListAllSubscriptionsAsync) carry userId and clientContentId.
-    // ListAllAsync fetches page after page (500 per page by default) as the loop reaches them.
+    // lists (ListPassesAsync, ListMicropaymentsAsync, ListSubscriptionsAsync, or all three as ListRecordsAsync) carry
+    // userId and clientContentId. The list fetches page after page (500 per page by default) as the loop reaches them.
     var query = new PurchaseQuery { From = new DateTimeOffset(from.ToDateTime(TimeOnly.MinValue), TimeSpan.Zero), To = new DateTimeOffset(to.ToDateTime(TimeOnly.MaxValue), TimeSpan.Zero) };
     var count = 0;
-    await foreach (var p in conscent.Purchases.ListAllAsync(query))
+    await foreach (var p in conscent.Purchases.ListAsync(query))
     {
         var row = new List<string?>
         {

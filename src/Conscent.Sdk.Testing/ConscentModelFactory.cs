@@ -17,34 +17,25 @@ namespace Conscent.Sdk.Testing;
 /// <remarks>One method per response model, per webhook payload and per main nested model, named after the type it returns.</remarks>
 public static partial class ConscentModelFactory
 {
-    /// <summary>The paging details of a content, bundle, story or client-purchase list (<c>pagination</c>).</summary>
-    /// <param name="pageNumber">The page returned, from 1.</param>
-    /// <param name="pageSize">The page size used.</param>
-    /// <param name="totalRecords">Records across all pages.</param>
-    /// <param name="totalPages">Pages in all; computed from <paramref name="totalRecords"/> and <paramref name="pageSize"/> when null.</param>
-    public static Pagination Pagination(int pageNumber = 1, int pageSize = 20, int totalRecords = 0, int? totalPages = null) => new()
+    /// <summary>
+    /// One page of a list, as the SDK's list methods yield from <see cref="ConscentPageable{T}.AsPages"/>. Wrap pages in
+    /// <see cref="ConscentPageable.FromPages{T}"/> to mock a list method:
+    /// <c>purchases.ListAsync(default, default).Returns(ConscentPageable.FromPages(new[] { ConscentModelFactory.Page(items) }))</c>.
+    /// </summary>
+    /// <typeparam name="T">The item type.</typeparam>
+    /// <param name="items">The items on the page (empty when null).</param>
+    /// <param name="pageNumber">The page number, from 1.</param>
+    /// <param name="pageSize">The page size; the item count (at least 1) when null, so the page reads as the last one.</param>
+    /// <param name="totalRecords">Items across all pages; null as in the purchase lists by type.</param>
+    /// <param name="totalPages">Pages in all; null as in the purchase lists by type.</param>
+    public static ConscentPage<T> Page<T>(IEnumerable<T>? items = null, int pageNumber = 1, int? pageSize = null, int? totalRecords = null, int? totalPages = null)
     {
-        PageNumber = pageNumber,
-        PageSize = pageSize,
-        TotalRecords = totalRecords,
-        TotalPages = totalPages ?? (pageSize <= 0 ? 0 : (totalRecords + pageSize - 1) / pageSize),
-    };
-
-    /// <summary>The paging details of a purchase list (<c>paginationInfo</c>): no totals.</summary>
-    /// <param name="pageNumber">The page returned, from 1.</param>
-    /// <param name="pageSize">The page size used (ConsCent's default is 500).</param>
-    /// <param name="recordsReturned">Records on this page.</param>
-    public static PaginationInfo PaginationInfo(int pageNumber = 1, int pageSize = 500, int recordsReturned = 0) => new()
-    {
-        PageNumber = pageNumber,
-        PageSize = pageSize,
-        RecordsReturned = recordsReturned,
-    };
+        var list = ToListOrEmpty(items);
+        return new ConscentPage<T>(list, pageNumber, pageSize ?? Math.Max(1, list.Count), totalRecords, totalPages);
+    }
 
     internal static List<T>? ToList<T>(IEnumerable<T>? items) => items?.ToList();
 
     internal static List<T> ToListOrEmpty<T>(IEnumerable<T>? items) => items?.ToList() ?? new List<T>();
 
-    internal static Pagination PageOf(int count, Pagination? pagination) =>
-        pagination ?? Pagination(pageNumber: 1, pageSize: Math.Max(20, count), totalRecords: count);
 }

@@ -58,8 +58,8 @@ public sealed partial class SimulatorCommandTests
             var created = await client.Content.CreateAsync(new CreateContentRequest { ContentId = "from-the-test", Title = "Over Kestrel", Url = "https://news.example/k", Price = 2 });
             created.Content!.ContentId.Should().Be("from-the-test");
             (await client.Content.GetAsync("from-the-test")).Title.Should().Be("Over Kestrel");
-            var purchases = await client.Purchases.ListPassesAsync(new PurchaseQuery { Email = "reader01@example.com", PageSize = 50 });
-            purchases.Purchases.Should().NotBeNull();
+            var purchases = await client.Purchases.ListPassesAsync(new PurchaseQuery { Email = "reader01@example.com", PageSize = 50 }).GetPageAsync();
+            purchases.Items.Should().NotBeNull();
             await FluentActions.Awaiting(() => client.Content.GetAsync("no-such-id")).Should().ThrowAsync<ConscentNotFoundException>();
         }
 
@@ -101,8 +101,8 @@ public sealed partial class SimulatorCommandTests
                 RequireClientId = false,
                 BaseAddress = address,
             });
-            var page = await client.Content.ListAsync();
-            page.Content.Should().BeNullOrEmpty();
+            var page = await client.Content.ListAsync().GetPageAsync();
+            page.Items.Should().BeNullOrEmpty();
         }
         finally
         {

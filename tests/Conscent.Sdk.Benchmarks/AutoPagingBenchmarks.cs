@@ -8,7 +8,7 @@ namespace Conscent.Sdk.Benchmarks;
 
 /// <summary>
 /// Walks a 1,000-page content list (100 items a page, generated in memory by <see cref="PagingHandler"/>) with
-/// <c>Content.ListAllAsync</c> against a hand-written page loop. OperationsPerInvoke is the item count, so
+/// <c>Content.ListAsync</c> against a hand-written page loop. OperationsPerInvoke is the item count, so
 /// Mean and Allocated are per item. Peak memory over the walk: <c>--paging-memory</c> (see docs/performance.md).
 /// </summary>
 [MemoryDiagnoser]
@@ -53,7 +53,7 @@ public class AutoPagingBenchmarks
     public async Task<int> ListAll_Sdk()
     {
         var count = 0;
-        await foreach (var item in _sdk.Content.ListAllAsync(PageSize).ConfigureAwait(false))
+        await foreach (var item in _sdk.Content.ListAsync(new ListOptions { PageSize = PageSize }).ConfigureAwait(false))
             if (item.ContentId is not null) count++;
         return count;
     }

@@ -62,7 +62,7 @@ public class InMemoryBenchmarks
     public Task<RawContentListResponse> List_RawWithStandardResilience() => _rawResilient.ListAsync();
 
     [Benchmark, BenchmarkCategory("List")]
-    public Task<ContentListResponse> List_Sdk() => _sdk.Content.ListAsync();
+    public Task<ConscentPage<ContentItem>> List_Sdk() => _sdk.Content.ListAsync().GetPageAsync();
 
     [Benchmark(Baseline = true), BenchmarkCategory("Create")]
     public Task<RawCreateContentResponse> Create_Raw() => _raw.CreateAsync(_payloads.RawCreateRequest);

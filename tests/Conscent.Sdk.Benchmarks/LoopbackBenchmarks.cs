@@ -54,7 +54,7 @@ public class LoopbackBenchmarks
     public Task<RawContentListResponse> Latency_Raw() => _raw.ListAsync();
 
     [Benchmark, BenchmarkCategory("Latency")]
-    public Task<ContentListResponse> Latency_Sdk() => _sdk.Content.ListAsync();
+    public Task<ConscentPage<ContentItem>> Latency_Sdk() => _sdk.Content.ListAsync().GetPageAsync();
 
     [Benchmark(Baseline = true, OperationsPerInvoke = Calls), BenchmarkCategory("Throughput")]
     public Task Throughput_Raw() => Concurrently(async () =>
@@ -65,7 +65,7 @@ public class LoopbackBenchmarks
     [Benchmark(OperationsPerInvoke = Calls), BenchmarkCategory("Throughput")]
     public Task Throughput_Sdk() => Concurrently(async () =>
     {
-        for (var i = 0; i < CallsPerCaller; i++) await _sdk.Content.ListAsync().ConfigureAwait(false);
+        for (var i = 0; i < CallsPerCaller; i++) await _sdk.Content.ListAsync().GetPageAsync().ConfigureAwait(false);
     });
 
     private static Task Concurrently(System.Func<Task> caller)

@@ -45,7 +45,7 @@ public sealed class ContentClientTests : IAsyncLifetime
         var created = await client.Content.CreateAsync(NewContent("article-1"));
         var edited = await client.Content.EditAsync("article-1", new EditContentRequest { Title = "New title", Price = 7 });
         var item = await client.Content.GetAsync("article-1");
-        var page = await client.Content.ListAsync(new ListOptions { PageNumber = 1, PageSize = 10 });
+        var page = await client.Content.ListAsync(new ListOptions { PageNumber = 1, PageSize = 10 }).GetPageAsync();
 
         created.Message.Should().Be("New Content Created!");
         created.Content!.ContentType.Should().Be(ContentType.Video);
@@ -54,8 +54,8 @@ public sealed class ContentClientTests : IAsyncLifetime
         item.Title.Should().Be("New title");
         item.Price.Should().Be(7);
         item.Categories.Should().Equal("news");
-        page.Content!.Select(c => c.ContentId).Should().Equal("article-1");
-        page.Pagination!.TotalRecords.Should().Be(1);
+        page.Items!.Select(c => c.ContentId).Should().Equal("article-1");
+        page.TotalRecords.Should().Be(1);
         _sim.Requests.Select(r => r.Method + " " + r.Path).Should().Equal(
             "POST /api/v1/content", "PATCH /api/v1/content/article-1", "GET /api/v1/content/client/article-1", "GET /api/v1/content/client");
         _sim.Requests.Should().OnlyContain(r => r.Auth == SimulatedAuth.ValidBasic && r.Transport == (overServer ? SimulatorTransport.Server : SimulatorTransport.Handler));
@@ -70,7 +70,7 @@ public sealed class ContentClientTests : IAsyncLifetime
         using var client = await Client(overServer);
 
         var all = new List<string>();
-        await foreach (var item in client.Content.ListAllAsync(pageSize: 3)) all.Add(item.ContentId!);
+        await foreach (var item in client.Content.ListAsync(new ListOptions { PageSize = 3 })) all.Add(item.ContentId!);
 
         all.Should().Equal(Enumerable.Range(0, 7).Select(i => "c" + i));
         _sim.Requests.Select(r => r.QueryValue("pageNumber")).Should().Equal("1", "2", "3");

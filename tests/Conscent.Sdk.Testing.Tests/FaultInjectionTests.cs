@@ -56,13 +56,13 @@ public sealed class FaultInjectionTests : IAsyncLifetime
         _sim.Faults.When("/api/v1/content/client", SimulatedFault.Status(429, TimeSpan.FromSeconds(1)));
         using var patient = _sim.CreateClient(o => { o.Retry.MaxRetryAttempts = 1; o.Retry.MaxDelay = TimeSpan.FromSeconds(2); });
 
-        (await FluentActions.Awaiting(() => patient.Content.ListAsync()).Should().ThrowAsync<ConscentRateLimitedException>())
+        (await FluentActions.Awaiting(() => patient.Content.ListAsync().GetPageAsync()).Should().ThrowAsync<ConscentRateLimitedException>())
             .Which.RetryAfter.Should().Be(TimeSpan.FromSeconds(1));
         _sim.Requests.Should().HaveCount(2, "a 1 s Retry-After within MaxDelay is waited out once");
 
         _sim.ClearRequests();
         using var hurried = _sim.CreateClient(o => o.Retry.MaxRetryAttempts = 1); // MaxDelay 100 ms
-        (await FluentActions.Awaiting(() => hurried.Content.ListAsync()).Should().ThrowAsync<ConscentRateLimitedException>())
+        (await FluentActions.Awaiting(() => hurried.Content.ListAsync().GetPageAsync()).Should().ThrowAsync<ConscentRateLimitedException>())
             .Which.RetryAfter.Should().Be(TimeSpan.FromSeconds(1));
         _sim.Requests.Should().HaveCount(1, "a wait longer than MaxDelay is reported, not cut short");
     }

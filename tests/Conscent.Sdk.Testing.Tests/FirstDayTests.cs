@@ -161,10 +161,10 @@ public sealed class FirstDayTests : IDisposable
         _sim.SeedPurchase(new SimulatedPurchase { UserId = user.Id, ClientContentId = "not-registered", Price = 1 });
         using var client = _sim.CreateClient();
 
-        var all = await client.Purchases.ListAsync(new PurchaseQuery { From = DateTimeOffset.UtcNow.AddDays(-1), To = DateTimeOffset.UtcNow.AddDays(1) });
+        var all = await client.Purchases.ListAsync(new PurchaseQuery { From = DateTimeOffset.UtcNow.AddDays(-1), To = DateTimeOffset.UtcNow.AddDays(1) }).GetPageAsync();
 
-        all.Transactions!.Select(p => p.Content!.Title).Should().BeEquivalentTo(new[] { "Budget 2026", "not-registered" });
-        all.Transactions.Should().OnlyContain(p => !string.IsNullOrEmpty(p.Content!.Url));
+        all.Items!.Select(p => p.Content!.Title).Should().BeEquivalentTo(new[] { "Budget 2026", "not-registered" });
+        all.Items.Should().OnlyContain(p => !string.IsNullOrEmpty(p.Content!.Url));
     }
 
     [Fact]

@@ -15,7 +15,9 @@ public sealed class ModelFactoryTests
 {
     private static readonly Assembly Sdk = typeof(IConscentClient).Assembly;
 
-    private static readonly MethodInfo[] Factories = typeof(ConscentModelFactory).GetMethods(BindingFlags.Public | BindingFlags.Static);
+    // The generic Page<T> is checked by its own test; every other factory is named after the one model it builds.
+    private static readonly MethodInfo[] Factories = typeof(ConscentModelFactory).GetMethods(BindingFlags.Public | BindingFlags.Static)
+        .Where(m => !m.IsGenericMethodDefinition).ToArray();
 
     private static Type Unwrap(Type type)
     {
@@ -24,7 +26,8 @@ public sealed class ModelFactoryTests
             if (type.IsGenericType)
             {
                 var definition = type.GetGenericTypeDefinition();
-                if (definition == typeof(Task<>) || definition == typeof(ValueTask<>) || definition == typeof(IAsyncEnumerable<>) || definition == typeof(Nullable<>))
+                if (definition == typeof(Task<>) || definition == typeof(ValueTask<>) || definition == typeof(IAsyncEnumerable<>) || definition == typeof(Nullable<>)
+                    || definition == typeof(ConscentPageable<>) || definition == typeof(ConscentPage<>))
                 {
                     type = type.GetGenericArguments()[0];
                     continue;
@@ -128,18 +131,21 @@ public sealed class ModelFactoryTests
     }
 
     [Fact]
-    public void Lists_ComputePaging_FromTheItemsGiven()
+    public async Task A_page_and_a_list_made_for_a_mock_read_like_the_sdk_s_own()
     {
-        var page = ConscentModelFactory.ContentListResponse(new[] { ConscentModelFactory.ContentItem("a"), ConscentModelFactory.ContentItem("b") });
-        var passes = ConscentModelFactory.PassPurchaseList(new[] { ConscentModelFactory.PassPurchase() });
-        var explicitPaging = ConscentModelFactory.StoryListResponse(pagination: ConscentModelFactory.Pagination(pageNumber: 3, pageSize: 10, totalRecords: 25));
+        var page = ConscentModelFactory.Page(new[] { ConscentModelFactory.ContentItem("a"), ConscentModelFactory.ContentItem("b") });
+        var explicitPaging = ConscentModelFactory.Page<Story>(pageNumber: 3, pageSize: 10, totalRecords: 25, totalPages: 3);
+        var list = ConscentPageable.FromPages(new[] { page, ConscentModelFactory.Page(new[] { ConscentModelFactory.ContentItem("c") }, pageNumber: 2) });
 
-        page.Content!.Select(c => c.ContentId).Should().Equal("a", "b");
-        page.Pagination!.TotalRecords.Should().Be(2);
-        page.Pagination.TotalPages.Should().Be(1);
-        passes.PaginationInfo!.RecordsReturned.Should().Be(1);
-        explicitPaging.Pagination!.TotalPages.Should().Be(3);
-        explicitPaging.Stories.Should().BeEmpty();
+        page.Items.Select(c => c.ContentId).Should().Equal("a", "b");
+        page.IsLastPage.Should().BeFalse("a full page with no totals may have a successor");
+        explicitPaging.Items.Should().BeEmpty();
+        explicitPaging.TotalPages.Should().Be(3);
+        explicitPaging.IsLastPage.Should().BeTrue("an empty page ends a list");
+        var ids = new List<string?>();
+        await foreach (var item in list) ids.Add(item.ContentId);
+        ids.Should().Equal("a", "b", "c");
+        (await list.GetPageAsync()).Should().BeSameAs(page);
     }
 
     [Fact]
@@ -233,14 +239,10 @@ public sealed class ModelFactoryTests
             return Task.FromResult(ConscentModelFactory.CreateContentResponse(item));
         }
 
-        public override async IAsyncEnumerable<ContentItem> ListAllAsync(int pageSize = 100, [EnumeratorCancellation] CancellationToken cancellationToken = default)
+        public override ConscentPageable<ContentItem> ListAsync(ListOptions? options = null, CancellationToken cancellationToken = default)
         {
-            Calls.Add("ListAll");
-            foreach (var item in _items.Values)
-            {
-                await Task.Yield();
-                yield return item;
-            }
+            Calls.Add("List");
+            return ConscentPageable.FromItems(_items.Values);
         }
     }
 
@@ -260,7 +262,7 @@ public sealed class ModelFactoryTests
         public async Task<int> SyncAsync(IEnumerable<(string Id, string Title, decimal Price)> articles)
         {
             var known = new HashSet<string>(StringComparer.Ordinal);
-            await foreach (var item in _content.ListAllAsync()) known.Add(item.ContentId!);
+            await foreach (var item in _content.ListAsync()) known.Add(item.ContentId!);
             var added = 0;
             foreach (var (id, title, price) in articles.Where(a => !known.Contains(a.Id)))
             {
@@ -288,7 +290,7 @@ public sealed class ModelFactoryTests
         free.Should().Be("Free");
         added.Should().Be(1, "only the unregistered article is created");
         newLabel.Should().Be("3 INR");
-        fake.Calls.Should().Equal("Get budget-2026", "Get weather", "ListAll", "Create elections", "Get elections");
+        fake.Calls.Should().Equal("Get budget-2026", "Get weather", "List", "Create elections", "Get elections");
     }
 
     /// <summary>The same with an interface implementation, for the consumption check a paywall backend makes.</summary>

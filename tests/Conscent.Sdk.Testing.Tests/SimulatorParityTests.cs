@@ -110,7 +110,7 @@ public sealed class SimulatorParityTests : IAsyncLifetime
         var legacyEdited = await client.Content.EditAsync("Legacy Id 6", new EditContentRequest { Price = 3 });
         var item = await client.Content.GetAsync("article-1");
         var legacy = await client.Content.GetAsync("Legacy Id 6");
-        var page = await client.Content.ListAsync(new ListOptions { PageNumber = 2, PageSize = 1 });
+        var page = await client.Content.ListAsync(new ListOptions { PageNumber = 2, PageSize = 1 }).GetPageAsync();
         Saw(transport,
             Req("POST", "/api/v1/content", Basic, "E01"),
             Req("PATCH", "/api/v1/content/article-1", Basic, "E02"),
@@ -119,7 +119,7 @@ public sealed class SimulatorParityTests : IAsyncLifetime
             Req("GET", "/api/v1/content/client/Legacy%20Id%206", Basic, "E04"),
             Req("GET", "/api/v1/content/client", Basic, "E03"));
         var all = new List<ContentItem>();
-        await foreach (var c in client.Content.ListAllAsync(pageSize: 1)) all.Add(c);
+        await foreach (var c in client.Content.ListAsync(new ListOptions { PageSize = 1 })) all.Add(c);
         var listAllRequests = _sim.Requests;
 
         created.Message.Should().Be("New Content Created!");
@@ -133,10 +133,10 @@ public sealed class SimulatorParityTests : IAsyncLifetime
         item.Price.Should().Be(7);
         item.AuthorName.Should().Be("Author");
         legacy.ContentId.Should().Be("Legacy Id 6");
-        page.Content!.Select(c => c.ContentId).Should().Equal("article-1");
-        page.Pagination!.PageNumber.Should().Be(2);
-        page.Pagination.TotalRecords.Should().Be(2);
-        page.Pagination.TotalPages.Should().Be(2);
+        page.Items!.Select(c => c.ContentId).Should().Equal("article-1");
+        page.PageNumber.Should().Be(2);
+        page.TotalRecords.Should().Be(2);
+        page.TotalPages.Should().Be(2);
         all.Select(c => c.ContentId).Should().Equal("Legacy Id 6", "article-1");
         listAllRequests.Select(r => r.QueryValue("pageNumber") + "/" + r.QueryValue("pageSize")).Should().Equal("1/1", "2/1");
         listAllRequests.Should().OnlyContain(r => r.Path == "/api/v1/content/client" && r.Auth == Basic);
@@ -159,9 +159,9 @@ public sealed class SimulatorParityTests : IAsyncLifetime
             BundleContentIds = new List<string> { "a-1", "a-2" },
         });
         var edited = await client.Bundles.EditAsync("Bundle One", new EditBundleRequest { BundleContentIds = new List<string> { "a-2" }, Title = "One article" });
-        var page = await client.Bundles.ListAsync(new ListOptions { PageNumber = 1, PageSize = 10 });
+        var page = await client.Bundles.ListAsync(new ListOptions { PageNumber = 1, PageSize = 10 }).GetPageAsync();
         var all = new List<BundleItem>();
-        await foreach (var b in client.Bundles.ListAllAsync(pageSize: 5)) all.Add(b);
+        await foreach (var b in client.Bundles.ListAsync(new ListOptions { PageSize = 5 })) all.Add(b);
 
         Saw(transport,
             Req("POST", "/api/v1/content/bundle", Basic, "E05"),
@@ -173,8 +173,8 @@ public sealed class SimulatorParityTests : IAsyncLifetime
         created.Content.Price.Should().Be(1.5m);
         edited.EditedContent!.BundleContentIds.Should().Equal("a-2");
         edited.EditedContent.Title.Should().Be("One article");
-        page.Content!.Single().ContentId.Should().Be("Bundle One");
-        page.Pagination!.TotalRecords.Should().Be(1);
+        page.Items!.Single().ContentId.Should().Be("Bundle One");
+        page.TotalRecords.Should().Be(1);
         all.Select(b => b.Title).Should().Equal("One article");
         AllFieldsMapped(new object?[] { created, edited, page, all });
     }
@@ -407,25 +407,25 @@ public sealed class SimulatorParityTests : IAsyncLifetime
         _sim.SeedPurchase(new SimulatedPurchase { UserId = other.Id, Type = PurchaseTypes.Content, ClientContentId = "article-43", Price = 2, CreatedAt = From.AddDays(4) });
         var query = new PurchaseQuery { UserId = user.Id, From = From, To = To, PageNumber = 1, PageSize = 100 };
 
-        var all = await client.Purchases.ListAsync(query);
-        var subscriptions = await client.Purchases.ListSubscriptionsAsync(query);
-        var passes = await client.Purchases.ListPassesAsync(new PurchaseQuery { Email = "reader@example.com" });
-        var micropayments = await client.Purchases.ListMicropaymentsAsync();
+        var all = await client.Purchases.ListAsync(query).GetPageAsync();
+        var subscriptions = await client.Purchases.ListSubscriptionsAsync(query).GetPageAsync();
+        var passes = await client.Purchases.ListPassesAsync(new PurchaseQuery { Email = "reader@example.com" }).GetPageAsync();
+        var micropayments = await client.Purchases.ListMicropaymentsAsync().GetPageAsync();
         var requests = _sim.Requests;
         Saw(transport,
             Req("GET", "/client/purchases", Basic, "E16"),
             Req("GET", "/client/purchases/subscriptions", Basic, "E14"),
             Req("GET", "/client/purchases/passes", Basic, "E17"),
             Req("GET", "/client/purchases/micropayments", Basic, "E18"));
-        var listAll = await Collect(client.Purchases.ListAllAsync(new PurchaseQuery { UserId = user.Id, PageSize = 2 }));
-        var listAllSubscriptions = await Collect(client.Purchases.ListAllSubscriptionsAsync(new PurchaseQuery { UserId = user.Id }));
-        var listAllPasses = await Collect(client.Purchases.ListAllPassesAsync());
-        var listAllMicropayments = await Collect(client.Purchases.ListAllMicropaymentsAsync(new PurchaseQuery { PageSize = 1 }));
+        var listAll = await Collect(client.Purchases.ListAsync(new PurchaseQuery { UserId = user.Id, PageSize = 2 }));
+        var listAllSubscriptions = await Collect(client.Purchases.ListSubscriptionsAsync(new PurchaseQuery { UserId = user.Id }));
+        var listAllPasses = await Collect(client.Purchases.ListPassesAsync());
+        var listAllMicropayments = await Collect(client.Purchases.ListMicropaymentsAsync(new PurchaseQuery { PageSize = 1 }));
         var pagedRequests = _sim.Requests;
         // The merged typed view: the three per-type lists, in that order, each item carrying the buyer's id.
-        var records = await Collect(client.Purchases.ListAllRecordsAsync());
-        var everySubscription = await Collect(client.Purchases.ListAllSubscriptionsAsync());
-        var everyMicropayment = await Collect(client.Purchases.ListAllMicropaymentsAsync());
+        var records = await Collect(client.Purchases.ListRecordsAsync());
+        var everySubscription = await Collect(client.Purchases.ListSubscriptionsAsync());
+        var everyMicropayment = await Collect(client.Purchases.ListMicropaymentsAsync());
         records.Should().HaveCount(everySubscription.Count + listAllPasses.Count + everyMicropayment.Count).And.NotBeEmpty();
         records.Take(everySubscription.Count).Should().AllBeOfType<SubscriptionPurchase>();
         records.Skip(everySubscription.Count).Take(listAllPasses.Count).Should().AllBeOfType<PassPurchase>();
@@ -438,22 +438,22 @@ public sealed class SimulatorParityTests : IAsyncLifetime
         requests[0].QueryValue("pageNumber").Should().Be("1");
         requests[0].QueryValue("pageSize").Should().Be("100");
         requests[2].QueryValue("email").Should().Be("reader@example.com");
-        requests[3].Query.Should().BeEmpty();
+        requests[3].Query.Should().Be("pageNumber=1&pageSize=500", "no filter is forced; a list always states its page");
 
-        all.Transactions!.Select(t => t.Type).Should().Equal(PurchaseTypes.Subscription, PurchaseTypes.Pass, PurchaseTypes.Content);
-        all.Transactions![2].Content!.Title.Should().Be("Budget");
-        all.Transactions[2].UserAccount!.Email.Should().Be("reader@example.com");
-        all.Transactions[2].Client!.Name.Should().Be(_sim.Settings.ClientName);
-        all.Pagination!.TotalRecords.Should().Be(3);
-        var s = subscriptions.Purchases!.Single();
+        all.Items!.Select(t => t.Type).Should().Equal(PurchaseTypes.Subscription, PurchaseTypes.Pass, PurchaseTypes.Content);
+        all.Items![2].Content!.Title.Should().Be("Budget");
+        all.Items[2].UserAccount!.Email.Should().Be("reader@example.com");
+        all.Items[2].Client!.Name.Should().Be(_sim.Settings.ClientName);
+        all.TotalRecords.Should().Be(3);
+        var s = subscriptions.Items!.Single();
         s.SubscriptionDetails!.Duration.Should().Be(12);
         s.UserEmail.Should().Be("reader@example.com");
         s.Price.Should().Be(299);
-        subscriptions.PaginationInfo!.RecordsReturned.Should().Be(1);
-        passes.Purchases!.Single().Price.Should().Be(49);
-        micropayments.Purchases!.Select(p => p.ClientContentId).Should().Equal("article-42", "article-43");
-        micropayments.Purchases![0].ConscentContentId.Should().NotBeNullOrEmpty();
-        micropayments.PaginationInfo!.PageSize.Should().Be(500);
+        subscriptions.Items.Count.Should().Be(1);
+        passes.Items!.Single().Price.Should().Be(49);
+        micropayments.Items!.Select(p => p.ClientContentId).Should().Equal("article-42", "article-43");
+        micropayments.Items![0].ConscentContentId.Should().NotBeNullOrEmpty();
+        micropayments.PageSize.Should().Be(500);
 
         listAll.Select(t => t.Price).Should().Equal(299m, 49m, 5m);
         listAllSubscriptions.Should().ContainSingle();
@@ -582,7 +582,7 @@ public sealed class SimulatorParityTests : IAsyncLifetime
         var second = await client.Stories.CreateAsync(new CreateStoryRequest { StoryId = "story-2", Title = "Second", Url = "https://news.example/s2", Price = 0.01m });
         var edited = await client.Stories.EditAsync("Story One", new EditStoryRequest { Price = 5, AuthorId = "a-1", AuthorName = "Author" });
         var story = await client.Stories.GetAsync("Story One");
-        var page = await client.Stories.ListAsync(new ListOptions { PageNumber = 1, PageSize = 1 });
+        var page = await client.Stories.ListAsync(new ListOptions { PageNumber = 1, PageSize = 1 }).GetPageAsync();
         var readId = _sim.IssueStoryRead("Story One");
         var read = await client.Stories.ValidateReadAsync(readId);
         var unknownRead = await client.Stories.ValidateReadAsync("no such read");
@@ -596,7 +596,7 @@ public sealed class SimulatorParityTests : IAsyncLifetime
             Req("POST", "/api/v1/story/read/" + readId, NoAuth, "E26"),
             Req("POST", "/api/v1/story/read/no%20such%20read", NoAuth, "E26"),
             Req("GET", "/api/v1/client/stats/daily", Basic, "E10"));
-        var all = await Collect(client.Stories.ListAllAsync(pageSize: 1));
+        var all = await Collect(client.Stories.ListAsync(new ListOptions { PageSize = 1 }));
 
         created.Message.Should().Be("New Story Created!");
         created.Story!.StoryId.Should().Be("Story One");
@@ -605,8 +605,8 @@ public sealed class SimulatorParityTests : IAsyncLifetime
         edited.Message.Should().Be("Story Edited Successfully");
         edited.EditedStory!.Price.Should().Be(5);
         story.AuthorName.Should().Be("Author");
-        page.Stories!.Single().StoryId.Should().Be("Story One");
-        page.Pagination!.TotalPages.Should().Be(2);
+        page.Items!.Single().StoryId.Should().Be("Story One");
+        page.TotalPages.Should().Be(2);
         read!.ReadId.Should().Be(readId);
         read.Message.Should().Be("Story Read Confirmed");
         read.Payload!.StoryId.Should().Be("Story One");
@@ -639,7 +639,7 @@ public sealed class SimulatorParityTests : IAsyncLifetime
             new CreateBundleRequest { ContentId = "b", Title = "B", Url = "https://news.example/b", BundleContentIds = new List<string> { "nope" } }));
         var unknownUser = await Assert.ThrowsAsync<ConscentNotFoundException>(() => client.Users.GetUserAndSubscriptionDetailsAsync("nobody"));
         var cancelUnknown = await Assert.ThrowsAsync<ConscentNotFoundException>(() => client.Subscriptions.CancelActiveSubscriptionsAsync("nobody"));
-        var unauthorized = await Assert.ThrowsAsync<ConscentAuthenticationException>(() => wrong.Content.ListAsync());
+        var unauthorized = await Assert.ThrowsAsync<ConscentAuthenticationException>(() => wrong.Content.ListAsync().GetPageAsync());
         var badLoyaltyKey = await Assert.ThrowsAsync<ConscentAuthenticationException>(() => wrong.Loyalty.PostUserEventAsync(new LoyaltyUserEvent("ORDER_PLACED", "u")));
         var noAuthStillWorks = await wrong.Consumption.ValidateAsync(_sim.IssueConsumption("article-1"));
 
@@ -661,18 +661,18 @@ public sealed class SimulatorParityTests : IAsyncLifetime
     /// <summary>Every method of every area client, as driven above. A new client method fails this until a parity test drives it.</summary>
     private static readonly string[] Driven =
     {
-        "IContentClient.CreateAsync", "IContentClient.EditAsync", "IContentClient.GetAsync", "IContentClient.ListAsync", "IContentClient.ListAllAsync",
-        "IBundlesClient.CreateAsync", "IBundlesClient.EditAsync", "IBundlesClient.ListAsync", "IBundlesClient.ListAllAsync",
+        "IContentClient.CreateAsync", "IContentClient.EditAsync", "IContentClient.GetAsync", "IContentClient.ListAsync",
+        "IBundlesClient.CreateAsync", "IBundlesClient.EditAsync", "IBundlesClient.ListAsync",
         "IConsumptionClient.ValidateAsync", "IConsumptionClient.VerifyAsync",
         "IStatsClient.GetContentStatsAsync", "IStatsClient.GetDailyStatsAsync", "IStatsClient.GetDailySeriesAsync", "IStatsClient.ListCurrentSubscribersAsync",
         "ISubscriptionsClient.MigrateAsync", "ISubscriptionsClient.CancelActiveSubscriptionsAsync",
-        "IPurchasesClient.ListAsync", "IPurchasesClient.ListAllAsync", "IPurchasesClient.ListSubscriptionsAsync", "IPurchasesClient.ListAllSubscriptionsAsync",
-        "IPurchasesClient.ListPassesAsync", "IPurchasesClient.ListAllPassesAsync", "IPurchasesClient.ListMicropaymentsAsync", "IPurchasesClient.ListAllMicropaymentsAsync",
-        "IPurchasesClient.ListAllRecordsAsync",
+        "IPurchasesClient.ListAsync", "IPurchasesClient.ListSubscriptionsAsync",
+        "IPurchasesClient.ListPassesAsync", "IPurchasesClient.ListMicropaymentsAsync",
+        "IPurchasesClient.ListRecordsAsync",
         "IUsersClient.GetUserAndSubscriptionDetailsAsync", "IUsersClient.GetUserAndPurchaseDetailsAsync",
         "IAutoLoginClient.GenerateTokenAsync",
         "ILoyaltyClient.PostUserEventAsync",
-        "IStoriesClient.CreateAsync", "IStoriesClient.EditAsync", "IStoriesClient.GetAsync", "IStoriesClient.ListAsync", "IStoriesClient.ListAllAsync",
+        "IStoriesClient.CreateAsync", "IStoriesClient.EditAsync", "IStoriesClient.GetAsync", "IStoriesClient.ListAsync",
         "IStoriesClient.ValidateReadAsync", "IStoriesClient.GetDailyStatsAsync",
     };
 
@@ -682,9 +682,9 @@ public sealed class SimulatorParityTests : IAsyncLifetime
         var item = ConscentModelFactory.ContentItem();
         item.AdditionalProperties = new Dictionary<string, System.Text.Json.JsonElement> { ["surprise"] = System.Text.Json.JsonDocument.Parse("1").RootElement };
 
-        var act = () => AllFieldsMapped(ConscentModelFactory.ContentListResponse(new[] { item }));
+        var act = () => AllFieldsMapped(ConscentModelFactory.Page(new[] { item }));
 
-        act.Should().Throw<Exception>().WithMessage("*Content[0]*surprise*");
+        act.Should().Throw<Exception>().WithMessage("*Items[0]*surprise*");
     }
 
     [Fact]

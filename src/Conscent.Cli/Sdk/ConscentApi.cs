@@ -49,8 +49,8 @@ internal sealed class ConscentApi : IDisposable
     public const int DefaultPurchasePageSize = PurchaseQuery.DefaultPageSize;
 
     /// <summary>
-    /// Reads one page of a purchase list. Page by page (not the SDK's <c>ListAll…</c> auto-pagers) because the
-    /// export reports pages as it goes. Emails and phone numbers are copied only when <paramref name="includeContact"/>.
+    /// Reads one page of a purchase list (the SDK's pageable, one page at a time) because the export reports pages as it
+    /// goes. Emails and phone numbers are copied only when <paramref name="includeContact"/>.
     /// </summary>
     public async Task<PurchasePage> ReadPurchasesAsync(
         PurchaseKind kind, DateTimeOffset from, DateTimeOffset to, int pageNumber, int pageSize, bool includeContact, CancellationToken cancellationToken)
@@ -60,32 +60,30 @@ internal sealed class ConscentApi : IDisposable
         {
             case PurchaseKind.All:
             {
-                var list = await _client.Purchases.ListAsync(query, cancellationToken).ConfigureAwait(false);
-                var rows = (list.Transactions ?? []).Select(t => new PurchaseRow(
+                var page = await _client.Purchases.ListAsync(query, cancellationToken).GetPageAsync(cancellationToken).ConfigureAwait(false);
+                var rows = page.Items.Select(t => new PurchaseRow(
                     t.Type, t.Id, t.CreatedAt, null, t.UserAccount?.Id, null, t.Content?.ConscentContentId, null, t.Content?.Title, t.Content?.Url,
                     t.Price, t.BuyingPrice, null, t.Promotional,
                     includeContact ? t.UserAccount?.Email : null, includeContact ? t.UserAccount?.PhoneNumber : null)).ToList();
-                // The client purchases list gives totals; trust them, and a short page ends it in any case.
-                var last = list.Pagination is { TotalPages: > 0 } p ? pageNumber >= p.TotalPages || rows.Count < pageSize : rows.Count < pageSize;
-                return new PurchasePage(rows, last);
+                return new PurchasePage(rows, page.IsLastPage);
             }
             case PurchaseKind.Subscriptions:
             {
-                var list = await _client.Purchases.ListSubscriptionsAsync(query, cancellationToken).ConfigureAwait(false);
-                var rows = (list.Purchases ?? []).Select(s => FromRecord(s, PurchaseTypes.Subscription, s.SubscriptionId, includeContact)).ToList();
-                return new PurchasePage(rows, rows.Count < pageSize);
+                var page = await _client.Purchases.ListSubscriptionsAsync(query, cancellationToken).GetPageAsync(cancellationToken).ConfigureAwait(false);
+                var rows = page.Items.Select(s => FromRecord(s, PurchaseTypes.Subscription, s.SubscriptionId, includeContact)).ToList();
+                return new PurchasePage(rows, page.IsLastPage);
             }
             case PurchaseKind.Passes:
             {
-                var list = await _client.Purchases.ListPassesAsync(query, cancellationToken).ConfigureAwait(false);
-                var rows = (list.Purchases ?? []).Select(s => FromRecord(s, PurchaseTypes.Pass, null, includeContact)).ToList();
-                return new PurchasePage(rows, rows.Count < pageSize);
+                var page = await _client.Purchases.ListPassesAsync(query, cancellationToken).GetPageAsync(cancellationToken).ConfigureAwait(false);
+                var rows = page.Items.Select(s => FromRecord(s, PurchaseTypes.Pass, null, includeContact)).ToList();
+                return new PurchasePage(rows, page.IsLastPage);
             }
             default:
             {
-                var list = await _client.Purchases.ListMicropaymentsAsync(query, cancellationToken).ConfigureAwait(false);
-                var rows = (list.Purchases ?? []).Select(s => FromRecord(s, PurchaseTypes.Content, null, includeContact)).ToList();
-                return new PurchasePage(rows, rows.Count < pageSize);
+                var page = await _client.Purchases.ListMicropaymentsAsync(query, cancellationToken).GetPageAsync(cancellationToken).ConfigureAwait(false);
+                var rows = page.Items.Select(s => FromRecord(s, PurchaseTypes.Content, null, includeContact)).ToList();
+                return new PurchasePage(rows, page.IsLastPage);
             }
         }
     }

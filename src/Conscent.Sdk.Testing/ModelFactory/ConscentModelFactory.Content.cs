@@ -75,14 +75,6 @@ public static partial class ConscentModelFactory
         EditedContent = editedContent ?? ContentItem(),
     };
 
-    /// <summary>One page of <c>IContentClient.ListAsync</c>.</summary>
-    /// <param name="content">The items on the page (empty when null).</param>
-    /// <param name="pagination">Paging details; when null, page 1 holding every item given.</param>
-    public static ContentListResponse ContentListResponse(IEnumerable<ContentItem>? content = null, Pagination? pagination = null)
-    {
-        var items = ToListOrEmpty(content);
-        return new ContentListResponse { Content = items, Pagination = PageOf(items.Count, pagination) };
-    }
 
     /// <summary>Per-country prices: <c>{"country": [...]}</c>.</summary>
     /// <param name="country">One entry per country (empty when null).</param>
@@ -170,12 +162,4 @@ public static partial class ConscentModelFactory
         EditedContent = editedContent ?? BundleItem(),
     };
 
-    /// <summary>One page of <c>IBundlesClient.ListAsync</c> (the array is <c>content</c> on the wire).</summary>
-    /// <param name="content">The bundles on the page (empty when null).</param>
-    /// <param name="pagination">Paging details; when null, page 1 holding every bundle given.</param>
-    public static BundleListResponse BundleListResponse(IEnumerable<BundleItem>? content = null, Pagination? pagination = null)
-    {
-        var items = ToListOrEmpty(content);
-        return new BundleListResponse { Content = items, Pagination = PageOf(items.Count, pagination) };
-    }
 }

@@ -120,41 +120,9 @@ public static partial class ConscentModelFactory
         return record;
     }
 
-    /// <summary>One page of <c>IPurchasesClient.ListSubscriptionsAsync</c>.</summary>
-    /// <param name="purchases">The purchases (empty when null).</param>
-    /// <param name="paginationInfo">Paging details; when null, page 1 of 500 with the count given.</param>
-    public static SubscriptionPurchaseList SubscriptionPurchaseList(IEnumerable<SubscriptionPurchase>? purchases = null, PaginationInfo? paginationInfo = null)
-    {
-        var items = ToListOrEmpty(purchases);
-        return new SubscriptionPurchaseList { Purchases = items, PaginationInfo = paginationInfo ?? PaginationInfo(recordsReturned: items.Count) };
-    }
 
-    /// <summary>One page of <c>IPurchasesClient.ListPassesAsync</c>.</summary>
-    /// <param name="purchases">The purchases (empty when null).</param>
-    /// <param name="paginationInfo">Paging details; when null, page 1 of 500 with the count given.</param>
-    public static PassPurchaseList PassPurchaseList(IEnumerable<PassPurchase>? purchases = null, PaginationInfo? paginationInfo = null)
-    {
-        var items = ToListOrEmpty(purchases);
-        return new PassPurchaseList { Purchases = items, PaginationInfo = paginationInfo ?? PaginationInfo(recordsReturned: items.Count) };
-    }
 
-    /// <summary>One page of <c>IPurchasesClient.ListMicropaymentsAsync</c>.</summary>
-    /// <param name="purchases">The purchases (empty when null).</param>
-    /// <param name="paginationInfo">Paging details; when null, page 1 of 500 with the count given.</param>
-    public static MicropaymentPurchaseList MicropaymentPurchaseList(IEnumerable<MicropaymentPurchase>? purchases = null, PaginationInfo? paginationInfo = null)
-    {
-        var items = ToListOrEmpty(purchases);
-        return new MicropaymentPurchaseList { Purchases = items, PaginationInfo = paginationInfo ?? PaginationInfo(recordsReturned: items.Count) };
-    }
 
-    /// <summary>One page of <c>IPurchasesClient.ListAsync</c> (purchases of every type).</summary>
-    /// <param name="transactions">The purchases (empty when null).</param>
-    /// <param name="pagination">Paging details; when null, page 1 holding every purchase given.</param>
-    public static PurchaseTransactionList PurchaseTransactionList(IEnumerable<PurchaseTransaction>? transactions = null, Pagination? pagination = null)
-    {
-        var items = ToListOrEmpty(transactions);
-        return new PurchaseTransactionList { Transactions = items, Pagination = PageOf(items.Count, pagination) };
-    }
 
     /// <summary>One purchase of any type in <c>IPurchasesClient.ListAsync</c>, with the buyer, client and content embedded.</summary>
     /// <param name="id">ConsCent's purchase id (<c>_id</c>).</param>

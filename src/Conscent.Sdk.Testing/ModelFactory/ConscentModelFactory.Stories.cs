@@ -46,14 +46,6 @@ public static partial class ConscentModelFactory
     public static EditStoryResponse EditStoryResponse(Story? editedStory = null, string? message = "Story Edited Successfully") =>
         new() { Message = message, EditedStory = editedStory ?? Story() };
 
-    /// <summary>One page of the story list.</summary>
-    /// <param name="stories">The stories (empty when null).</param>
-    /// <param name="pagination">Paging details; when null, page 1 holding every story given.</param>
-    public static StoryListResponse StoryListResponse(IEnumerable<Story>? stories = null, Pagination? pagination = null)
-    {
-        var items = ToListOrEmpty(stories);
-        return new StoryListResponse { Stories = items, Pagination = PageOf(items.Count, pagination) };
-    }
 
     /// <summary>A confirmed story read (story read validation).</summary>
     /// <param name="readId">The read id.</param>

@@ -140,7 +140,7 @@ public sealed class EditBundleResponse : ConscentModel
 }
 
 /// <summary>One page of <see cref="IBundlesClient.ListAsync"/>. ConsCent names the array <c>content</c>, not <c>bundles</c>.</summary>
-public sealed class BundleListResponse : ConscentModel
+internal sealed class BundleListResponse : ConscentModel
 {
     /// <summary>The bundles on this page.</summary>
     public IList<BundleItem>? Content { get; set; }

@@ -14,9 +14,6 @@ public class BundlesClient : IBundlesClient
     internal static readonly ConscentEndpoint Edit = new("Bundles.Edit", new HttpMethod("PATCH"), "/api/v1/content/bundle/{contentId}", EndpointAuth.Basic, safeToRetry: true);
     internal static readonly ConscentEndpoint List = new("Bundles.List", HttpMethod.Get, "/api/v1/content/bundles", EndpointAuth.Basic, safeToRetry: true);
 
-    /// <summary>The largest page size the list calls accept (ConsCent states none; this keeps pages sane).</summary>
-    public const int MaxPageSize = 1000;
-
     private readonly ConscentHttpPipeline _pipeline;
 
     internal BundlesClient(ConscentHttpPipeline pipeline) => _pipeline = pipeline;
@@ -56,23 +53,18 @@ public class BundlesClient : IBundlesClient
     }
 
     /// <inheritdoc />
-    public virtual Task<BundleListResponse> ListAsync(ListOptions? options = null, CancellationToken cancellationToken = default)
+    public virtual ConscentPageable<BundleItem> ListAsync(ListOptions? options = null, CancellationToken cancellationToken = default)
     {
-        new RequestValidator(List.Operation).PageNumber(options?.PageNumber).PageSize(options?.PageSize, MaxPageSize).ThrowIfInvalid();
-        var call = new ConscentRequest(List).WithQuery("pageNumber", options?.PageNumber).WithQuery("pageSize", options?.PageSize);
-        return _pipeline.SendAsync(call, ConscentJsonContext.Default.BundleListResponse, cancellationToken);
+        // Checked now, not at the first page, so a bad option fails where it is written.
+        new RequestValidator(List.Operation).PageNumber(options?.PageNumber).PageSize(options?.PageSize, ListOptions.MaxPageSize).ThrowIfInvalid();
+        return new ApiPageable<BundleItem>(options?.PageNumber ?? 1, options?.PageSize ?? ListOptions.DefaultPageSize, ReadPageAsync, cancellationToken);
     }
 
-    /// <inheritdoc />
-    public virtual IAsyncEnumerable<BundleItem> ListAllAsync(int pageSize = 100, CancellationToken cancellationToken = default)
+    private async Task<ConscentPage<BundleItem>> ReadPageAsync(int pageNumber, int pageSize, CancellationToken cancellationToken)
     {
-        new RequestValidator(List.Operation).PageSize(pageSize, MaxPageSize).ThrowIfInvalid();
-        return AutoPager.EnumerateAsync(
-            1, pageSize,
-            (page, ct) => ListAsync(new ListOptions { PageNumber = page, PageSize = pageSize }, ct),
-            static page => page.Content,
-            static page => page.Pagination?.TotalPages,
-            cancellationToken);
+        var call = new ConscentRequest(List).WithQuery("pageNumber", pageNumber).WithQuery("pageSize", pageSize);
+        var answer = await _pipeline.SendAsync(call, ConscentJsonContext.Default.BundleListResponse, cancellationToken).ConfigureAwait(false);
+        return ApiPageable<BundleItem>.ToPage(answer.Content, pageNumber, pageSize, answer.Pagination?.TotalRecords, answer.Pagination?.TotalPages, answer.AdditionalProperties);
     }
 
     // A bundle holds at least one content id; each one names registered content, so a blank entry is a mistake.

@@ -23,12 +23,12 @@ public interface IBundlesClient
     /// </summary>
     Task<EditBundleResponse> EditAsync(string bundleId, EditBundleRequest request, CancellationToken cancellationToken = default);
 
-    /// <summary>Reads one page of your bundles (<c>GET /api/v1/content/bundles</c>, plural).</summary>
-    Task<BundleListResponse> ListAsync(ListOptions? options = null, CancellationToken cancellationToken = default);
-
     /// <summary>
-    /// Walks every page of your bundles, fetching the next page only when you reach it.
-    /// <paramref name="pageSize"/> defaults to 100.
+    /// Your bundles (<c>GET /api/v1/content/bundles</c>, plural), read a page at a time as you enumerate:
+    /// <c>await foreach</c> for every bundle, <see cref="ConscentPageable{T}.AsPages"/> for the pages with their totals,
+    /// <see cref="ConscentPageable{T}.GetPageAsync"/> for one page.
     /// </summary>
-    IAsyncEnumerable<BundleItem> ListAllAsync(int pageSize = 100, CancellationToken cancellationToken = default);
+    /// <param name="options">The start page and page size (default: page 1, <see cref="ListOptions.DefaultPageSize"/> a page). Checked here; nothing is sent until you enumerate.</param>
+    /// <param name="cancellationToken">Cancels the reading.</param>
+    ConscentPageable<BundleItem> ListAsync(ListOptions? options = null, CancellationToken cancellationToken = default);
 }

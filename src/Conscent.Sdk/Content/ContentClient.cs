@@ -15,9 +15,6 @@ public class ContentClient : IContentClient
     internal static readonly ConscentEndpoint List = new("Content.List", HttpMethod.Get, "/api/v1/content/client", EndpointAuth.Basic, safeToRetry: true);
     internal static readonly ConscentEndpoint Get = new("Content.Get", HttpMethod.Get, "/api/v1/content/client/{contentId}", EndpointAuth.Basic, safeToRetry: true);
 
-    /// <summary>The largest page size <see cref="ListAllAsync"/> accepts (ConsCent states none; this keeps pages sane).</summary>
-    public const int MaxPageSize = 1000;
-
     private readonly ConscentHttpPipeline _pipeline;
 
     internal ContentClient(ConscentHttpPipeline pipeline) => _pipeline = pipeline;
@@ -63,22 +60,17 @@ public class ContentClient : IContentClient
     }
 
     /// <inheritdoc />
-    public virtual Task<ContentListResponse> ListAsync(ListOptions? options = null, CancellationToken cancellationToken = default)
+    public virtual ConscentPageable<ContentItem> ListAsync(ListOptions? options = null, CancellationToken cancellationToken = default)
     {
-        new RequestValidator(List.Operation).PageNumber(options?.PageNumber).PageSize(options?.PageSize, MaxPageSize).ThrowIfInvalid();
-        var call = new ConscentRequest(List).WithQuery("pageNumber", options?.PageNumber).WithQuery("pageSize", options?.PageSize);
-        return _pipeline.SendAsync(call, ConscentJsonContext.Default.ContentListResponse, cancellationToken);
+        // Checked now, not at the first page, so a bad option fails where it is written.
+        new RequestValidator(List.Operation).PageNumber(options?.PageNumber).PageSize(options?.PageSize, ListOptions.MaxPageSize).ThrowIfInvalid();
+        return new ApiPageable<ContentItem>(options?.PageNumber ?? 1, options?.PageSize ?? ListOptions.DefaultPageSize, ReadPageAsync, cancellationToken);
     }
 
-    /// <inheritdoc />
-    public virtual IAsyncEnumerable<ContentItem> ListAllAsync(int pageSize = 100, CancellationToken cancellationToken = default)
+    private async Task<ConscentPage<ContentItem>> ReadPageAsync(int pageNumber, int pageSize, CancellationToken cancellationToken)
     {
-        new RequestValidator(List.Operation).PageSize(pageSize, MaxPageSize).ThrowIfInvalid();
-        return AutoPager.EnumerateAsync(
-            1, pageSize,
-            (page, ct) => ListAsync(new ListOptions { PageNumber = page, PageSize = pageSize }, ct),
-            static page => page.Content,
-            static page => page.Pagination?.TotalPages,
-            cancellationToken);
+        var call = new ConscentRequest(List).WithQuery("pageNumber", pageNumber).WithQuery("pageSize", pageSize);
+        var answer = await _pipeline.SendAsync(call, ConscentJsonContext.Default.ContentListResponse, cancellationToken).ConfigureAwait(false);
+        return ApiPageable<ContentItem>.ToPage(answer.Content, pageNumber, pageSize, answer.Pagination?.TotalRecords, answer.Pagination?.TotalPages, answer.AdditionalProperties);
     }
 }

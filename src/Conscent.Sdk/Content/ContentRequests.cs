@@ -109,16 +109,6 @@ public sealed class EditContentRequest : ConscentModel
     public IList<string>? Sections { get; set; }
 }
 
-/// <summary>Which page of a list to fetch. Both default on the server (page 1, 20 per page).</summary>
-public sealed class ListOptions
-{
-    /// <summary>The page, from 1.</summary>
-    public int? PageNumber { get; set; }
-
-    /// <summary>Items per page.</summary>
-    public int? PageSize { get; set; }
-}
-
 /// <summary>The answer to <see cref="IContentClient.CreateAsync"/>.</summary>
 public sealed class CreateContentResponse : ConscentModel
 {
@@ -140,7 +130,7 @@ public sealed class EditContentResponse : ConscentModel
 }
 
 /// <summary>One page of <see cref="IContentClient.ListAsync"/>.</summary>
-public sealed class ContentListResponse : ConscentModel
+internal sealed class ContentListResponse : ConscentModel
 {
     /// <summary>The content items on this page.</summary>
     public IList<ContentItem>? Content { get; set; }

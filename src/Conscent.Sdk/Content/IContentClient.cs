@@ -25,12 +25,12 @@ public interface IContentClient
     /// <summary>Reads one registered content item (<c>GET /api/v1/content/client/{contentId}</c>). Throws <see cref="ConscentNotFoundException"/> when there is none.</summary>
     Task<ContentItem> GetAsync(string contentId, CancellationToken cancellationToken = default);
 
-    /// <summary>Reads one page of your registered content (<c>GET /api/v1/content/client</c>).</summary>
-    Task<ContentListResponse> ListAsync(ListOptions? options = null, CancellationToken cancellationToken = default);
-
     /// <summary>
-    /// Walks every page of your registered content, fetching the next page only when you reach it.
-    /// <paramref name="pageSize"/> defaults to 100.
+    /// Your registered content (<c>GET /api/v1/content/client</c>), read a page at a time as you enumerate:
+    /// <c>await foreach</c> for every item, <see cref="ConscentPageable{T}.AsPages"/> for the pages with their totals,
+    /// <see cref="ConscentPageable{T}.GetPageAsync"/> for one page.
     /// </summary>
-    IAsyncEnumerable<ContentItem> ListAllAsync(int pageSize = 100, CancellationToken cancellationToken = default);
+    /// <param name="options">The start page and page size (default: page 1, <see cref="ListOptions.DefaultPageSize"/> a page). Checked here; nothing is sent until you enumerate.</param>
+    /// <param name="cancellationToken">Cancels the reading.</param>
+    ConscentPageable<ContentItem> ListAsync(ListOptions? options = null, CancellationToken cancellationToken = default);
 }

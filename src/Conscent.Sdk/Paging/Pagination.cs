@@ -1,7 +1,7 @@
 namespace Conscent.Sdk;
 
 /// <summary>Paging details of the content, bundle, story and client-purchase lists (<c>pagination</c>).</summary>
-public sealed class Pagination : ConscentModel
+internal sealed class Pagination : ConscentModel
 {
     /// <summary>The page returned, from 1.</summary>
     public int PageNumber { get; set; }
@@ -17,7 +17,7 @@ public sealed class Pagination : ConscentModel
 }
 
 /// <summary>Paging details of the purchase lists (<c>paginationInfo</c>): no totals, only what this page holds.</summary>
-public sealed class PaginationInfo : ConscentModel
+internal sealed class PaginationInfo : ConscentModel
 {
     /// <summary>The page returned, from 1.</summary>
     public int PageNumber { get; set; }

@@ -116,7 +116,7 @@ public sealed class PurchasedSubscriptionDetails : ConscentModel
 }
 
 /// <summary>One page of <see cref="IPurchasesClient.ListSubscriptionsAsync"/>.</summary>
-public sealed class SubscriptionPurchaseList : ConscentModel
+internal sealed class SubscriptionPurchaseList : ConscentModel
 {
     /// <summary>The purchases on this page.</summary>
     public IList<SubscriptionPurchase>? Purchases { get; set; }
@@ -126,7 +126,7 @@ public sealed class SubscriptionPurchaseList : ConscentModel
 }
 
 /// <summary>One page of <see cref="IPurchasesClient.ListPassesAsync"/>.</summary>
-public sealed class PassPurchaseList : ConscentModel
+internal sealed class PassPurchaseList : ConscentModel
 {
     /// <summary>The purchases on this page.</summary>
     public IList<PassPurchase>? Purchases { get; set; }
@@ -136,7 +136,7 @@ public sealed class PassPurchaseList : ConscentModel
 }
 
 /// <summary>One page of <see cref="IPurchasesClient.ListMicropaymentsAsync"/>.</summary>
-public sealed class MicropaymentPurchaseList : ConscentModel
+internal sealed class MicropaymentPurchaseList : ConscentModel
 {
     /// <summary>The purchases on this page.</summary>
     public IList<MicropaymentPurchase>? Purchases { get; set; }
@@ -146,7 +146,7 @@ public sealed class MicropaymentPurchaseList : ConscentModel
 }
 
 /// <summary>One page of <see cref="IPurchasesClient.ListAsync"/>: purchases of every type.</summary>
-public sealed class PurchaseTransactionList : ConscentModel
+internal sealed class PurchaseTransactionList : ConscentModel
 {
     /// <summary>The purchases on this page (wire <c>transactionDetails</c>).</summary>
     [JsonPropertyName("transactionDetails")]

@@ -1,6 +1,5 @@
 using System;
 using System.Collections.Generic;
-using System.Linq;
 using System.Net.Http;
 using System.Runtime.CompilerServices;
 using System.Text.Json.Serialization.Metadata;
@@ -26,52 +25,51 @@ public class PurchasesClient : IPurchasesClient
     protected PurchasesClient() => _pipeline = null!;
 
     /// <inheritdoc />
-    public virtual Task<PurchaseTransactionList> ListAsync(PurchaseQuery? query = null, CancellationToken cancellationToken = default) =>
-        Send(List, query, ConscentJsonContext.Default.PurchaseTransactionList, cancellationToken);
+    public virtual ConscentPageable<PurchaseTransaction> ListAsync(PurchaseQuery? query = null, CancellationToken cancellationToken = default) =>
+        Pageable(List, query, ConscentJsonContext.Default.PurchaseTransactionList,
+            static (answer, number, size) => ApiPageable<PurchaseTransaction>.ToPage(answer.Transactions, number, size, answer.Pagination?.TotalRecords, answer.Pagination?.TotalPages, answer.AdditionalProperties),
+            cancellationToken);
 
     /// <inheritdoc />
-    public virtual IAsyncEnumerable<PurchaseTransaction> ListAllAsync(PurchaseQuery? query = null, CancellationToken cancellationToken = default) =>
-        All(List, query, (q, ct) => ListAsync(q, ct), static page => page.Transactions, static page => page.Pagination?.TotalPages, cancellationToken);
+    public virtual ConscentPageable<SubscriptionPurchase> ListSubscriptionsAsync(PurchaseQuery? query = null, CancellationToken cancellationToken = default) =>
+        Pageable(Subscriptions, query, ConscentJsonContext.Default.SubscriptionPurchaseList,
+            static (answer, number, size) => ApiPageable<SubscriptionPurchase>.ToPage(answer.Purchases, number, size, null, null, answer.AdditionalProperties),
+            cancellationToken);
 
     /// <inheritdoc />
-    public virtual Task<SubscriptionPurchaseList> ListSubscriptionsAsync(PurchaseQuery? query = null, CancellationToken cancellationToken = default) =>
-        Send(Subscriptions, query, ConscentJsonContext.Default.SubscriptionPurchaseList, cancellationToken);
+    public virtual ConscentPageable<PassPurchase> ListPassesAsync(PurchaseQuery? query = null, CancellationToken cancellationToken = default) =>
+        Pageable(Passes, query, ConscentJsonContext.Default.PassPurchaseList,
+            static (answer, number, size) => ApiPageable<PassPurchase>.ToPage(answer.Purchases, number, size, null, null, answer.AdditionalProperties),
+            cancellationToken);
 
     /// <inheritdoc />
-    public virtual IAsyncEnumerable<SubscriptionPurchase> ListAllSubscriptionsAsync(PurchaseQuery? query = null, CancellationToken cancellationToken = default) =>
-        All(Subscriptions, query, (q, ct) => ListSubscriptionsAsync(q, ct), static page => page.Purchases, static _ => null, cancellationToken);
+    public virtual ConscentPageable<MicropaymentPurchase> ListMicropaymentsAsync(PurchaseQuery? query = null, CancellationToken cancellationToken = default) =>
+        Pageable(Micropayments, query, ConscentJsonContext.Default.MicropaymentPurchaseList,
+            static (answer, number, size) => ApiPageable<MicropaymentPurchase>.ToPage(answer.Purchases, number, size, null, null, answer.AdditionalProperties),
+            cancellationToken);
 
     /// <inheritdoc />
-    public virtual Task<PassPurchaseList> ListPassesAsync(PurchaseQuery? query = null, CancellationToken cancellationToken = default) =>
-        Send(Passes, query, ConscentJsonContext.Default.PassPurchaseList, cancellationToken);
+    public virtual ConscentPageable<PurchaseRecord> ListRecordsAsync(PurchaseQuery? query = null, CancellationToken cancellationToken = default) =>
+        new ConcatenatedPageable<PurchaseRecord>(
+            AsRecordPages(ListSubscriptionsAsync(query, cancellationToken)),
+            AsRecordPages(ListPassesAsync(query, cancellationToken)),
+            AsRecordPages(ListMicropaymentsAsync(query, cancellationToken)));
 
-    /// <inheritdoc />
-    public virtual IAsyncEnumerable<PassPurchase> ListAllPassesAsync(PurchaseQuery? query = null, CancellationToken cancellationToken = default) =>
-        All(Passes, query, (q, ct) => ListPassesAsync(q, ct), static page => page.Purchases, static _ => null, cancellationToken);
+    // A page of one purchase type seen as a page of records; the item list is shared, not copied.
+    private static Func<CancellationToken, IAsyncEnumerable<ConscentPage<PurchaseRecord>>> AsRecordPages<TItem>(ConscentPageable<TItem> list)
+        where TItem : PurchaseRecord =>
+        cancellationToken => Pages(list, cancellationToken);
 
-    /// <inheritdoc />
-    public virtual Task<MicropaymentPurchaseList> ListMicropaymentsAsync(PurchaseQuery? query = null, CancellationToken cancellationToken = default) =>
-        Send(Micropayments, query, ConscentJsonContext.Default.MicropaymentPurchaseList, cancellationToken);
-
-    /// <inheritdoc />
-    public virtual IAsyncEnumerable<MicropaymentPurchase> ListAllMicropaymentsAsync(PurchaseQuery? query = null, CancellationToken cancellationToken = default) =>
-        All(Micropayments, query, (q, ct) => ListMicropaymentsAsync(q, ct), static page => page.Purchases, static _ => null, cancellationToken);
-
-    /// <inheritdoc />
-    public virtual async IAsyncEnumerable<PurchaseRecord> ListAllRecordsAsync(PurchaseQuery? query = null, [EnumeratorCancellation] CancellationToken cancellationToken = default)
+    private static async IAsyncEnumerable<ConscentPage<PurchaseRecord>> Pages<TItem>(ConscentPageable<TItem> list, [EnumeratorCancellation] CancellationToken cancellationToken)
+        where TItem : PurchaseRecord
     {
-        await foreach (var item in ListAllSubscriptionsAsync(query, cancellationToken).ConfigureAwait(false)) yield return item;
-        await foreach (var item in ListAllPassesAsync(query, cancellationToken).ConfigureAwait(false)) yield return item;
-        await foreach (var item in ListAllMicropaymentsAsync(query, cancellationToken).ConfigureAwait(false)) yield return item;
-    }
-
-    private Task<T> Send<T>(ConscentEndpoint endpoint, PurchaseQuery? query, JsonTypeInfo<T> responseType, CancellationToken cancellationToken)
-    {
-        var v = new RequestValidator(endpoint.Operation);
-        query?.Validate(v);
-        v.ThrowIfInvalid();
-        var call = WithQuery(new ConscentRequest(endpoint), query);
-        return _pipeline.SendAsync(call, responseType, cancellationToken);
+        await foreach (var page in list.AsPages(cancellationToken).ConfigureAwait(false))
+        {
+            yield return new ConscentPage<PurchaseRecord>(page.Items, page.PageNumber, page.PageSize, page.TotalRecords, page.TotalPages)
+            {
+                AdditionalProperties = page.AdditionalProperties,
+            };
+        }
     }
 
     /// <summary>Adds the purchase filters in the documented names and forms (dates as <c>2021-02-12T05:45:41.389Z</c>).</summary>
@@ -88,26 +86,28 @@ public class PurchasesClient : IPurchasesClient
 
     private static string? NullIfBlank(string? value) => string.IsNullOrWhiteSpace(value) ? null : value;
 
-    private static IAsyncEnumerable<TItem> All<TPage, TItem>(
+    private ConscentPageable<TItem> Pageable<TPage, TItem>(
         ConscentEndpoint endpoint,
         PurchaseQuery? query,
-        Func<PurchaseQuery, CancellationToken, Task<TPage>> fetch,
-        Func<TPage, IList<TItem>?> items,
-        Func<TPage, int?> totalPages,
+        JsonTypeInfo<TPage> answerType,
+        Func<TPage, int, int, ConscentPage<TItem>> toPage,
         CancellationToken cancellationToken)
         where TItem : class
     {
-        // Validate now, not at the first MoveNextAsync, so a bad query fails where it is written.
+        // Checked now, not at the first page, so a bad query fails where it is written.
         var v = new RequestValidator(endpoint.Operation);
         query?.Validate(v);
         v.ThrowIfInvalid();
-        var pageSize = query?.PageSize ?? PurchaseQuery.DefaultPageSize;
         var template = query ?? new PurchaseQuery();
-        return AutoPager.EnumerateAsync(
-            query?.PageNumber ?? 1, pageSize,
-            (page, ct) => fetch(template.ForPage(page, pageSize), ct),
-            items,
-            totalPages,
+        return new ApiPageable<TItem>(
+            query?.PageNumber ?? 1,
+            query?.PageSize ?? PurchaseQuery.DefaultPageSize,
+            async (number, size, ct) =>
+            {
+                var call = WithQuery(new ConscentRequest(endpoint), template.ForPage(number, size));
+                var answer = await _pipeline.SendAsync(call, answerType, ct).ConfigureAwait(false);
+                return toPage(answer, number, size);
+            },
             cancellationToken);
     }
 }

@@ -40,18 +40,14 @@ public interface IStoriesClient
     /// <param name="cancellationToken">Cancels the call.</param>
     Task<Story> GetAsync(string storyId, CancellationToken cancellationToken = default);
 
-    /// <summary>Reads one page of your registered stories (<c>GET /api/v1/story/client?pageNumber=&amp;pageSize=</c>; server defaults: page 1, 20 per page).</summary>
-    /// <param name="options">Which page; null for the server's defaults.</param>
-    /// <param name="cancellationToken">Cancels the call.</param>
-    Task<StoryListResponse> ListAsync(ListOptions? options = null, CancellationToken cancellationToken = default);
-
     /// <summary>
-    /// Walks every page of your registered stories, fetching the next page only when you reach it. Stops at
-    /// <c>totalPages</c>, on a short page or on an empty page.
+    /// Your registered stories (<c>GET /api/v1/story/client?pageNumber=&amp;pageSize=</c>), read a page at a time as you
+    /// enumerate: <c>await foreach</c> for every story, <see cref="ConscentPageable{T}.AsPages"/> for the pages with their
+    /// totals, <see cref="ConscentPageable{T}.GetPageAsync"/> for one page.
     /// </summary>
-    /// <param name="pageSize">Stories per page, 1 to <see cref="StoriesClient.MaxPageSize"/>; defaults to 100.</param>
-    /// <param name="cancellationToken">Cancels the walk.</param>
-    IAsyncEnumerable<Story> ListAllAsync(int pageSize = 100, CancellationToken cancellationToken = default);
+    /// <param name="options">The start page and page size (default: page 1, <see cref="ListOptions.DefaultPageSize"/> a page). Checked here; nothing is sent until you enumerate.</param>
+    /// <param name="cancellationToken">Cancels the reading.</param>
+    ConscentPageable<Story> ListAsync(ListOptions? options = null, CancellationToken cancellationToken = default);
 
     /// <summary>
     /// Confirms a story read (purchase) with ConsCent by the <c>readId</c> the paywall's success callback gave you

@@ -21,9 +21,6 @@ public class StoriesClient : IStoriesClient
     internal static readonly ConscentEndpoint ValidateRead = new("Stories.ValidateRead", HttpMethod.Post, "/api/v1/story/read/{readId}", EndpointAuth.None, safeToRetry: false);
     internal static readonly ConscentEndpoint DailyStats = new("Stories.DailyStats", HttpMethod.Get, "/api/v1/client/stats/daily", EndpointAuth.Basic, safeToRetry: true);
 
-    /// <summary>The largest page size the list calls accept (ConsCent states none; this keeps pages sane).</summary>
-    public const int MaxPageSize = 1000;
-
     private readonly ConscentHttpPipeline _pipeline;
 
     internal StoriesClient(ConscentHttpPipeline pipeline) => _pipeline = pipeline;
@@ -68,23 +65,18 @@ public class StoriesClient : IStoriesClient
     }
 
     /// <inheritdoc />
-    public virtual Task<StoryListResponse> ListAsync(ListOptions? options = null, CancellationToken cancellationToken = default)
+    public virtual ConscentPageable<Story> ListAsync(ListOptions? options = null, CancellationToken cancellationToken = default)
     {
-        new RequestValidator(List.Operation).PageNumber(options?.PageNumber).PageSize(options?.PageSize, MaxPageSize).ThrowIfInvalid();
-        var call = new ConscentRequest(List).WithQuery("pageNumber", options?.PageNumber).WithQuery("pageSize", options?.PageSize);
-        return _pipeline.SendAsync(call, ConscentJsonContext.Default.StoryListResponse, cancellationToken);
+        // Checked now, not at the first page, so a bad option fails where it is written.
+        new RequestValidator(List.Operation).PageNumber(options?.PageNumber).PageSize(options?.PageSize, ListOptions.MaxPageSize).ThrowIfInvalid();
+        return new ApiPageable<Story>(options?.PageNumber ?? 1, options?.PageSize ?? ListOptions.DefaultPageSize, ReadPageAsync, cancellationToken);
     }
 
-    /// <inheritdoc />
-    public virtual IAsyncEnumerable<Story> ListAllAsync(int pageSize = 100, CancellationToken cancellationToken = default)
+    private async Task<ConscentPage<Story>> ReadPageAsync(int pageNumber, int pageSize, CancellationToken cancellationToken)
     {
-        new RequestValidator(List.Operation).PageSize(pageSize, MaxPageSize).ThrowIfInvalid();
-        return AutoPager.EnumerateAsync(
-            1, pageSize,
-            (page, ct) => ListAsync(new ListOptions { PageNumber = page, PageSize = pageSize }, ct),
-            static page => page.Stories,
-            static page => page.Pagination?.TotalPages,
-            cancellationToken);
+        var call = new ConscentRequest(List).WithQuery("pageNumber", pageNumber).WithQuery("pageSize", pageSize);
+        var answer = await _pipeline.SendAsync(call, ConscentJsonContext.Default.StoryListResponse, cancellationToken).ConfigureAwait(false);
+        return ApiPageable<Story>.ToPage(answer.Stories, pageNumber, pageSize, answer.Pagination?.TotalRecords, answer.Pagination?.TotalPages, answer.AdditionalProperties);
     }
 
     /// <inheritdoc />

@@ -123,7 +123,7 @@ public sealed class EditStoryResponse : ConscentModel
 }
 
 /// <summary>One page of the story list.</summary>
-public sealed class StoryListResponse : ConscentModel
+internal sealed class StoryListResponse : ConscentModel
 {
     /// <summary>The stories on this page.</summary>
     public IList<Story>? Stories { get; set; }

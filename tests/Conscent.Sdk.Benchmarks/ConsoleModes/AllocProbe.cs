@@ -51,7 +51,7 @@ public static class AllocProbe
                 Get("sdk, no timeouts", Sdk(payloads, o => { o.AttemptTimeout = none; o.TotalTimeout = none; })),
                 Get("sdk, no resilience", Sdk(payloads, o => { o.CircuitBreaker.Enabled = false; o.Retry.MaxRetryAttempts = 0; o.AttemptTimeout = none; o.TotalTimeout = none; })),
                 ("loopback list raw", () => loopRaw.ListAsync()),
-                ("loopback list sdk", () => loopSdk.Content.ListAsync()),
+                ("loopback list sdk", () => loopSdk.Content.ListAsync().GetPageAsync()),
                 List("loopback, no breaker", Net(server, o => o.CircuitBreaker.Enabled = false)),
                 List("loopback, no retry", Net(server, o => o.Retry.MaxRetryAttempts = 0)),
                 List("loopback, no timeouts", Net(server, o => { o.AttemptTimeout = none; o.TotalTimeout = none; })),
@@ -63,9 +63,9 @@ public static class AllocProbe
             sides = new (string, Func<Task>)[]
             {
                 ("loopback list raw", () => loopRaw.ListAsync()),
-                ("loopback list sdk", () => loopSdk.Content.ListAsync()),
+                ("loopback list sdk", () => loopSdk.Content.ListAsync().GetPageAsync()),
                 ("list raw", () => raw.ListAsync()),
-                ("list sdk", () => sdk.Content.ListAsync()),
+                ("list sdk", () => sdk.Content.ListAsync().GetPageAsync()),
                 ("create raw", () => raw.CreateAsync(payloads.RawCreateRequest)),
                 ("create sdk", () => sdk.Content.CreateAsync(payloads.SdkCreateRequest)),
                 ("get raw", () => raw.GetAsync(ContentPayloads.SampleContentId)),
@@ -109,7 +109,7 @@ public static class AllocProbe
         return 0;
 
         (string, Func<Task>) Get(string name, ConscentClient client) => (name, () => client.Content.GetAsync(ContentPayloads.SampleContentId));
-        (string, Func<Task>) List(string name, ConscentClient client) => (name, () => client.Content.ListAsync());
+        (string, Func<Task>) List(string name, ConscentClient client) => (name, () => client.Content.ListAsync().GetPageAsync());
     }
 
     private static ConscentClient Net(LoopbackServer server, Action<ConscentOptions> change)

@@ -10,7 +10,7 @@ using Conscent.Sdk.Benchmarks.Infrastructure;
 namespace Conscent.Sdk.Benchmarks.ConsoleModes;
 
 /// <summary>
-/// <c>--paging-memory</c>: walks the 1,000-page list with the SDK's ListAllAsync (then with the hand-written loop, for
+/// <c>--paging-memory</c>: walks the 1,000-page list with the SDK's ListAsync (then with the hand-written loop, for
 /// reference) and, after every 100 pages, prints the live managed heap (after a full GC), the working set and the
 /// peak working set. Auto-paging holds one page at a time, so the live heap must stay flat: exit code 0 when it does
 /// (live heap grows by less than 1 MiB and peak working set by less than 16 MiB from the first checkpoint to the
@@ -29,7 +29,7 @@ public static class PagingMemory
 
         var sdkHandler = new PagingHandler(list, pages, pageSize);
         using var sdk = new ConscentClient(BenchSetup.SdkOptions(BenchSetup.InMemoryBaseAddress), sdkHandler);
-        var sdkFlat = await Walk("SDK Content.ListAllAsync", pageSize, sdk.Content.ListAllAsync(pageSize), static i => i.ContentId).ConfigureAwait(false);
+        var sdkFlat = await Walk("SDK Content.ListAsync", pageSize, sdk.Content.ListAsync(new ListOptions { PageSize = pageSize }), static i => i.ContentId).ConfigureAwait(false);
 
         using var rawHttp = RawContentClient.Configure(new HttpClient(new PagingHandler(list, pages, pageSize), disposeHandler: true));
         var raw = new RawContentClient(rawHttp, BenchSetup.InMemoryBaseAddress);

@@ -28,9 +28,9 @@ public static class Verify
     public static async Task List(RawContentClient raw, RawContentClient? rawResilient, ConscentClient sdk)
     {
         var list = await raw.ListAsync().ConfigureAwait(false);
-        var sdkList = await sdk.Content.ListAsync().ConfigureAwait(false);
-        Check(list.Content is { Count: > 0 } && list.Content.Count == sdkList.Content?.Count
-            && list.Content[0].PriceOverrides?.Country?[0].Price == sdkList.Content[0].PriceOverrides?.Country?[0].Price,
+        var sdkList = await sdk.Content.ListAsync().GetPageAsync().ConfigureAwait(false);
+        Check(list.Content is { Count: > 0 } && list.Content.Count == sdkList.Items.Count
+            && list.Content[0].PriceOverrides?.Country?[0].Price == sdkList.Items[0].PriceOverrides?.Country?[0].Price,
             "list: the baseline and the SDK read different answers");
         if (rawResilient is not null)
         {

@@ -295,7 +295,7 @@ public sealed class BundlesContractTests : EndpointContractTestBase
         Respond("GET", "/api/v1/content/bundles", Samples.Text("bundle-list.response.json"));
         using var client = Client();
 
-        var page = await client.Bundles.ListAsync(new ListOptions { PageNumber = 2, PageSize = 50 });
+        var page = await client.Bundles.ListAsync(new ListOptions { PageNumber = 2, PageSize = 50 }).GetPageAsync();
 
         var sent = Recorder.Sent.Should().ContainSingle().Subject;
         sent.Method.Should().Be("GET");
@@ -307,8 +307,8 @@ public sealed class BundlesContractTests : EndpointContractTestBase
         log.Query!["pageNumber"].Should().Equal("2");
         log.Query["pageSize"].Should().Equal("50");
 
-        page.Content.Should().HaveCount(2);
-        var first = page.Content![0];
+        page.Items.Should().HaveCount(2);
+        var first = page.Items![0];
         first.Title.Should().Be("Client Content Bundle Edit 2");
         first.ContentId.Should().Be("Client Content Bundle 2");
         first.BundleContentIds.Should().Equal("Content Id 4", "Content Id 5");
@@ -320,7 +320,7 @@ public sealed class BundlesContractTests : EndpointContractTestBase
         first.ContentType.Should().Be(ContentType.Story);
         first.PriceOverrides!.Country!.Select(o => (o.Id, o.Name, o.Price)).Should().Equal(("605b25824646e9233aef61b4", "GL", 2m));
 
-        var second = page.Content[1];
+        var second = page.Items[1];
         second.Title.Should().Be("Test content bundle for API functionality");
         second.BundleContentIds.Should().Equal("Content Id 1", "Content Id 2", "Content Id 3");
         second.ContentId.Should().Be("Client Content Bundle 1");
@@ -332,22 +332,22 @@ public sealed class BundlesContractTests : EndpointContractTestBase
         second.Categories.Should().BeNull("the second sample item has no categories");
         second.PriceOverrides.Should().BeNull("the second sample item has no overrides");
 
-        page.Pagination!.PageNumber.Should().Be(1);
-        page.Pagination.PageSize.Should().Be(20);
-        page.Pagination.TotalRecords.Should().Be(2);
-        page.Pagination.TotalPages.Should().Be(1);
+        page.PageNumber.Should().Be(2, "the page asked for");
+        page.PageSize.Should().Be(50);
+        page.TotalRecords.Should().Be(2);
+        page.TotalPages.Should().Be(1);
         page.AdditionalProperties.Should().BeNullOrEmpty();
     }
 
     [Fact]
-    public async Task E07_ListBundles_WithoutOptionsSendsNoQuery()
+    public async Task E07_ListBundles_WithoutOptionsStartsAtPageOneWithTheDefaultPageSize()
     {
         Respond("GET", "/api/v1/content/bundles", Samples.Text("bundle-list.response.json"));
         using var client = Client();
 
-        await client.Bundles.ListAsync();
+        await client.Bundles.ListAsync().GetPageAsync();
 
-        Recorder.Sent.Should().ContainSingle().Which.Uri.Should().Be(Base + "/api/v1/content/bundles");
+        Recorder.Sent.Should().ContainSingle().Which.Uri.Should().Be(Base + "/api/v1/content/bundles?pageNumber=1&pageSize=100");
     }
 
     [Theory]
@@ -358,7 +358,7 @@ public sealed class BundlesContractTests : EndpointContractTestBase
     {
         using var client = Client();
 
-        (await FluentActions.Awaiting(() => client.Bundles.ListAsync(new ListOptions { PageNumber = pageNumber, PageSize = pageSize }))
+        (await FluentActions.Awaiting(() => client.Bundles.ListAsync(new ListOptions { PageNumber = pageNumber, PageSize = pageSize }).GetPageAsync())
             .Should().ThrowAsync<ConscentValidationException>()).Which.Errors.Should().ContainSingle().Which.Field.Should().Be(field);
         Mock.Server.LogEntries.Should().BeEmpty();
     }
@@ -374,13 +374,14 @@ public sealed class BundlesContractTests : EndpointContractTestBase
         Respond("GET", "/api/v1/content/bundles", node.ToJsonString());
         using var client = Client();
 
-        var page = await client.Bundles.ListAsync();
+        var page = await client.Bundles.ListAsync().GetPageAsync();
 
-        page.Content![0].AdditionalProperties!["futureField"].GetString().Should().Be("kept");
+        page.Items![0].AdditionalProperties!["futureField"].GetString().Should().Be("kept");
         page.AdditionalProperties!["futureTop"].GetInt32().Should().Be(1);
-        page.Content.Should().HaveCount(3);
-        page.Content[2].ContentId.Should().BeNull();
-        page.Pagination.Should().BeNull();
+        page.Items.Should().HaveCount(3);
+        page.Items[2].ContentId.Should().BeNull();
+        page.TotalPages.Should().BeNull("the answer has no pagination block");
+        page.TotalRecords.Should().BeNull();
     }
 
     [Fact]
@@ -389,7 +390,7 @@ public sealed class BundlesContractTests : EndpointContractTestBase
         Respond("GET", "/api/v1/content/bundles", ErrorBody("Invalid API Key & API Secret"), 401);
         using var client = Client();
 
-        (await FluentActions.Awaiting(() => client.Bundles.ListAsync()).Should().ThrowAsync<ConscentAuthenticationException>())
+        (await FluentActions.Awaiting(() => client.Bundles.ListAsync().GetPageAsync()).Should().ThrowAsync<ConscentAuthenticationException>())
             .Which.StatusCode.Should().Be(HttpStatusCode.Unauthorized);
     }
 
@@ -409,7 +410,7 @@ public sealed class BundlesContractTests : EndpointContractTestBase
         using var client = Client();
 
         var all = new List<BundleItem>();
-        await foreach (var bundle in client.Bundles.ListAllAsync(pageSize: 2)) all.Add(bundle);
+        await foreach (var bundle in client.Bundles.ListAsync(new ListOptions { PageSize = 2 })) all.Add(bundle);
 
         all.Select(b => b.ContentId).Should().Equal("Client Content Bundle 2", "Client Content Bundle 1", "Client Content Bundle 2", "Client Content Bundle 1");
         Recorder.Sent.Select(s => s.Uri).Should().Equal(
@@ -422,7 +423,7 @@ public sealed class BundlesContractTests : EndpointContractTestBase
     {
         using var client = Client();
 
-        var act = () => client.Bundles.ListAllAsync(pageSize: 0);
+        var act = () => client.Bundles.ListAsync(new ListOptions { PageSize = 0 });
 
         act.Should().Throw<ConscentValidationException>().Which.Errors.Should().ContainSingle().Which.Field.Should().Be("pageSize");
         Mock.Server.LogEntries.Should().BeEmpty();

@@ -296,14 +296,14 @@ public sealed class ContentContractTests : IDisposable
         Respond("gET", "/api/v1/content/client", "content-list.response.json");
         using var client = _mock.Client();
 
-        var page = await client.Content.ListAsync(new ListOptions { PageNumber = 1, PageSize = 20 });
+        var page = await client.Content.ListAsync(new ListOptions { PageNumber = 1, PageSize = 20 }).GetPageAsync();
 
         var sent = _mock.Recorder.Sent.Single();
         sent.Method.Should().Be("GET");
         sent.AbsoluteUri.Should().EndWith("/api/v1/content/client?pageNumber=1&pageSize=20");
         sent.Headers["Authorization"].Should().Be(MockServer.ExpectedAuthorization);
-        page.Content.Should().HaveCount(2);
-        var first = page.Content![0];
+        page.Items.Should().HaveCount(2);
+        var first = page.Items![0];
         first.Title.Should().Be("Client Content Id Test Edit 1");
         first.ContentId.Should().Be("Client Content Id 11");
         first.Price.Should().Be(1m);
@@ -314,7 +314,7 @@ public sealed class ContentContractTests : IDisposable
         first.ContentType.Should().Be(ContentType.Story);
         first.PriceOverrides!.Country!.Single().Price.Should().Be(2m);
         first.Download.Should().BeNull();
-        var second = page.Content[1];
+        var second = page.Items[1];
         second.Title.Should().Be("Test content for API functionality");
         second.ContentId.Should().Be("testingID for Client Content");
         second.Price.Should().Be(3m);
@@ -322,21 +322,21 @@ public sealed class ContentContractTests : IDisposable
         second.PriceOverrides.Should().BeNull();
         second.Download!.S3Key.Should().Be("KeyForDownloadedFileOnS3");
         second.Download.FileName.Should().Be("Download File - Name");
-        page.Pagination!.PageNumber.Should().Be(1);
-        page.Pagination.PageSize.Should().Be(20);
-        page.Pagination.TotalRecords.Should().Be(2);
-        page.Pagination.TotalPages.Should().Be(1);
+        page.PageNumber.Should().Be(1);
+        page.PageSize.Should().Be(20);
+        page.TotalRecords.Should().Be(2);
+        page.TotalPages.Should().Be(1);
     }
 
     [Fact]
-    public async Task E03_ListContent_WithoutOptionsSendsNoQuery()
+    public async Task E03_ListContent_WithoutOptionsStartsAtPageOneWithTheDefaultPageSize()
     {
         Respond("GET", "/api/v1/content/client", "content-list.response.json");
         using var client = _mock.Client();
 
-        await client.Content.ListAsync();
+        await client.Content.ListAsync().GetPageAsync();
 
-        _mock.Recorder.Sent.Single().AbsoluteUri.Should().EndWith("/api/v1/content/client");
+        _mock.Recorder.Sent.Single().AbsoluteUri.Should().EndWith("/api/v1/content/client?pageNumber=1&pageSize=100");
     }
 
     [Theory]
@@ -346,7 +346,7 @@ public sealed class ContentContractTests : IDisposable
     public async Task E03_ListContent_RejectsBadPagingBeforeSending(int number, int size, string field)
     {
         using var client = _mock.Client();
-        var ex = (await FluentActions.Awaiting(() => client.Content.ListAsync(new ListOptions { PageNumber = number, PageSize = size })).Should().ThrowAsync<ConscentValidationException>()).Which;
+        var ex = (await FluentActions.Awaiting(() => client.Content.ListAsync(new ListOptions { PageNumber = number, PageSize = size }).GetPageAsync()).Should().ThrowAsync<ConscentValidationException>()).Which;
         ex.Errors.Should().ContainSingle(e => e.Field == field);
         _mock.Server.LogEntries.Should().BeEmpty();
     }
@@ -364,7 +364,7 @@ public sealed class ContentContractTests : IDisposable
         using var client = _mock.Client();
 
         var ids = new List<string?>();
-        await foreach (var item in client.Content.ListAllAsync(pageSize: 2)) ids.Add(item.ContentId);
+        await foreach (var item in client.Content.ListAsync(new ListOptions { PageSize = 2 })) ids.Add(item.ContentId);
 
         ids.Should().Equal("p1-0", "p1-1", "p2-0", "p2-1", "p3-0");
         _mock.Server.LogEntries.Should().HaveCount(3);
@@ -380,7 +380,7 @@ public sealed class ContentContractTests : IDisposable
         using var client = _mock.Client();
 
         var items = new List<ContentItem>();
-        await foreach (var item in client.Content.ListAllAsync(pageSize: 10)) items.Add(item);
+        await foreach (var item in client.Content.ListAsync(new ListOptions { PageSize = 10 })) items.Add(item);
 
         items.Should().ContainSingle().Which.ContentId.Should().Be("only");
         _mock.Server.LogEntries.Should().ContainSingle();

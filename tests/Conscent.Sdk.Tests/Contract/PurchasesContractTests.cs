@@ -63,28 +63,37 @@ public sealed class PurchasesContractTests : IDisposable
 
     private static async Task<ConscentModel> Call(string id, ConscentClient client, PurchaseQuery? query) => id switch
     {
-        "E14" => await client.Purchases.ListSubscriptionsAsync(query),
-        "E16" => await client.Purchases.ListAsync(query),
-        "E17" => await client.Purchases.ListPassesAsync(query),
-        "E18" => await client.Purchases.ListMicropaymentsAsync(query),
+        "E14" => await client.Purchases.ListSubscriptionsAsync(query).GetPageAsync(),
+        "E16" => await client.Purchases.ListAsync(query).GetPageAsync(),
+        "E17" => await client.Purchases.ListPassesAsync(query).GetPageAsync(),
+        "E18" => await client.Purchases.ListMicropaymentsAsync(query).GetPageAsync(),
         _ => throw new ArgumentOutOfRangeException(nameof(id)),
     };
 
     private static IAsyncEnumerable<ConscentModel> CallAll(string id, ConscentClient client, PurchaseQuery? query) => id switch
     {
-        "E14" => client.Purchases.ListAllSubscriptionsAsync(query),
-        "E16" => client.Purchases.ListAllAsync(query),
-        "E17" => client.Purchases.ListAllPassesAsync(query),
-        "E18" => client.Purchases.ListAllMicropaymentsAsync(query),
+        "E14" => client.Purchases.ListSubscriptionsAsync(query),
+        "E16" => client.Purchases.ListAsync(query),
+        "E17" => client.Purchases.ListPassesAsync(query),
+        "E18" => client.Purchases.ListMicropaymentsAsync(query),
         _ => throw new ArgumentOutOfRangeException(nameof(id)),
     };
 
     private static List<ConscentModel> Records(ConscentModel page) => page switch
     {
-        SubscriptionPurchaseList l => l.Purchases!.Cast<ConscentModel>().ToList(),
-        PurchaseTransactionList l => l.Transactions!.Cast<ConscentModel>().ToList(),
-        PassPurchaseList l => l.Purchases!.Cast<ConscentModel>().ToList(),
-        MicropaymentPurchaseList l => l.Purchases!.Cast<ConscentModel>().ToList(),
+        ConscentPage<SubscriptionPurchase> l => l.Items.Cast<ConscentModel>().ToList(),
+        ConscentPage<PurchaseTransaction> l => l.Items.Cast<ConscentModel>().ToList(),
+        ConscentPage<PassPurchase> l => l.Items.Cast<ConscentModel>().ToList(),
+        ConscentPage<MicropaymentPurchase> l => l.Items.Cast<ConscentModel>().ToList(),
+        _ => throw new ArgumentOutOfRangeException(nameof(page)),
+    };
+
+    private static (int? Pages, int? Records) Totals(ConscentModel page) => page switch
+    {
+        ConscentPage<SubscriptionPurchase> l => (l.TotalPages, l.TotalRecords),
+        ConscentPage<PurchaseTransaction> l => (l.TotalPages, l.TotalRecords),
+        ConscentPage<PassPurchase> l => (l.TotalPages, l.TotalRecords),
+        ConscentPage<MicropaymentPurchase> l => (l.TotalPages, l.TotalRecords),
         _ => throw new ArgumentOutOfRangeException(nameof(page)),
     };
 
@@ -126,7 +135,7 @@ public sealed class PurchasesContractTests : IDisposable
 
     [Theory]
     [MemberData(nameof(Endpoints))]
-    public async Task E14_E16_E17_E18_SendNoQueryWhenNoFilterIsGiven(string id)
+    public async Task E14_E16_E17_E18_SendOnlyPagingWhenNoFilterIsGiven(string id)
     {
         Respond(PathOf(id), Samples.Text(SampleOf(id)));
         using var client = _mock.Client();
@@ -137,7 +146,7 @@ public sealed class PurchasesContractTests : IDisposable
         _mock.Server.LogEntries.Should().HaveCount(2);
         foreach (var entry in _mock.Server.LogEntries)
         {
-            entry.RequestMessage!.RawQuery.Should().BeNullOrEmpty("the filters are alternatives; none is forced");
+            entry.RequestMessage!.RawQuery.Should().Be("?pageNumber=1&pageSize=500", "the filters are alternatives; none is forced");
             entry.RequestMessage.AbsolutePath.Should().Be(PathOf(id));
         }
     }
@@ -151,7 +160,7 @@ public sealed class PurchasesContractTests : IDisposable
 
         await Call(id, client, new PurchaseQuery { PhoneNumber = Phone });
 
-        Sent().Query!.Keys.Should().Equal("phoneNumber");
+        Sent().Query!.Keys.Should().Equal("phoneNumber", "pageNumber", "pageSize");
     }
 
     // ---------- Responses ----------
@@ -162,9 +171,9 @@ public sealed class PurchasesContractTests : IDisposable
         Respond("/client/purchases", Samples.Text("client-purchases.response.json"));
         using var client = _mock.Client();
 
-        var page = await client.Purchases.ListAsync();
+        var page = await client.Purchases.ListAsync().GetPageAsync();
 
-        var t = page.Transactions.Should().ContainSingle().Subject;
+        var t = page.Items.Should().ContainSingle().Subject;
         t.Promotional.Should().BeFalse();
         t.Id.Should().Be("643e49dc2309ab30bc00ccf2");
         t.UserAccount!.PhoneNumber.Should().Be("8712334265");
@@ -178,10 +187,10 @@ public sealed class PurchasesContractTests : IDisposable
         t.Type.Should().Be(PurchaseTypes.Pass);
         t.CreatedAt.Should().Be(new DateTimeOffset(2023, 4, 18, 7, 42, 20, 749, TimeSpan.Zero));
         t.AdditionalProperties.Should().BeNullOrEmpty();
-        page.Pagination!.PageNumber.Should().Be(1);
-        page.Pagination.PageSize.Should().Be(10);
-        page.Pagination.TotalRecords.Should().Be(1);
-        page.Pagination.TotalPages.Should().Be(1);
+        page.PageNumber.Should().Be(1);
+        page.PageSize.Should().Be(PurchaseQuery.DefaultPageSize, "a page reports the size asked for, not the size the answer echoes");
+        page.TotalRecords.Should().Be(1);
+        page.TotalPages.Should().Be(1);
         page.AdditionalProperties.Should().BeNullOrEmpty();
     }
 
@@ -196,7 +205,7 @@ public sealed class PurchasesContractTests : IDisposable
         Respond("/client/purchases", sample.ToJsonString());
         using var client = _mock.Client();
 
-        var t = (await client.Purchases.ListAsync()).Transactions!.Single();
+        var t = (await client.Purchases.ListAsync().GetPageAsync()).Items!.Single();
 
         t.UserAccount!.Id.Should().Be("6346608680c2216fe33d84fa", "userAccount is an id string in most responses");
         t.UserAccount.Email.Should().BeNull();
@@ -212,10 +221,10 @@ public sealed class PurchasesContractTests : IDisposable
         Respond("/client/purchases/subscriptions", Samples.Text("client-purchases-subscriptions.response.json"));
         using var client = _mock.Client();
 
-        var page = await client.Purchases.ListSubscriptionsAsync();
+        var page = await client.Purchases.ListSubscriptionsAsync().GetPageAsync();
 
-        page.Purchases.Should().HaveCount(2);
-        var p = page.Purchases![0];
+        page.Items.Should().HaveCount(2);
+        var p = page.Items![0];
         p.ManuallyRenewed.Should().BeFalse();
         p.RenewSubscription.Should().BeFalse();
         p.AvailedOffers.Should().Equal("617ba48ec3b5066393988f22");
@@ -250,7 +259,7 @@ public sealed class PurchasesContractTests : IDisposable
         p.ClientSpecificUserId.Should().Be("234234612");
         p.AdditionalProperties.Should().BeNullOrEmpty();
 
-        var second = page.Purchases[1];
+        var second = page.Items[1];
         second.CreatedAt.Should().BeNull("createdAt is in 1 of the 2 sample records");
         second.AvailedOffers.Should().BeEmpty();
         second.SubscriptionDetails!.Duration.Should().Be(2m);
@@ -259,9 +268,9 @@ public sealed class PurchasesContractTests : IDisposable
         second.UserAddress.State.Should().Be("ANDHRA PRADESH");
         second.UserAddress.Country.Should().Be("IN");
 
-        page.PaginationInfo!.PageNumber.Should().Be(1);
-        page.PaginationInfo.PageSize.Should().Be(2);
-        page.PaginationInfo.RecordsReturned.Should().Be(2);
+        page.PageNumber.Should().Be(1);
+        page.PageSize.Should().Be(PurchaseQuery.DefaultPageSize, "a page reports the size asked for, not the size the answer echoes");
+        page.Items.Count.Should().Be(2);
         page.AdditionalProperties.Should().BeNullOrEmpty();
     }
 
@@ -271,9 +280,9 @@ public sealed class PurchasesContractTests : IDisposable
         Respond("/client/purchases/passes", Samples.Text("client-purchases-passes.response.json"));
         using var client = _mock.Client();
 
-        var page = await client.Purchases.ListPassesAsync();
+        var page = await client.Purchases.ListPassesAsync().GetPageAsync();
 
-        var p = page.Purchases.Should().ContainSingle().Subject;
+        var p = page.Items.Should().ContainSingle().Subject;
         p.AvailedOffers.Should().BeEmpty();
         p.Promotional.Should().BeFalse();
         p.Categories.Should().BeEmpty();
@@ -294,9 +303,9 @@ public sealed class PurchasesContractTests : IDisposable
         p.UserName.Should().Be("Kajal");
         AssertSampleAddress(p.UserAddress!);
         p.AdditionalProperties.Should().BeNullOrEmpty();
-        page.PaginationInfo!.PageNumber.Should().Be(1);
-        page.PaginationInfo.PageSize.Should().Be(2);
-        page.PaginationInfo.RecordsReturned.Should().Be(1);
+        page.PageNumber.Should().Be(1);
+        page.PageSize.Should().Be(PurchaseQuery.DefaultPageSize, "a page reports the size asked for, not the size the answer echoes");
+        page.Items.Count.Should().Be(1);
         page.AdditionalProperties.Should().BeNullOrEmpty();
     }
 
@@ -306,10 +315,10 @@ public sealed class PurchasesContractTests : IDisposable
         Respond("/client/purchases/micropayments", Samples.Text("client-purchases-micropayments.response.json"));
         using var client = _mock.Client();
 
-        var page = await client.Purchases.ListMicropaymentsAsync();
+        var page = await client.Purchases.ListMicropaymentsAsync().GetPageAsync();
 
-        page.Purchases.Should().HaveCount(3);
-        var p = page.Purchases![0];
+        page.Items.Should().HaveCount(3);
+        var p = page.Items![0];
         p.AvailedOffers.Should().BeEmpty();
         p.Promotional.Should().BeFalse();
         p.Categories.Should().BeEmpty();
@@ -330,13 +339,13 @@ public sealed class PurchasesContractTests : IDisposable
         p.UserName.Should().Be("Kajal");
         AssertSampleAddress(p.UserAddress!);
         p.AdditionalProperties.Should().BeNullOrEmpty();
-        page.Purchases[1].ClientContentId.Should().Be("Client-Story-Id-3");
-        page.Purchases[1].ConscentContentId.Should().Be("620b94557bef8873d93bf32b");
-        page.Purchases[2].Price.Should().Be(20m);
-        page.Purchases[2].BuyingPrice.Should().Be(16m);
-        page.PaginationInfo!.PageNumber.Should().Be(1);
-        page.PaginationInfo.PageSize.Should().Be(3);
-        page.PaginationInfo.RecordsReturned.Should().Be(3);
+        page.Items[1].ClientContentId.Should().Be("Client-Story-Id-3");
+        page.Items[1].ConscentContentId.Should().Be("620b94557bef8873d93bf32b");
+        page.Items[2].Price.Should().Be(20m);
+        page.Items[2].BuyingPrice.Should().Be(16m);
+        page.PageNumber.Should().Be(1);
+        page.PageSize.Should().Be(PurchaseQuery.DefaultPageSize, "a page reports the size asked for, not the size the answer echoes");
+        page.Items.Count.Should().Be(3);
         page.AdditionalProperties.Should().BeNullOrEmpty();
     }
 
@@ -379,14 +388,7 @@ public sealed class PurchasesContractTests : IDisposable
         var page = await Call(id, client, null);
 
         Records(page).Should().ContainSingle();
-        (page switch
-        {
-            PurchaseTransactionList l => (object?)l.Pagination,
-            SubscriptionPurchaseList l => l.PaginationInfo,
-            PassPurchaseList l => l.PaginationInfo,
-            MicropaymentPurchaseList l => l.PaginationInfo,
-            _ => throw new InvalidOperationException(),
-        }).Should().BeNull();
+        Totals(page).Should().Be(((int?)null, (int?)null), "the answer has no paging block");
 
         _mock.Server.ResetMappings();
         Respond(PathOf(id), "{}");
@@ -553,7 +555,7 @@ public sealed class PurchasesContractTests : IDisposable
         using var client = _mock.Client();
 
         var records = new List<PurchaseTransaction>();
-        await foreach (var r in client.Purchases.ListAllAsync(new PurchaseQuery { PageSize = 2 })) records.Add(r);
+        await foreach (var r in client.Purchases.ListAsync(new PurchaseQuery { PageSize = 2 })) records.Add(r);
 
         records.Should().HaveCount(2);
         _mock.Server.LogEntries.Should().ContainSingle("the totals say page 1 is the last");

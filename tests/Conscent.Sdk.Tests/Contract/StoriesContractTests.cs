@@ -290,7 +290,7 @@ public sealed class StoriesContractTests : IDisposable
         Respond("gET", "story-list.response.json");
         using var client = Client();
 
-        var page = await client.Stories.ListAsync(new ListOptions { PageNumber = 1, PageSize = 20 });
+        var page = await client.Stories.ListAsync(new ListOptions { PageNumber = 1, PageSize = 20 }).GetPageAsync();
 
         var log = Single();
         log.Method.Should().Be("GET");
@@ -299,37 +299,37 @@ public sealed class StoriesContractTests : IDisposable
         log.Headers!["Authorization"].Single().Should().Be(MockServer.ExpectedAuthorization);
         log.Body.Should().BeNullOrEmpty();
 
-        page.Stories.Should().HaveCount(2);
-        var first = page.Stories![0];
+        page.Items.Should().HaveCount(2);
+        var first = page.Items![0];
         first.Title.Should().Be("Client Story Id Test Edit 1");
         first.StoryId.Should().Be("Client Story Id 11");
         first.Price.Should().Be(1m);
         first.Duration.Should().Be(2m);
         first.Url.Should().Be("https://www.yoursite.com/yourstory");
         first.PriceOverrides!.Country!.Single().Should().BeEquivalentTo(new { Id = "605b25824646e9233aef61b4", Name = "GL", Price = 2m });
-        var second = page.Stories[1];
+        var second = page.Items[1];
         second.Title.Should().Be("Test story for API functionality");
         second.StoryId.Should().Be("testingID31 - bhileknwlq");
         second.Price.Should().Be(3m);
         second.Duration.Should().Be(2m);
         second.Url.Should().Be("https://www.yoursite.com/yourstory");
         second.PriceOverrides.Should().BeNull();
-        page.Pagination!.PageNumber.Should().Be(1);
-        page.Pagination.PageSize.Should().Be(20);
-        page.Pagination.TotalRecords.Should().Be(2);
-        page.Pagination.TotalPages.Should().Be(1);
+        page.PageNumber.Should().Be(1);
+        page.PageSize.Should().Be(20);
+        page.TotalRecords.Should().Be(2);
+        page.TotalPages.Should().Be(1);
         page.AdditionalProperties.Should().BeNullOrEmpty();
     }
 
     [Fact]
-    public async Task E24_ListStories_WithoutOptionsSendsNoQuery()
+    public async Task E24_ListStories_WithoutOptionsStartsAtPageOneWithTheDefaultPageSize()
     {
         Respond("GET", "story-list.response.json");
         using var client = Client();
 
-        await client.Stories.ListAsync();
+        await client.Stories.ListAsync().GetPageAsync();
 
-        _recorder.Uris.Single().Should().Be(Base + "/api/v1/story/client");
+        _recorder.Uris.Single().Should().Be(Base + "/api/v1/story/client?pageNumber=1&pageSize=100");
     }
 
     [Theory]
@@ -339,7 +339,7 @@ public sealed class StoriesContractTests : IDisposable
     public async Task E24_ListStories_RejectsBadPagingBeforeSending(int number, int size, string field)
     {
         using var client = Client();
-        var ex = (await FluentActions.Awaiting(() => client.Stories.ListAsync(new ListOptions { PageNumber = number, PageSize = size })).Should().ThrowAsync<ConscentValidationException>()).Which;
+        var ex = (await FluentActions.Awaiting(() => client.Stories.ListAsync(new ListOptions { PageNumber = number, PageSize = size }).GetPageAsync()).Should().ThrowAsync<ConscentValidationException>()).Which;
         ex.Errors.Should().ContainSingle(e => e.Field == field);
         _mock.Server.LogEntries.Should().BeEmpty();
     }
@@ -357,7 +357,7 @@ public sealed class StoriesContractTests : IDisposable
         using var client = Client();
 
         var ids = new List<string?>();
-        await foreach (var story in client.Stories.ListAllAsync(pageSize: 2)) ids.Add(story.StoryId);
+        await foreach (var story in client.Stories.ListAsync(new ListOptions { PageSize = 2 })) ids.Add(story.StoryId);
 
         ids.Should().Equal("p1-0", "p1-1", "p2-0", "p2-1", "p3-0");
         _recorder.Uris.Select(u => u[u.IndexOf('?', StringComparison.Ordinal)..]).Should().Equal(
@@ -371,7 +371,7 @@ public sealed class StoriesContractTests : IDisposable
         using var client = Client();
 
         var stories = new List<Story>();
-        await foreach (var story in client.Stories.ListAllAsync()) stories.Add(story);
+        await foreach (var story in client.Stories.ListAsync()) stories.Add(story);
 
         stories.Should().BeEmpty();
         _mock.Server.LogEntries.Should().ContainSingle();
@@ -381,7 +381,7 @@ public sealed class StoriesContractTests : IDisposable
     public async Task E24_ListAllStories_RejectsABadPageSizeBeforeSending()
     {
         using var client = Client();
-        FluentActions.Invoking(() => client.Stories.ListAllAsync(pageSize: 0)).Should().Throw<ConscentValidationException>()
+        FluentActions.Invoking(() => client.Stories.ListAsync(new ListOptions { PageSize = 0 })).Should().Throw<ConscentValidationException>()
             .Which.Errors.Should().ContainSingle(e => e.Field == "pageSize");
         _mock.Server.LogEntries.Should().BeEmpty();
         await Task.CompletedTask;

@@ -63,7 +63,7 @@ public sealed class PurchasesModelTests : IDisposable
             .RespondWith(Response.Create().WithStatusCode(200).WithBody("{\"transactionDetails\":[{\"userAccount\":[1]}]}"));
         using var client = _mock.Client();
 
-        var act = () => client.Purchases.ListAsync(new PurchaseQuery { Email = "secret@example.com" });
+        var act = () => client.Purchases.ListAsync(new PurchaseQuery { Email = "secret@example.com" }).GetPageAsync();
 
         var thrown = (await act.Should().ThrowAsync<ConscentSerializationException>()).Which;
         thrown.Message.Should().NotContain("secret@example.com");

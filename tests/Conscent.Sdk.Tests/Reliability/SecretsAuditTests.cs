@@ -53,10 +53,10 @@ public sealed class SecretsAuditTests : IDisposable
         yield return ("Content.Create", async c => await c.Content.CreateAsync(ContentContractTests.SampleCreateRequest("audit_1")));
         yield return ("Content.Edit", async c => await c.Content.EditAsync("audit 1", new EditContentRequest { Title = "t" }));
         yield return ("Content.Get", async c => await c.Content.GetAsync("audit 1"));
-        yield return ("Content.List", async c => await c.Content.ListAsync(new ListOptions { PageNumber = 1, PageSize = 5 }));
+        yield return ("Content.List", async c => await c.Content.ListAsync(new ListOptions { PageNumber = 1, PageSize = 5 }).GetPageAsync());
         yield return ("Bundles.Create", async c => await c.Bundles.CreateAsync(new CreateBundleRequest { ContentId = "b1", Title = "t", Url = "https://x", BundleContentIds = new List<string> { "a" } }));
         yield return ("Bundles.Edit", async c => await c.Bundles.EditAsync("b1", new EditBundleRequest { Title = "t" }));
-        yield return ("Bundles.List", async c => await c.Bundles.ListAsync());
+        yield return ("Bundles.List", async c => await c.Bundles.ListAsync().GetPageAsync());
         yield return ("Consumption.Validate", async c => await c.Consumption.ValidateAsync("11c369df-2a30-4a0d-90dc-5a45797dacdd"));
         yield return ("Consumption.Verify", async c => await c.Consumption.VerifyAsync("11c369df-2a30-4a0d-90dc-5a45797dacdd", "content-1", TimeSpan.FromDays(1)));
         yield return ("Stats.Content", async c => await c.Stats.GetContentStatsAsync("audit 1", DateTimeOffset.UtcNow.AddDays(-1), DateTimeOffset.UtcNow));
@@ -71,10 +71,10 @@ public sealed class SecretsAuditTests : IDisposable
         yield return ("Stories.DailyStats", async c => await c.Stories.GetDailyStatsAsync());
 #pragma warning restore CS0618
         var query = new Conscent.Sdk.PurchaseQuery { Email = Email, PhoneNumber = Phone, From = DateTimeOffset.UtcNow.AddDays(-1), PageSize = 10 };
-        yield return ("Purchases.List", async c => await c.Purchases.ListAsync(query));
-        yield return ("Purchases.Subscriptions", async c => await c.Purchases.ListSubscriptionsAsync(query));
-        yield return ("Purchases.Passes", async c => await c.Purchases.ListPassesAsync(query));
-        yield return ("Purchases.Micropayments", async c => await c.Purchases.ListMicropaymentsAsync(query));
+        yield return ("Purchases.List", async c => await c.Purchases.ListAsync(query).GetPageAsync());
+        yield return ("Purchases.Subscriptions", async c => await c.Purchases.ListSubscriptionsAsync(query).GetPageAsync());
+        yield return ("Purchases.Passes", async c => await c.Purchases.ListPassesAsync(query).GetPageAsync());
+        yield return ("Purchases.Micropayments", async c => await c.Purchases.ListMicropaymentsAsync(query).GetPageAsync());
         yield return ("Users.SubscriptionDetails", async c => await c.Users.GetUserAndSubscriptionDetailsAsync("user-1"));
         yield return ("Users.PurchaseDetails", async c => await c.Users.GetUserAndPurchaseDetailsAsync(query));
         yield return ("Subscriptions.Migrate", async c => await c.Subscriptions.MigrateAsync(new Conscent.Sdk.MigrateSubscriptionRequest
