@@ -1,6 +1,7 @@
 using System;
 using System.Net.Http;
 using System.Threading;
+using System.Threading.Tasks;
 using Conscent.Sdk.Http;
 using Microsoft.Extensions.Logging;
 
@@ -91,6 +92,10 @@ public class ConscentClient : IConscentClient, IDisposable
         options.Validate();
         return new ConscentClient(Pipeline.With(options));
     }
+
+    /// <inheritdoc />
+    public virtual Task<ConscentRawResponse> SendAsync(ConscentRawRequest request, CancellationToken cancellationToken = default) =>
+        RawRequestSender.SendAsync(Pipeline, request, cancellationToken);
 
     /// <inheritdoc />
     public virtual IContentClient Content { get; }

@@ -1,4 +1,6 @@
 using System;
+using System.Threading;
+using System.Threading.Tasks;
 
 namespace Conscent.Sdk;
 
@@ -44,4 +46,15 @@ public interface IConscentClient
     /// </summary>
     /// <exception cref="ArgumentException">A timeout is not positive, or the retries are out of range.</exception>
     IConscentClient WithRequestOptions(ConscentRequestOptions options);
+
+    /// <summary>
+    /// Sends a request to an endpoint the SDK does not type yet, through the same pipeline as the typed calls: the
+    /// credentials <see cref="ConscentRawRequest.Auth"/> names, retries only where <see cref="ConscentRawRequest.IsSafeToRetry"/>,
+    /// this client's timeouts (including <see cref="WithRequestOptions"/>), the circuit breaker, telemetry and redaction.
+    /// See docs/raw-requests.md.
+    /// </summary>
+    /// <returns>The 2xx answer, its body read completely.</returns>
+    /// <exception cref="ConscentValidationException">The request breaks a rule (every problem listed); nothing was sent.</exception>
+    /// <exception cref="ConscentApiException">ConsCent answered an error status: the same typed exceptions as the typed calls (<see cref="ConscentNotFoundException"/>, …).</exception>
+    Task<ConscentRawResponse> SendAsync(ConscentRawRequest request, CancellationToken cancellationToken = default);
 }

@@ -60,8 +60,14 @@ internal sealed class ConscentEndpoint
     /// </summary>
     public bool IsRepeatable { get; }
 
+    /// <summary>
+    /// Whether a call that is not repeatable is still retried when the server refused it (429, 503). True for the
+    /// documented endpoints; false for raw requests, whose meaning the SDK does not know (docs/raw-requests.md).
+    /// </summary>
+    public bool RetryWhenRefused { get; init; } = true;
+
     /// <summary>The same endpoint sent with another method (the stats endpoints' GET→POST fallback).</summary>
-    public ConscentEndpoint WithMethod(HttpMethod method) => new(Operation, method, PathTemplate, Auth, IsRepeatable, Host);
+    public ConscentEndpoint WithMethod(HttpMethod method) => new(Operation, method, PathTemplate, Auth, IsRepeatable, Host) { RetryWhenRefused = RetryWhenRefused };
 
     public override string ToString() => $"{Method} {PathTemplate}";
 }

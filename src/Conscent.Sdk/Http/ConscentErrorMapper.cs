@@ -91,7 +91,7 @@ internal static class ConscentErrorMapper
         return Redact(text, options);
     }
 
-    private static string Redact(string text, ConscentOptions options)
+    internal static string Redact(string text, ConscentOptions options)
     {
         // A server (or proxy) that echoes the request could repeat the Authorization value itself.
         if (!string.IsNullOrEmpty(options.ApiKey) && !string.IsNullOrEmpty(options.ApiSecret))

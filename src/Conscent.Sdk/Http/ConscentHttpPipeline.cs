@@ -131,7 +131,7 @@ internal sealed class ConscentHttpPipeline
                         call.Attempts++;
                         using var message = pipeline.BuildMessage(call.Request, call.Url);
                         var httpResponse = await pipeline._http.SendAsync(message, HttpCompletionOption.ResponseHeadersRead, ctx.CancellationToken).ConfigureAwait(false);
-                        var read = await ConscentResponse.ReadAsync(httpResponse, pipeline.Options.MaxResponseBodyBytes, ctx.CancellationToken, pipeline.Runtime.Time).ConfigureAwait(false);
+                        var read = await ConscentResponse.ReadAsync(httpResponse, pipeline.Options.MaxResponseBodyBytes, ctx.CancellationToken, pipeline.Runtime.Time, call.Request.CaptureHeaders).ConfigureAwait(false);
                         return Outcome.FromResult(read);
                     }
                     catch (Exception ex)

@@ -18,6 +18,9 @@ internal sealed class ConscentRequest
 
     public ConscentRequest(ConscentEndpoint endpoint) => Endpoint = endpoint;
 
+    // A raw request's path, already resolved and percent-encoded (its endpoint's template is only for display).
+    private string? _resolvedPath;
+
     public ConscentEndpoint Endpoint { get; private set; }
 
     /// <summary>The UTF-8 JSON body, serialized once so every attempt sends the same bytes.</summary>
@@ -53,6 +56,26 @@ internal sealed class ConscentRequest
         return this;
     }
 
+    /// <summary>Sets a UTF-8 JSON body already in hand (a raw request's), sent as is on every attempt.</summary>
+    public ConscentRequest WithUtf8JsonBody(byte[] body)
+    {
+        Body = body;
+        return this;
+    }
+
+    /// <summary>
+    /// Sends to <paramref name="encodedPath"/> (resolved and percent-encoded by the caller) instead of the endpoint's
+    /// template, which then only names the call in logs, traces and exceptions (raw requests).
+    /// </summary>
+    public ConscentRequest WithResolvedPath(string encodedPath)
+    {
+        _resolvedPath = encodedPath;
+        return this;
+    }
+
+    /// <summary>Keep the answer's headers (raw requests hand them to the caller; typed calls do not read them).</summary>
+    public bool CaptureHeaders { get; set; }
+
     /// <summary>Sends the same call with another method (stats GET→POST fallback).</summary>
     public ConscentRequest WithMethod(System.Net.Http.HttpMethod method)
     {
@@ -66,7 +89,7 @@ internal sealed class ConscentRequest
     /// </summary>
     public string BuildUri(string baseAddress)
     {
-        var template = Endpoint.PathTemplate;
+        var template = _resolvedPath ?? Endpoint.PathTemplate;
         // Most calls have no path value and no query: one concatenation, no builder.
         if (_query is not { Count: > 0 } && template.IndexOf('{') < 0) return string.Concat(baseAddress, template);
 

@@ -139,8 +139,8 @@ internal static class ConscentResilience
         {
             var status = (int)response.StatusCode;
             if (repeatable) return status is 408 or 429 or >= 500;
-            // A POST answered 429 or 503 was refused before it was processed.
-            return status is 429 or 503;
+            // A POST answered 429 or 503 was refused before it was processed (for the documented endpoints).
+            return (status is 429 or 503) && (call?.Request.Endpoint.RetryWhenRefused ?? true);
         }
 
         return outcome.Exception switch

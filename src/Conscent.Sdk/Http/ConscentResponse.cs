@@ -1,8 +1,10 @@
 using System;
 using System.Buffers;
+using System.Collections.Generic;
 using System.IO;
 using System.Net;
 using System.Net.Http;
+using System.Net.Http.Headers;
 using System.Threading;
 using System.Threading.Tasks;
 
@@ -40,6 +42,9 @@ internal sealed class ConscentResponse : IDisposable
 
     public int BodyLength => _length;
 
+    /// <summary>The answer's headers (response and content), only when the request asked for them (raw requests).</summary>
+    public IReadOnlyDictionary<string, IReadOnlyList<string>>? Headers { get; private set; }
+
     public void Dispose()
     {
         var buffer = Interlocked.Exchange(ref _buffer, null);
@@ -57,14 +62,15 @@ internal sealed class ConscentResponse : IDisposable
     /// <summary>Reads status, headers and the whole body (at most <paramref name="maxBytes"/>), then disposes the message.</summary>
     // A ValueTask: the body is usually already buffered when the headers arrive, so this completes synchronously
     // and allocates no Task.
-    public static async ValueTask<ConscentResponse> ReadAsync(HttpResponseMessage message, long maxBytes, CancellationToken cancellationToken, TimeProvider? time = null)
+    public static async ValueTask<ConscentResponse> ReadAsync(HttpResponseMessage message, long maxBytes, CancellationToken cancellationToken, TimeProvider? time = null, bool captureHeaders = false)
     {
         using (message)
         {
             var retryAfter = ParseRetryAfter(message, time ?? TimeProvider.System);
             var content = message.Content;
             var mediaType = MediaTypeOf(content);
-            if (content is null) return new ConscentResponse(message.StatusCode, retryAfter, mediaType, null, 0);
+            var headers = captureHeaders ? CopyHeaders(message) : null;
+            if (content is null) return new ConscentResponse(message.StatusCode, retryAfter, mediaType, null, 0) { Headers = headers };
 
             var declared = content.Headers.ContentLength;
             if (declared > maxBytes) throw new ResponseTooLargeException(message.StatusCode, maxBytes);
@@ -112,7 +118,7 @@ internal sealed class ConscentResponse : IDisposable
                     length += read;
                     if (length > maxBytes) throw new ResponseTooLargeException(message.StatusCode, maxBytes);
                 }
-                var response = new ConscentResponse(message.StatusCode, retryAfter, mediaType, buffer, length);
+                var response = new ConscentResponse(message.StatusCode, retryAfter, mediaType, buffer, length) { Headers = headers };
                 buffer = null;
                 return response;
             }
@@ -120,6 +126,33 @@ internal sealed class ConscentResponse : IDisposable
             {
                 if (buffer is not null) ArrayPool<byte>.Shared.Return(buffer);
             }
+        }
+    }
+
+    /// <summary>Every response and content header, by name (case-insensitive), each with its values in order.</summary>
+    private static Dictionary<string, IReadOnlyList<string>> CopyHeaders(HttpResponseMessage message)
+    {
+        var headers = new Dictionary<string, IReadOnlyList<string>>(StringComparer.OrdinalIgnoreCase);
+        Add(headers, message.Headers);
+        if (message.Content is { } content) Add(headers, content.Headers);
+        return headers;
+
+        static void Add(Dictionary<string, IReadOnlyList<string>> into, HttpHeaders from)
+        {
+#if NET8_0_OR_GREATER
+            // As sent: no parsing, and a value the parser would reject is still handed over.
+            foreach (var header in from.NonValidated)
+                into[header.Key] = Merge(into, header.Key, new List<string>(header.Value));
+#else
+            foreach (var header in from)
+                into[header.Key] = Merge(into, header.Key, new List<string>(header.Value));
+#endif
+        }
+
+        static IReadOnlyList<string> Merge(Dictionary<string, IReadOnlyList<string>> into, string name, List<string> values)
+        {
+            if (into.TryGetValue(name, out var existing)) values.InsertRange(0, existing);
+            return values.AsReadOnly();
         }
     }
 

@@ -92,6 +92,23 @@ public sealed class SecretsAuditTests : IDisposable
             },
         }));
         yield return ("Subscriptions.Cancel", async c => await c.Subscriptions.CancelActiveSubscriptionsAsync("user-1"));
+        // Raw requests: the reader's identity in the query and body (never a path value: .NET's own HttpClient spans,
+        // which this audit also reads, record the path; docs/raw-requests.md says so); the answer read as JSON.
+        yield return ("Raw.Get", async c =>
+        {
+            var response = await c.SendAsync(new ConscentRawRequest(System.Net.Http.HttpMethod.Get, "/api/v2/users/{userId}")
+                .WithPathParameter("userId", "user-1").WithQuery("phone", Phone).WithQuery("email", Email));
+            return response + " " + response.ReadJson().ValueKind;
+        });
+        yield return ("Raw.LoyaltyPost", async c =>
+        {
+            var response = await c.SendAsync(new ConscentRawRequest(System.Net.Http.HttpMethod.Post, "/reward/{partnerId}/api/v2/points")
+            {
+                Auth = ConscentRawAuth.LoyaltyKey,
+                OperationName = "Loyalty.Points",
+            }.WithPathParameter("partnerId", "p1").WithJsonBody($"{{\"userId\":\"{Email}\",\"phone\":\"{Phone}\"}}"));
+            return response.ToString();
+        });
     }
 
     public static TheoryData<int, string> Answers() => new()
