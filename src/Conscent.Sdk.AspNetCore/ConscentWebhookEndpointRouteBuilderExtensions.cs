@@ -29,6 +29,7 @@ public static class ConscentWebhookEndpointRouteBuilderExtensions
     /// being handled under another claim (or an unreachable guard) 503 with <c>Retry-After</c>;
     /// then <paramref name="handler"/> (200, or 500 when it throws, and the delivery can be retried).
     /// Requires <c>services.AddConscentWebhooks()</c> and your API key and secret (<c>AddConscent</c> or the webhook options).
+    /// Add <c>.ForConscentAccount(name)</c> to check deliveries against a named account's (<c>AddConscent(name, …)</c>) instead.
     /// </remarks>
     /// <typeparam name="TPayload">One of <see cref="SignUpWebhook"/>, <see cref="LoginWebhook"/>, <see cref="SubscriptionPaymentWebhook"/>,
     /// <see cref="SubscriptionCancelledWebhook"/>, <see cref="PassPaymentWebhook"/>, <see cref="SubscriptionBundlePaymentWebhook"/>,

@@ -22,7 +22,8 @@ public interface IConscentClientFactory
 
     /// <summary>
     /// The client of the account registered as <paramref name="accountName"/>; for <c>""</c>
-    /// (<see cref="Options.DefaultName"/>) the default account of the unnamed <c>AddConscent</c>.
+    /// (<see cref="Options.DefaultName"/>) the default account of the unnamed <c>AddConscent</c> (built as that registration
+    /// builds <see cref="IConscentClient"/>; a replacement you registered for <see cref="IConscentClient"/> is not used here).
     /// Each call gives a new lightweight client over the account's shared connections and circuit breaker.
     /// </summary>
     /// <exception cref="ArgumentException">No account has that name; the message lists the registered names.</exception>
@@ -86,16 +87,25 @@ internal sealed class ConscentClientFactory : IConscentClientFactory
     {
         if (accountName is null) throw new ArgumentNullException(nameof(accountName));
         if (accountName.Length == 0)
-            return _services.GetService<IConscentClient>() ?? throw Unknown(accountName);
+        {
+            // Built here, as the unnamed registration builds it, rather than resolved from the root provider, which
+            // would hold on to every client it made until the app ends.
+            var defaultRuntime = _services.GetService<ConscentRuntime>() ?? throw Unknown(accountName);
+            return Create(ConscentServiceCollectionExtensions.HttpClientName, defaultRuntime);
+        }
         if (!_names.Contains(accountName)) throw Unknown(accountName);
 
-        // Lazy: two first calls at once build one runtime, so the account keeps a single circuit breaker.
-        var runtime = _runtimes.GetOrAdd(accountName, name => new Lazy<ConscentRuntime>(() => CreateRuntime(name))).Value;
-        return new ConscentClient(new ConscentHttpPipeline(
-            _services.GetRequiredService<IHttpClientFactory>().CreateClient(ConscentAccountRegistration.HttpClientNameOf(accountName)),
+        // One runtime per account, so the account keeps a single circuit breaker. PublicationOnly: a failure (invalid
+        // options) is not cached, and of two first calls at once only one runtime is ever used.
+        var runtime = _runtimes.GetOrAdd(accountName, name => new Lazy<ConscentRuntime>(() => CreateRuntime(name), System.Threading.LazyThreadSafetyMode.PublicationOnly)).Value;
+        return Create(ConscentAccountRegistration.HttpClientNameOf(accountName), runtime);
+    }
+
+    private ConscentClient Create(string httpClientName, ConscentRuntime runtime) =>
+        new(new ConscentHttpPipeline(
+            _services.GetRequiredService<IHttpClientFactory>().CreateClient(httpClientName),
             runtime,
             _services.GetService<ILoggerFactory>()?.CreateLogger("Conscent.Sdk")));
-    }
 
     private ConscentRuntime CreateRuntime(string name) =>
         // IOptionsMonitor validates the named options first: its exception names the account.
