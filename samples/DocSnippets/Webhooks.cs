@@ -3,6 +3,7 @@ using System;
 using System.Threading;
 using System.Threading.Tasks;
 using Conscent.Sdk;
+using Conscent.Sdk.AspNetCore;
 using Conscent.Sdk.Webhooks;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.Extensions.Configuration;
@@ -33,6 +34,19 @@ public static class Endpoints
     public static void SharedGuard(WebApplicationBuilder builder)
     {
         builder.Services.AddConscentWebhooks().AddRedisDeduplication(builder.Configuration.GetConnectionString("Redis")!);
+    }
+
+    // docs/webhooks.md: webhooks without a contract (raw)
+    public static void MapRaw(WebApplication app)
+    {
+        app.MapConscentRawWebhook("/conscent/loyalty/points-earned",
+            async (ConscentRawWebhook hook, MyDb db, CancellationToken ct) =>
+                await db.UnlockAsync(hook.Body.GetProperty("userId").GetString(), null, ct),
+            new ConscentRawWebhookOptions
+            {
+                // Optional: an id for the duplicate guard; null (or no option) handles every copy.
+                DeduplicationKey = body => body.TryGetProperty("eventId", out var id) ? id.GetString() : null,
+            });
     }
 
     // docs/webhooks.md: without ASP.NET Core

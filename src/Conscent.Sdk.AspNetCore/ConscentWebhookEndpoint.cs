@@ -8,45 +8,93 @@ using Microsoft.Extensions.Logging;
 
 namespace Conscent.Sdk.AspNetCore;
 
-/// <summary>One mapped webhook: authorization, body limit, parsing, identity check, duplicate guard, handler.</summary>
-internal sealed class ConscentWebhookEndpoint<TPayload> where TPayload : class, IConscentWebhookPayload
+/// <summary>
+/// What a mapped webhook checks deliveries against: one account's credentials, the webhook options, the duplicate guard.
+/// The default account's, or a named account's after <c>ForConscentAccount(name)</c>.
+/// </summary>
+internal sealed class WebhookBinding
 {
-    private static readonly string TypeName = typeof(TPayload).Name;
-
-    private readonly ConscentWebhookVerifier _verifier;
-    private readonly ConscentWebhookOptions _options;
-    private readonly IConscentWebhookDeduplicator _deduplicator;
-    private readonly ILogger _logger;
-    private readonly Func<TPayload, HttpContext, CancellationToken, Task> _handler;
-
-    public ConscentWebhookEndpoint(ConscentWebhookVerifier verifier, ConscentWebhookOptions options, IConscentWebhookDeduplicator deduplicator, ILogger logger, Func<TPayload, HttpContext, CancellationToken, Task> handler)
+    public WebhookBinding(ConscentWebhookVerifier verifier, ConscentWebhookOptions options, IConscentWebhookDeduplicator deduplicator, string? account)
     {
-        _verifier = verifier;
-        _options = options;
-        _deduplicator = deduplicator;
-        _logger = logger;
-        _handler = handler;
+        Verifier = verifier;
+        Options = options;
+        Deduplicator = deduplicator;
+        Account = account;
+        // The default account keeps the keys it always had; a named account's keys start with its name, so the same
+        // delivery id at two accounts is two deliveries.
+        KeyPrefix = account is null ? string.Empty : account + ":";
     }
+
+    public ConscentWebhookVerifier Verifier { get; }
+
+    public ConscentWebhookOptions Options { get; }
+
+    public IConscentWebhookDeduplicator Deduplicator { get; }
+
+    /// <summary>The named account; null for the default one.</summary>
+    public string? Account { get; }
+
+    public string KeyPrefix { get; }
+
+    /// <summary>The webhook's name in log events, with the account when there is one.</summary>
+    public string Label(string name) => Account is null ? name : name + " (account " + Account + ")";
+}
+
+/// <summary>
+/// One mapped webhook, typed or raw: authorization, body limit, then the kind's own parsing and checks, then the duplicate
+/// guard and the handler. Both kinds share this path.
+/// </summary>
+internal abstract class ConscentWebhookEndpointBase
+{
+    private readonly ILogger _logger;
+    private readonly string _name;
+    private volatile WebhookBinding? _binding;
+    private volatile string _label;
+
+    protected ConscentWebhookEndpointBase(string name, ILogger logger)
+    {
+        _name = name;
+        _label = name;
+        _logger = logger;
+    }
+
+    protected ILogger Logger => _logger;
+
+    /// <summary>Why the endpoint has no binding yet (the default account's credentials are missing), until it gets one.</summary>
+    public Exception? UnboundReason { get; private set; }
+
+    public bool IsBound => _binding is not null;
+
+    public void Bind(WebhookBinding binding)
+    {
+        _label = binding.Label(_name);
+        _binding = binding;
+        UnboundReason = null;
+    }
+
+    public void LeaveUnbound(Exception reason) => UnboundReason = reason;
 
     public async Task HandleAsync(HttpContext context)
     {
+        var binding = _binding ?? throw new InvalidOperationException("This ConsCent webhook endpoint has no account: " + UnboundReason?.Message);
+        var label = _label;
         var response = context.Response;
         var aborted = context.RequestAborted;
 
         // 1. Who is calling: checked before the body is read, so strangers cannot make us buffer anything.
-        var auth = _verifier.VerifyAuthorization(context.Request.Headers.Authorization.ToString());
+        var auth = binding.Verifier.VerifyAuthorization(context.Request.Headers.Authorization.ToString());
         if (!auth.IsValid)
         {
-            ConscentWebhookLog.Unauthorized(_logger, TypeName, auth.Failure.ToString());
+            ConscentWebhookLog.Unauthorized(_logger, label, auth.Failure.ToString());
             response.StatusCode = StatusCodes.Status401Unauthorized;
             return;
         }
 
         // 2. The raw body, bounded.
-        var max = _options.MaxBodyBytes;
+        var max = binding.Options.MaxBodyBytes;
         if (context.Request.ContentLength > max)
         {
-            ConscentWebhookLog.TooLarge(_logger, TypeName, max);
+            ConscentWebhookLog.TooLarge(_logger, label, max);
             response.StatusCode = StatusCodes.Status413PayloadTooLarge;
             return;
         }
@@ -58,37 +106,13 @@ internal sealed class ConscentWebhookEndpoint<TPayload> where TPayload : class, 
             (buffer, length) = await ReadBodyAsync(context.Request, max, aborted).ConfigureAwait(false);
             if (length < 0)
             {
-                ConscentWebhookLog.TooLarge(_logger, TypeName, max);
+                ConscentWebhookLog.TooLarge(_logger, label, max);
                 response.StatusCode = StatusCodes.Status413PayloadTooLarge;
                 return;
             }
 
-            // 3. What was sent.
-            TPayload payload;
-            try
-            {
-                payload = ConscentWebhookParser.Parse<TPayload>(buffer.AsSpan(0, length));
-            }
-            catch (ConscentWebhookPayloadException ex)
-            {
-                ConscentWebhookLog.Malformed(_logger, TypeName, ex.Error.ToString());
-                response.StatusCode = StatusCodes.Status400BadRequest;
-                return;
-            }
-
-            // 4. Signed identifiers, where the payload has them.
-            if (_options.VerifyHashedIdentifiers && payload is IConscentWebhookIdentity identity)
-            {
-                var check = VerifyIdentity(identity);
-                if (!check.IsValid)
-                {
-                    ConscentWebhookLog.Unauthorized(_logger, TypeName, check.Failure.ToString());
-                    response.StatusCode = StatusCodes.Status401Unauthorized;
-                    return;
-                }
-            }
-
-            await DispatchAsync(context, payload, aborted).ConfigureAwait(false);
+            // 3.–6. The kind's own steps.
+            await ProcessAsync(context, binding, label, new ReadOnlyMemory<byte>(buffer, 0, length), aborted).ConfigureAwait(false);
         }
         finally
         {
@@ -96,21 +120,31 @@ internal sealed class ConscentWebhookEndpoint<TPayload> where TPayload : class, 
         }
     }
 
-    private async Task DispatchAsync(HttpContext context, TPayload payload, CancellationToken aborted)
+    /// <summary>Parses and checks the body (answering 400/401 itself), then calls <see cref="DispatchAsync"/>.</summary>
+    protected abstract Task ProcessAsync(HttpContext context, WebhookBinding binding, string label, ReadOnlyMemory<byte> body, CancellationToken aborted);
+
+    /// <summary>
+    /// The duplicate guard (when <paramref name="deduplicationKey"/> is set) around <paramref name="handler"/>: 200 (the
+    /// configured success status) after it, 500 when it throws (and the delivery can be retried).
+    /// </summary>
+    protected async Task DispatchAsync(HttpContext context, WebhookBinding binding, string label, string? deduplicationKey, Func<Task> handler, CancellationToken aborted)
     {
+        var options = binding.Options;
+        var deduplicator = binding.Deduplicator;
+
         // 5. Duplicate guard: the handler runs only under a claim (WebhookDuplicateGuard answers the other cases).
-        var guarded = await WebhookDuplicateGuard.ClaimAsync(_deduplicator, _options, _logger, TypeName, payload.DeliveryId, context, aborted).ConfigureAwait(false);
+        var guarded = await WebhookDuplicateGuard.ClaimAsync(deduplicator, options, _logger, label, deduplicationKey, context, aborted).ConfigureAwait(false);
         if (!guarded.Run) return;
 
         // 6. The publisher's handler.
         try
         {
-            await _handler(payload, context, aborted).ConfigureAwait(false);
+            await handler().ConfigureAwait(false);
         }
         catch (Exception ex)
         {
-            await WebhookDuplicateGuard.ReleaseAsync(_deduplicator, _logger, TypeName, guarded).ConfigureAwait(false);
-            ConscentWebhookLog.HandlerFailed(_logger, TypeName, ex);
+            await WebhookDuplicateGuard.ReleaseAsync(deduplicator, _logger, label, guarded).ConfigureAwait(false);
+            ConscentWebhookLog.HandlerFailed(_logger, label, ex);
             if (!context.Response.HasStarted)
             {
                 context.Response.Clear();
@@ -119,28 +153,10 @@ internal sealed class ConscentWebhookEndpoint<TPayload> where TPayload : class, 
             return;
         }
 
-        await WebhookDuplicateGuard.CompleteAsync(_deduplicator, _options, _logger, TypeName, guarded).ConfigureAwait(false);
-        ConscentWebhookLog.Handled(_logger, TypeName);
-        if (!context.Response.HasStarted) context.Response.StatusCode = _options.SuccessStatusCode;
+        await WebhookDuplicateGuard.CompleteAsync(deduplicator, options, _logger, label, guarded).ConfigureAwait(false);
+        ConscentWebhookLog.Handled(_logger, label);
+        if (!context.Response.HasStarted) context.Response.StatusCode = options.SuccessStatusCode;
     }
-
-    private WebhookVerificationResult VerifyIdentity(IConscentWebhookIdentity identity)
-    {
-        if (!string.IsNullOrEmpty(identity.HashedEmail))
-        {
-            var email = _verifier.VerifyHashedEmail(identity.HashedEmail, identity.Email);
-            if (!Acceptable(email)) return email;
-        }
-        if (!string.IsNullOrEmpty(identity.HashedPhoneNumber))
-        {
-            var phone = _verifier.VerifyHashedPhoneNumber(identity.HashedPhoneNumber, identity.PhoneNumber);
-            if (!Acceptable(phone)) return phone;
-        }
-        return WebhookVerificationResult.Valid;
-    }
-
-    private bool Acceptable(WebhookVerificationResult result) =>
-        result.IsValid || (_options.AllowPlaceholderHashes && result.Failure == WebhookVerificationFailure.NotAToken);
 
     /// <summary>Reads at most <paramref name="max"/> bytes into a pooled buffer; length -1 when the body is larger.</summary>
     private static async Task<(byte[] Buffer, int Length)> ReadBodyAsync(HttpRequest request, long max, CancellationToken cancellationToken)
@@ -173,4 +189,67 @@ internal sealed class ConscentWebhookEndpoint<TPayload> where TPayload : class, 
             throw;
         }
     }
+}
+
+/// <summary>One mapped typed webhook: after the shared steps, parsing, identity check, duplicate guard, handler.</summary>
+internal sealed class ConscentWebhookEndpoint<TPayload> : ConscentWebhookEndpointBase where TPayload : class, IConscentWebhookPayload
+{
+    private static readonly string TypeName = typeof(TPayload).Name;
+
+    private readonly Func<TPayload, HttpContext, CancellationToken, Task> _handler;
+
+    public ConscentWebhookEndpoint(ILogger logger, Func<TPayload, HttpContext, CancellationToken, Task> handler)
+        : base(TypeName, logger)
+    {
+        _handler = handler;
+    }
+
+    protected override Task ProcessAsync(HttpContext context, WebhookBinding binding, string label, ReadOnlyMemory<byte> body, CancellationToken aborted)
+    {
+        // 3. What was sent.
+        TPayload payload;
+        try
+        {
+            payload = ConscentWebhookParser.Parse<TPayload>(body.Span);
+        }
+        catch (ConscentWebhookPayloadException ex)
+        {
+            ConscentWebhookLog.Malformed(Logger, label, ex.Error.ToString());
+            context.Response.StatusCode = StatusCodes.Status400BadRequest;
+            return Task.CompletedTask;
+        }
+
+        // 4. Signed identifiers, where the payload has them.
+        if (binding.Options.VerifyHashedIdentifiers && payload is IConscentWebhookIdentity identity)
+        {
+            var check = VerifyIdentity(binding, identity);
+            if (!check.IsValid)
+            {
+                ConscentWebhookLog.Unauthorized(Logger, label, check.Failure.ToString());
+                context.Response.StatusCode = StatusCodes.Status401Unauthorized;
+                return Task.CompletedTask;
+            }
+        }
+
+        var key = string.IsNullOrEmpty(payload.DeliveryId) ? null : binding.KeyPrefix + TypeName + ":" + payload.DeliveryId;
+        return DispatchAsync(context, binding, label, key, () => _handler(payload, context, aborted), aborted);
+    }
+
+    private static WebhookVerificationResult VerifyIdentity(WebhookBinding binding, IConscentWebhookIdentity identity)
+    {
+        if (!string.IsNullOrEmpty(identity.HashedEmail))
+        {
+            var email = binding.Verifier.VerifyHashedEmail(identity.HashedEmail, identity.Email);
+            if (!Acceptable(binding, email)) return email;
+        }
+        if (!string.IsNullOrEmpty(identity.HashedPhoneNumber))
+        {
+            var phone = binding.Verifier.VerifyHashedPhoneNumber(identity.HashedPhoneNumber, identity.PhoneNumber);
+            if (!Acceptable(binding, phone)) return phone;
+        }
+        return WebhookVerificationResult.Valid;
+    }
+
+    private static bool Acceptable(WebhookBinding binding, WebhookVerificationResult result) =>
+        result.IsValid || (binding.Options.AllowPlaceholderHashes && result.Failure == WebhookVerificationFailure.NotAToken);
 }

@@ -40,15 +40,17 @@ internal static class WebhookDuplicateGuard
     private static readonly TimeSpan FirstRecordDelay = TimeSpan.FromMilliseconds(250);
     private static readonly TimeSpan MaxRecordDelay = TimeSpan.FromSeconds(5);
 
-    public static async ValueTask<GuardedDelivery> ClaimAsync(IConscentWebhookDeduplicator deduplicator, ConscentWebhookOptions options, ILogger logger, string type, string? deliveryId, HttpContext context, CancellationToken aborted)
+    // type: the webhook's name in log events. key: the delivery's guard key ({account:}{payload type}:{delivery id}, or
+    // {account:}raw:{pattern}:{id}); null runs the handler unguarded.
+    public static async ValueTask<GuardedDelivery> ClaimAsync(IConscentWebhookDeduplicator deduplicator, ConscentWebhookOptions options, ILogger logger, string type, string? key, HttpContext context, CancellationToken aborted)
     {
-        if (!options.DeduplicateDeliveries || string.IsNullOrEmpty(deliveryId)) return new GuardedDelivery(true, null, 0);
+        if (!options.DeduplicateDeliveries || string.IsNullOrEmpty(key)) return new GuardedDelivery(true, null, 0);
 
         var started = Stopwatch.GetTimestamp();
         WebhookClaim claim;
         try
         {
-            claim = await deduplicator.ClaimAsync(type + ":" + deliveryId, options.DeduplicationLease, aborted).ConfigureAwait(false);
+            claim = await deduplicator.ClaimAsync(key!, options.DeduplicationLease, aborted).ConfigureAwait(false);
         }
         catch (OperationCanceledException) when (aborted.IsCancellationRequested)
         {

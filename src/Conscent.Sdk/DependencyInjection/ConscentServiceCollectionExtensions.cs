@@ -37,8 +37,106 @@ public static class ConscentServiceCollectionExtensions
         return AddCore(services);
     }
 
+    /// <summary>
+    /// Adds one named ConsCent account, bound to a configuration section (e.g. <c>configuration.GetSection("Brands:brand-a")</c>),
+    /// for a backend that serves several ConsCent client accounts. Each account has its own options (validated when the
+    /// app starts, messages naming the account), HttpClient, circuit breaker and <c>conscent.account</c> telemetry tag.
+    /// Resolve its client with <c>[FromKeyedServices("brand-a")] IConscentClient</c> (also each area's interface) or
+    /// <see cref="IConscentClientFactory.GetClient"/>. The unnamed <c>AddConscent</c> stays the default account; use both or either.
+    /// </summary>
+    /// <param name="services">The service collection.</param>
+    /// <param name="accountName">The account's name (not empty; compared ordinally).</param>
+    /// <param name="configuration">The account's configuration section.</param>
+    public static IConscentBuilder AddConscent(this IServiceCollection services, string accountName, IConfiguration configuration)
+    {
+        if (services is null) throw new ArgumentNullException(nameof(services));
+        CheckAccountName(accountName);
+        if (configuration is null) throw new ArgumentNullException(nameof(configuration));
+        services.AddOptions<ConscentOptions>(accountName).Bind(configuration);
+        return AddAccount(services, accountName, (configuration as IConfigurationSection)?.Path);
+    }
+
+    /// <summary>Adds one named ConsCent account configured in code. See the configuration overload.</summary>
+    /// <param name="services">The service collection.</param>
+    /// <param name="accountName">The account's name (not empty; compared ordinally).</param>
+    /// <param name="configure">Sets the account's options.</param>
+    public static IConscentBuilder AddConscent(this IServiceCollection services, string accountName, Action<ConscentOptions> configure)
+    {
+        if (services is null) throw new ArgumentNullException(nameof(services));
+        CheckAccountName(accountName);
+        if (configure is null) throw new ArgumentNullException(nameof(configure));
+        services.AddOptions<ConscentOptions>(accountName).Configure(configure);
+        return AddAccount(services, accountName, null);
+    }
+
+    private static void CheckAccountName(string accountName)
+    {
+        if (accountName is null) throw new ArgumentNullException(nameof(accountName));
+        if (string.IsNullOrWhiteSpace(accountName))
+            throw new ArgumentException("A ConsCent account name must not be empty; the unnamed AddConscent registers the default account.", nameof(accountName));
+    }
+
+    private static ConscentBuilder AddAccount(IServiceCollection services, string name, string? section)
+    {
+        AddFactory(services);
+        IHttpClientBuilder http;
+        var registered = false;
+        foreach (var descriptor in services)
+        {
+            if (descriptor.ServiceType == typeof(ConscentAccountRegistration) && !descriptor.IsKeyedService && descriptor.ImplementationInstance is ConscentAccountRegistration existing
+                && string.Equals(existing.Name, name, StringComparison.Ordinal))
+            {
+                registered = true;
+                break;
+            }
+        }
+        if (registered)
+        {
+            // A second call for the same name adds its configuration to the account, as the unnamed AddConscent does.
+            http = services.AddHttpClient(ConscentAccountRegistration.HttpClientNameOf(name));
+            return new ConscentBuilder(services, http);
+        }
+
+        var account = new ConscentAccountRegistration(name, section);
+        services.AddSingleton(account);
+        services.AddSingleton<IValidateOptions<ConscentOptions>>(new ConscentAccountOptionsValidator(account));
+        services.AddOptions<ConscentOptions>(name).ValidateOnStart();
+        http = ConfigureHttpClient(services.AddHttpClient(ConscentAccountRegistration.HttpClientNameOf(name), client => client.Timeout = System.Threading.Timeout.InfiniteTimeSpan));
+
+        // Keyed like the unnamed registration: the root client (transient, fresh HttpClient each time) and each area.
+        services.TryAddKeyedTransient<IConscentClient>(name, (sp, _) => sp.GetRequiredService<IConscentClientFactory>().GetClient(name));
+        services.TryAddKeyedTransient(name, (sp, key) => sp.GetRequiredKeyedService<IConscentClient>(key).Content);
+        services.TryAddKeyedTransient(name, (sp, key) => sp.GetRequiredKeyedService<IConscentClient>(key).Bundles);
+        services.TryAddKeyedTransient(name, (sp, key) => sp.GetRequiredKeyedService<IConscentClient>(key).Consumption);
+        services.TryAddKeyedTransient(name, (sp, key) => sp.GetRequiredKeyedService<IConscentClient>(key).Stats);
+        services.TryAddKeyedTransient(name, (sp, key) => sp.GetRequiredKeyedService<IConscentClient>(key).Subscriptions);
+        services.TryAddKeyedTransient(name, (sp, key) => sp.GetRequiredKeyedService<IConscentClient>(key).Purchases);
+        services.TryAddKeyedTransient(name, (sp, key) => sp.GetRequiredKeyedService<IConscentClient>(key).Users);
+        services.TryAddKeyedTransient(name, (sp, key) => sp.GetRequiredKeyedService<IConscentClient>(key).AutoLogin);
+        services.TryAddKeyedTransient(name, (sp, key) => sp.GetRequiredKeyedService<IConscentClient>(key).Loyalty);
+#pragma warning disable CS0618 // Registered so publishers still on the story API can inject it.
+        services.TryAddKeyedTransient(name, (sp, key) => sp.GetRequiredKeyedService<IConscentClient>(key).Stories);
+#pragma warning restore CS0618
+        return new ConscentBuilder(services, http);
+    }
+
+    private static void AddFactory(IServiceCollection services) =>
+        services.TryAddSingleton<IConscentClientFactory>(sp => new ConscentClientFactory(sp, sp.GetServices<ConscentAccountRegistration>()));
+
+    private static IHttpClientBuilder ConfigureHttpClient(IHttpClientBuilder http)
+    {
+        // IHttpClientFactory's own loggers write full request URIs, and some ConsCent queries carry readers' emails and
+        // phone numbers. The SDK logs every call itself, from an allow-list (docs/telemetry.md).
+        http.RemoveAllLoggers();
+#if NET8_0_OR_GREATER
+        http.ConfigurePrimaryHttpMessageHandler(ConscentClient.CreateDefaultHandler);
+#endif
+        return http;
+    }
+
     private static ConscentBuilder AddCore(IServiceCollection services)
     {
+        AddFactory(services);
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<ConscentOptions>, ConscentOptionsValidator>());
         services.AddOptions<ConscentOptions>().ValidateOnStart();
 
@@ -50,13 +148,7 @@ public static class ConscentServiceCollectionExtensions
             ReplayGuard = sp.GetService<IConsumptionReplayGuard>(),
         });
 
-        var http = services.AddHttpClient(HttpClientName, client => client.Timeout = System.Threading.Timeout.InfiniteTimeSpan);
-        // IHttpClientFactory's own loggers write full request URIs, and some ConsCent queries carry readers' emails and
-        // phone numbers. The SDK logs every call itself, from an allow-list (docs/telemetry.md).
-        http.RemoveAllLoggers();
-#if NET8_0_OR_GREATER
-        http.ConfigurePrimaryHttpMessageHandler(ConscentClient.CreateDefaultHandler);
-#endif
+        var http = ConfigureHttpClient(services.AddHttpClient(HttpClientName, client => client.Timeout = System.Threading.Timeout.InfiniteTimeSpan));
 
         // Transient: each resolution takes a fresh HttpClient from the factory (handlers are pooled and rotated by it).
         services.TryAddTransient<IConscentClient>(sp => new ConscentClient(new ConscentHttpPipeline(
@@ -94,14 +186,15 @@ public static class ConscentServiceCollectionExtensions
     }
 }
 
-/// <summary>Returned by <c>AddConscent</c>: add your own handlers to the SDK's HttpClient, or configure it further.</summary>
+/// <summary>Returned by <c>AddConscent</c>: add your own handlers to the SDK's HttpClient (the account's, for a named account), or configure it further.</summary>
 public interface IConscentBuilder
 {
     /// <summary>The service collection.</summary>
     IServiceCollection Services { get; }
 
     /// <summary>
-    /// The SDK's named HttpClient (<see cref="ConscentServiceCollectionExtensions.HttpClientName"/>). Handlers added
+    /// The SDK's named HttpClient (<see cref="ConscentServiceCollectionExtensions.HttpClientName"/>; for a named account
+    /// <c>Conscent.Sdk:{account name}</c>). Handlers added
     /// here run inside each attempt. Do not add another retry handler: the SDK's pipeline is the only retry layer.
     /// </summary>
     IHttpClientBuilder HttpClient { get; }

@@ -103,7 +103,7 @@ internal sealed class ConscentHttpPipeline
         var url = request.BuildUri(endpoint.Host == EndpointHost.Loyalty ? _loyaltyBase : _apiBase);
         var started = Stopwatch.GetTimestamp();
         // Without a listener there is no activity: skip building its name.
-        var activity = ConscentTelemetry.ActivitySource.HasListeners() ? ConscentTelemetry.StartCall(endpoint) : null;
+        var activity = ConscentTelemetry.ActivitySource.HasListeners() ? ConscentTelemetry.StartCall(endpoint, Runtime.AccountName) : null;
         ConscentLog.LogSending(_logger, endpoint);
 
         var context = ResilienceContextPool.Shared.Get(cancellationToken);
@@ -149,7 +149,7 @@ internal sealed class ConscentHttpPipeline
             if (!response.IsSuccess)
                 throw ConscentErrorMapper.FromResponse(response, endpoint, Options);
             ConscentLog.LogSucceeded(_logger, endpoint, response.StatusCode, call.Attempts, Elapsed(started));
-            ConscentTelemetry.EndCall(activity, endpoint, response.StatusCode, call.Attempts, null, Elapsed(started));
+            ConscentTelemetry.EndCall(activity, endpoint, response.StatusCode, call.Attempts, null, Elapsed(started), Runtime.AccountName);
             var ok = response;
             response = null;
             return ok;
@@ -164,7 +164,7 @@ internal sealed class ConscentHttpPipeline
             if (failure is not null)
             {
                 ConscentLog.LogFailed(_logger, endpoint, failure, call.Attempts, Elapsed(started));
-                ConscentTelemetry.EndCall(activity, endpoint, response?.StatusCode, call.Attempts, failure, Elapsed(started));
+                ConscentTelemetry.EndCall(activity, endpoint, response?.StatusCode, call.Attempts, failure, Elapsed(started), Runtime.AccountName);
             }
             response?.Dispose();
             ResilienceContextPool.Shared.Return(context);

@@ -30,7 +30,7 @@ internal static class ConscentResilience
     /// <summary>The shortest attempt the deadline leaves room for; below it the call is out of time.</summary>
     private static readonly TimeSpan MinimumAttempt = TimeSpan.FromMilliseconds(1);
 
-    public static ResiliencePipeline<ConscentResponse> Build(ConscentOptions options, TimeProvider time)
+    public static ResiliencePipeline<ConscentResponse> Build(ConscentOptions options, TimeProvider time, string? accountName = null)
     {
         var builder = new ResiliencePipelineBuilder<ConscentResponse> { TimeProvider = time };
 
@@ -50,7 +50,7 @@ internal static class ConscentResilience
             OnRetry = args =>
             {
                 if (args.Context.Properties.TryGetValue(CallKey, out var call))
-                    ConscentTelemetry.RecordRetry(call.Request.Endpoint, args.Outcome.Result?.StatusCode);
+                    ConscentTelemetry.RecordRetry(call.Request.Endpoint, args.Outcome.Result?.StatusCode, accountName);
                 return default;
             },
         });

@@ -12,13 +12,17 @@ namespace Conscent.Sdk.Http;
 /// </summary>
 internal sealed class ConscentRuntime
 {
-    public ConscentRuntime(ConscentOptions options, TimeProvider? timeProvider = null)
+    public ConscentRuntime(ConscentOptions options, TimeProvider? timeProvider = null, string? accountName = null)
     {
         ConscentOptionsValidator.ThrowIfInvalid(options);
         Options = options.Clone();
         Time = timeProvider ?? TimeProvider.System;
-        Resilience = ConscentResilience.Build(Options, Time);
+        AccountName = accountName;
+        Resilience = ConscentResilience.Build(Options, Time, accountName);
     }
+
+    /// <summary>The named account (<c>AddConscent("brand-a", …)</c>) these clients call for; null for the default one.</summary>
+    public string? AccountName { get; }
 
     /// <summary>The clock for deadlines and waits (a fake one in tests).</summary>
     public TimeProvider Time { get; }

@@ -28,17 +28,21 @@ internal static class ConscentTelemetry
     private static readonly Counter<long> Retries = Meter.CreateCounter<long>(
         "conscent.client.retries", unit: "{retry}", description: "Attempts retried by the SDK's resilience pipeline.");
 
-    public static Activity? StartCall(ConscentEndpoint endpoint)
+    /// <summary>The tag naming a named account (<c>AddConscent("brand-a", …)</c>); absent for the default account.</summary>
+    public const string AccountTag = "conscent.account";
+
+    public static Activity? StartCall(ConscentEndpoint endpoint, string? account = null)
     {
         var activity = ActivitySource.StartActivity("Conscent " + endpoint.Operation, ActivityKind.Client);
         if (activity is null) return null;
         activity.SetTag("conscent.operation", endpoint.Operation);
         activity.SetTag("http.request.method", endpoint.Method.Method);
         activity.SetTag("url.template", endpoint.PathTemplate);
+        if (account is not null) activity.SetTag(AccountTag, account);
         return activity;
     }
 
-    public static void EndCall(Activity? activity, ConscentEndpoint endpoint, HttpStatusCode? status, int attempts, Exception? error, TimeSpan elapsed)
+    public static void EndCall(Activity? activity, ConscentEndpoint endpoint, HttpStatusCode? status, int attempts, Exception? error, TimeSpan elapsed, string? account = null)
     {
         var tags = new TagList
         {
@@ -47,6 +51,7 @@ internal static class ConscentTelemetry
         };
         if (status is not null) tags.Add("http.response.status_code", (int)status.Value);
         if (error is not null) tags.Add("error.type", error.GetType().Name);
+        if (account is not null) tags.Add(AccountTag, account);
         RequestDuration.Record(elapsed.TotalSeconds, tags);
 
         if (activity is null) return;
@@ -64,10 +69,11 @@ internal static class ConscentTelemetry
         activity.Dispose();
     }
 
-    public static void RecordRetry(ConscentEndpoint endpoint, HttpStatusCode? status)
+    public static void RecordRetry(ConscentEndpoint endpoint, HttpStatusCode? status, string? account = null)
     {
         var tags = new TagList { { "conscent.operation", endpoint.Operation } };
         if (status is not null) tags.Add("http.response.status_code", (int)status.Value);
+        if (account is not null) tags.Add(AccountTag, account);
         Retries.Add(1, tags);
     }
 }
