@@ -15,7 +15,8 @@ using Microsoft.Extensions.DependencyInjection;
 namespace Conscent.Sdk.Benchmarks.ConsoleModes;
 
 /// <summary>
-/// <c>--concurrent [--requests N] [--rounds R] [--callers C] [--only raw|resilient|sdk] [--ops get|post|both]</c>:
+/// <c>--concurrent [--requests N] [--rounds R] [--callers C] [--only raw|resilient|sdk] [--ops get|post|both]</c>
+/// (<c>--only</c> runs one contender alone, for profiling):
 /// client cost under load. Starts this program again as a child with <c>--serve</c> (a minimal Kestrel server on
 /// 127.0.0.1, the docs' list and create answers), so the server's CPU is not counted in this process. Then, for R
 /// interleaved rounds (default 5) and each operation (GET list, POST create), each contender makes N requests
@@ -82,13 +83,23 @@ public static class ConcurrentLoad
                 new("Conscent.Sdk (defaults)", () => sdk.Content.ListAsync(), () => sdk.Content.CreateAsync(payloads.SdkCreateRequest)),
             };
             if (only is not null)
-                contenders = contenders.Where((c, i) => i == 0 || (only == "resilient" && i == 1) || (only == "sdk" && i == 2)).ToList();
+                contenders = contenders.Where((c, i) => (only == "raw" && i == 0) || (only == "resilient" && i == 1) || (only == "sdk" && i == 2)).ToList();
             var opNames = ops switch { "get" => new[] { "GET list" }, "post" => new[] { "POST create" }, _ => new[] { "GET list", "POST create" } };
 
-            // Warm-up: JIT (tiering) and every contender's connection pool at full width, unmeasured.
-            foreach (var contender in contenders)
-                foreach (var op in opNames)
-                    await RunLoad(Math.Max(callers * 50, requests / 4), callers, op == "GET list" ? contender.Get : contender.Post).ConfigureAwait(false);
+            // Warm-up, unmeasured: every contender's connection pool at full width, and tiered JIT settled. On 2 busy
+            // cores the background tier-1 compiles take seconds; a round measured before they finish counts JIT time
+            // as client CPU. So batches run until a whole pass over every contender compiles (almost) nothing (bounded).
+            var warmupBatch = Math.Max(callers * 50, requests / 4);
+            for (var pass = 0; pass < 20; pass++)
+            {
+                var jitBefore = System.Runtime.JitInfo.GetCompiledMethodCount();
+                foreach (var contender in contenders)
+                    foreach (var op in opNames)
+                        await RunLoad(warmupBatch, callers, op == "GET list" ? contender.Get : contender.Post).ConfigureAwait(false);
+                var compiled = System.Runtime.JitInfo.GetCompiledMethodCount() - jitBefore;
+                Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"  warm-up pass {pass + 1}: {compiled} methods compiled"));
+                if (pass >= 1 && compiled < 20) break;
+            }
 
             var samples = new Dictionary<(string, string), Sample>();
             foreach (var contender in contenders)
@@ -112,13 +123,13 @@ public static class ConcurrentLoad
                         sample.BytesPerRequest.Add(result.Bytes);
                         sample.ServerCpuMicrosPerRequest.Add(result.ServerCpuMicros);
                         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                            $"  round {round + 1} {op,-11} {contender.Name,-26} {result.RequestsPerSecond,9:0} req/s {result.CpuMicros,7:0.0} us CPU/req {result.Bytes,8:0} B/req (server {result.ServerCpuMicros,5:0.0} us CPU/req)"));
+                            $"  round {round + 1} {op,-11} {contender.Name,-26} {result.RequestsPerSecond,9:0} req/s {result.CpuMicros,7:0.0} us CPU/req {result.Bytes,8:0} B/req (server {result.ServerCpuMicros,5:0.0} us CPU/req; JIT {result.JitMethods} methods, {result.JitMs:0} ms)"));
                     }
                 }
             }
 
             Console.WriteLine();
-            Console.WriteLine("Medians over the rounds (ratio = contender / raw; throughput ratio >= 1 is better, CPU and bytes ratio <= 1 is better):");
+            Console.WriteLine("Medians over the rounds (ratio = contender / the first row, raw unless --only; throughput ratio >= 1 is better, CPU and bytes ratio <= 1 is better):");
             Console.WriteLine("| Operation | Contender | Throughput (req/s) | vs raw | Client CPU / req (µs) | vs raw | Allocated / req (B) | vs raw | CPU spread (min–max µs) | Server CPU / req (µs) |");
             Console.WriteLine("|---|---|---|---|---|---|---|---|---|---|");
             foreach (var op in opNames)
@@ -139,7 +150,7 @@ public static class ConcurrentLoad
         }
     }
 
-    private static async Task<(double RequestsPerSecond, double CpuMicros, double Bytes, double ServerCpuMicros)> Measure(int requests, int callers, Func<Task> call, Process server)
+    private static async Task<(double RequestsPerSecond, double CpuMicros, double Bytes, double ServerCpuMicros, long JitMethods, double JitMs)> Measure(int requests, int callers, Func<Task> call, Process server)
     {
         // Start every measured run from the same heap state.
         GC.Collect();
@@ -151,6 +162,8 @@ public static class ConcurrentLoad
         self.Refresh();
         var cpu = self.TotalProcessorTime;
         var bytes = GC.GetTotalAllocatedBytes(precise: true);
+        var jitMethods = System.Runtime.JitInfo.GetCompiledMethodCount();
+        var jitTime = System.Runtime.JitInfo.GetCompilationTime();
         var clock = Stopwatch.StartNew();
         await RunLoad(requests, callers, call).ConfigureAwait(false);
         clock.Stop();
@@ -159,7 +172,8 @@ public static class ConcurrentLoad
         var usedCpu = self.TotalProcessorTime - cpu;
         server.Refresh();
         var usedServerCpu = server.TotalProcessorTime - serverCpu;
-        return (requests / clock.Elapsed.TotalSeconds, usedCpu.TotalMilliseconds * 1000 / requests, (double)allocated / requests, usedServerCpu.TotalMilliseconds * 1000 / requests);
+        return (requests / clock.Elapsed.TotalSeconds, usedCpu.TotalMilliseconds * 1000 / requests, (double)allocated / requests, usedServerCpu.TotalMilliseconds * 1000 / requests,
+            System.Runtime.JitInfo.GetCompiledMethodCount() - jitMethods, (System.Runtime.JitInfo.GetCompilationTime() - jitTime).TotalMilliseconds);
     }
 
     /// <summary><paramref name="requests"/> calls shared by <paramref name="callers"/> concurrent callers (each takes the next one).</summary>
