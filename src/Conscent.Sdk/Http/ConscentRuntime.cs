@@ -18,7 +18,11 @@ internal sealed class ConscentRuntime
         Options = options.Clone();
         Time = timeProvider ?? TimeProvider.System;
         Resilience = ConscentResilience.Build(Options, Time);
+        Redactor = new SensitiveDataRedactor(Options);
     }
+
+    /// <summary>The redaction of server text for errors, with this client's secrets: built once, here, not per error.</summary>
+    public SensitiveDataRedactor Redactor { get; }
 
     /// <summary>The clock for deadlines and waits (a fake one in tests).</summary>
     public TimeProvider Time { get; }
