@@ -117,6 +117,9 @@ internal static class ConscentResilience
     /// <summary>The retry rule. Internal to the tests, which pin it case by case.</summary>
     internal static bool ShouldRetry(ResilienceContext context, Outcome<ConscentResponse> outcome, TimeProvider time, ConscentRetryOptions? retry = null)
     {
+        // Every answer comes through here, successes included: an answer below 400 is never retried, so it costs no
+        // property lookup or clock read.
+        if (outcome.Result is { } answer && (int)answer.StatusCode < 400) return false;
         if (context.CancellationToken.IsCancellationRequested) return false;
         context.Properties.TryGetValue(CallKey, out var call);
         if (call is not null && call.Attempts > call.MaxRetries) return false;
