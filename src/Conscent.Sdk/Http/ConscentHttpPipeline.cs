@@ -164,9 +164,10 @@ internal sealed class ConscentHttpPipeline
         var time = pipeline.Runtime.Time;
         var callerToken = ctx.CancellationToken;
         var timer = default(AttemptTimer);
+        var attemptTimeout = ConscentResilience.AttemptTimeout(call, time);
         try
         {
-            var token = timer.Start(ConscentResilience.AttemptTimeout(call, time), time, callerToken);
+            var token = timer.Start(attemptTimeout, time, callerToken);
             // Never before the server said: timers may fire a hair early, so the clock has the last word.
             if (call.NotBefore != 0) await WaitUntilAsync(time, call.NotBefore, token).ConfigureAwait(false);
             call.Attempts++;
@@ -177,7 +178,9 @@ internal sealed class ConscentHttpPipeline
         }
         catch (OperationCanceledException ex) when (timer.TimedOut(callerToken))
         {
-            return Outcome.FromException<ConscentResponse>(new TimeoutRejectedException("The attempt timed out.", ex));
+            // What Polly's timeout strategy reports, so the breaker, the retry rule and the error mapping read it alike.
+            return Outcome.FromException<ConscentResponse>(new TimeoutRejectedException(
+                $"The operation didn't complete within the allowed timeout of '{attemptTimeout}'.", attemptTimeout, ex));
         }
         catch (Exception ex)
         {
