@@ -9,7 +9,7 @@ namespace Conscent.Sdk.Benchmarks;
 
 /// <summary>
 /// BenchmarkDotNet's switcher (pass its usual arguments: <c>--filter '*' --memory</c>, <c>--job dry</c>, ...) plus
-/// console modes: <c>--cold-start [runs]</c>, <c>--paging-memory</c>, and the cold-start children
+/// console modes: <c>--cold-start [runs]</c>, <c>--paging-memory</c>, <c>--concurrent</c> (and its server child <c>--serve</c>), and the cold-start children
 /// <c>--first-call</c>, <c>--first-call-raw</c>, <c>--noop</c>. See docs/performance.md.
 /// </summary>
 public static class Program
@@ -28,6 +28,10 @@ public static class Program
                 return ColdStart.Run(args);
             case "--alloc-probe":
                 return await AllocProbe.RunAsync(args).ConfigureAwait(false);
+            case "--concurrent":
+                return await ConcurrentLoad.RunAsync(args).ConfigureAwait(false);
+            case "--serve":
+                return await ConcurrentLoad.ServeAsync().ConfigureAwait(false);
             case "--paging-memory":
                 return await PagingMemory.RunAsync().ConfigureAwait(false);
             default:

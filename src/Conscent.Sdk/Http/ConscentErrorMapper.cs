@@ -8,8 +8,9 @@ namespace Conscent.Sdk.Http;
 /// <summary>Turns a non-2xx answer into the typed exception for its status, with the server's message, redacted.</summary>
 internal static class ConscentErrorMapper
 {
-    public static ConscentException FromResponse(ConscentResponse response, ConscentEndpoint endpoint, ConscentOptions options)
+    public static ConscentException FromResponse(ConscentResponse response, ConscentEndpoint endpoint, ConscentRuntime runtime)
     {
+        var redactor = runtime.Redactor;
         var status = response.StatusCode;
         var method = endpoint.Method.Method;
         var path = endpoint.PathTemplate;
@@ -17,8 +18,8 @@ internal static class ConscentErrorMapper
         // An error status maps by its status whatever the body: a gateway's HTML 502/503/504 page is an outage
         // (ConscentServerException), not a serialization error. The message says where the page came from.
         var message = LooksLikeHtml(response)
-            ? "an HTML page, not ConsCent's JSON (likely a proxy or load balancer in front of it): " + Snippet(response, options)
-            : ServerMessage(response, options);
+            ? "an HTML page, not ConsCent's JSON (likely a proxy or load balancer in front of it): " + Snippet(response, redactor)
+            : ServerMessage(response, redactor);
         return (int)status switch
         {
             400 => new ConscentBadRequestException(message, method, path, endpoint.Operation) { Reason = BadRequestReasonOf(endpoint, message) },
@@ -38,7 +39,7 @@ internal static class ConscentErrorMapper
             : ConscentBadRequestReason.Unspecified;
 
     /// <summary>The <c>message</c> (or <c>error</c>) string of a JSON error body, else the start of the text; redacted.</summary>
-    internal static string? ServerMessage(ConscentResponse response, ConscentOptions options)
+    internal static string? ServerMessage(ConscentResponse response, SensitiveDataRedactor redactor)
     {
         if (response.BodyLength == 0) return null;
         try
@@ -55,7 +56,7 @@ internal static class ConscentErrorMapper
                     if ((isMessage || isError) && reader.TokenType == JsonTokenType.String)
                     {
                         var text = reader.GetString();
-                        if (isMessage && !string.IsNullOrWhiteSpace(text)) return Redact(text!, options);
+                        if (isMessage && !string.IsNullOrWhiteSpace(text)) return redactor.RedactText(text!);
                         error ??= text;
                     }
                     else
@@ -63,18 +64,18 @@ internal static class ConscentErrorMapper
                         reader.Skip();
                     }
                 }
-                if (!string.IsNullOrWhiteSpace(error)) return Redact(error!, options);
+                if (!string.IsNullOrWhiteSpace(error)) return redactor.RedactText(error!);
             }
         }
         catch (JsonException)
         {
             // Not JSON: fall through to the raw text.
         }
-        return Snippet(response, options);
+        return Snippet(response, redactor);
     }
 
     /// <summary>A short, redacted start of the body, safe for messages and logs.</summary>
-    internal static string? Snippet(ConscentResponse response, ConscentOptions options)
+    internal static string? Snippet(ConscentResponse response, SensitiveDataRedactor redactor)
     {
         if (response.BodyLength == 0) return null;
         var body = response.Body;
@@ -88,15 +89,7 @@ internal static class ConscentErrorMapper
         {
             text = Encoding.UTF8.GetString(take.ToArray());
         }
-        return Redact(text, options);
-    }
-
-    internal static string Redact(string text, ConscentOptions options)
-    {
-        // A server (or proxy) that echoes the request could repeat the Authorization value itself.
-        if (!string.IsNullOrEmpty(options.ApiKey) && !string.IsNullOrEmpty(options.ApiSecret))
-            text = text.Replace(Convert.ToBase64String(Encoding.UTF8.GetBytes(options.ApiKey + ":" + options.ApiSecret)), "***");
-        return SensitiveDataRedactor.Redact(text, options.ApiSecret, options.Loyalty.ApiKey);
+        return redactor.RedactText(text);
     }
 
     private static bool LooksLikeHtml(ConscentResponse response)

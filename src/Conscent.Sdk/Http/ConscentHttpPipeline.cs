@@ -90,14 +90,16 @@ internal sealed class ConscentHttpPipeline
     public static readonly string UserAgent = $"Conscent.Sdk/{ConscentTelemetry.Version} ({RuntimeInformation.FrameworkDescription.Trim()}; {RuntimeInformation.OSArchitecture.ToString().ToLowerInvariant()})";
 
     /// <summary>Sends the request and reads a JSON answer of type <typeparamref name="T"/>.</summary>
-    public async Task<T> SendAsync<T>(ConscentRequest request, JsonTypeInfo<T> responseType, CancellationToken cancellationToken)
-    {
-        using var response = await SendRawAsync(request, cancellationToken).ConfigureAwait(false);
-        return Deserialize(response, responseType, request.Endpoint);
-    }
+    public Task<T> SendAsync<T>(ConscentRequest request, JsonTypeInfo<T> responseType, CancellationToken cancellationToken) =>
+        SendCoreAsync(request, responseType, cancellationToken);
 
     /// <summary>Sends the request; returns the successful raw answer (the caller disposes it) or throws the typed error.</summary>
-    public async Task<ConscentResponse> SendRawAsync(ConscentRequest request, CancellationToken cancellationToken)
+    public Task<ConscentResponse> SendRawAsync(ConscentRequest request, CancellationToken cancellationToken) =>
+        SendCoreAsync<ConscentResponse>(request, null, cancellationToken);
+
+    // One async method for both: a typed call reads its answer here instead of awaiting SendRawAsync, so each call
+    // runs one state machine fewer. With no type, T is ConscentResponse and the answer itself is returned (not disposed).
+    private async Task<T> SendCoreAsync<T>(ConscentRequest request, JsonTypeInfo<T>? responseType, CancellationToken cancellationToken)
     {
         var endpoint = request.Endpoint;
         var url = request.BuildUri(endpoint.Host == EndpointHost.Loyalty ? _loyaltyBase : _apiBase);
@@ -121,24 +123,7 @@ internal sealed class ConscentHttpPipeline
             // The state is a value pair: the call (also in the context, for the retry rule) and this pipeline, passed
             // in, not reached through the call.
             var outcome = await _resilience.ExecuteOutcomeAsync(
-                static async (ctx, state) =>
-                {
-                    var (pipeline, call) = state;
-                    try
-                    {
-                        // Never before the server said: timers may fire a hair early, so the clock has the last word.
-                        if (call.NotBefore != 0) await WaitUntilAsync(pipeline.Runtime.Time, call.NotBefore, ctx.CancellationToken).ConfigureAwait(false);
-                        call.Attempts++;
-                        using var message = pipeline.BuildMessage(call.Request, call.Url);
-                        var httpResponse = await pipeline._http.SendAsync(message, HttpCompletionOption.ResponseHeadersRead, ctx.CancellationToken).ConfigureAwait(false);
-                        var read = await ConscentResponse.ReadAsync(httpResponse, pipeline.Options.MaxResponseBodyBytes, ctx.CancellationToken, pipeline.Runtime.Time, call.Request.CaptureHeaders).ConfigureAwait(false);
-                        return Outcome.FromResult(read);
-                    }
-                    catch (Exception ex)
-                    {
-                        return Outcome.FromException<ConscentResponse>(ex);
-                    }
-                },
+                static (ctx, state) => AttemptAsync(ctx, state.Item1, state.Item2),
                 context,
                 (this, call)).ConfigureAwait(false);
 
@@ -147,16 +132,14 @@ internal sealed class ConscentHttpPipeline
 
             response = outcome.Result!;
             if (!response.IsSuccess)
-                throw ConscentErrorMapper.FromResponse(response, endpoint, Options);
+                throw ConscentErrorMapper.FromResponse(response, endpoint, Runtime);
             ConscentLog.LogSucceeded(_logger, endpoint, response.StatusCode, call.Attempts, Elapsed(started));
             ConscentTelemetry.EndCall(activity, endpoint, response.StatusCode, call.Attempts, null, Elapsed(started), Runtime.AccountName);
-            var ok = response;
-            response = null;
-            return ok;
         }
         catch (Exception ex)
         {
             failure = ex;
+            response?.Dispose();
             throw;
         }
         finally
@@ -166,8 +149,46 @@ internal sealed class ConscentHttpPipeline
                 ConscentLog.LogFailed(_logger, endpoint, failure, call.Attempts, Elapsed(started));
                 ConscentTelemetry.EndCall(activity, endpoint, response?.StatusCode, call.Attempts, failure, Elapsed(started), Runtime.AccountName);
             }
-            response?.Dispose();
             ResilienceContextPool.Shared.Return(context);
+        }
+
+        // The call succeeded (logged and traced as such); an unreadable body is a serialization error of its own.
+        if (responseType is null) return (T)(object)response;
+        using (response)
+            return Deserialize(response, responseType, endpoint);
+    }
+
+    /// <summary>One attempt: wait for Retry-After if the server asked, send, read the whole answer; all within the attempt timeout.</summary>
+    private static async ValueTask<Outcome<ConscentResponse>> AttemptAsync(ResilienceContext ctx, ConscentHttpPipeline pipeline, ConscentCall call)
+    {
+        var time = pipeline.Runtime.Time;
+        var callerToken = ctx.CancellationToken;
+        var timer = default(AttemptTimer);
+        var attemptTimeout = ConscentResilience.AttemptTimeout(call, time);
+        try
+        {
+            var token = timer.Start(attemptTimeout, time, callerToken);
+            // Never before the server said: timers may fire a hair early, so the clock has the last word.
+            if (call.NotBefore != 0) await WaitUntilAsync(time, call.NotBefore, token).ConfigureAwait(false);
+            call.Attempts++;
+            using var message = pipeline.BuildMessage(call.Request, call.Url);
+            var httpResponse = await pipeline._http.SendAsync(message, HttpCompletionOption.ResponseHeadersRead, token).ConfigureAwait(false);
+            var read = await ConscentResponse.ReadAsync(httpResponse, pipeline.Options.MaxResponseBodyBytes, token, time, call.Request.CaptureHeaders).ConfigureAwait(false);
+            return Outcome.FromResult(read);
+        }
+        catch (OperationCanceledException ex) when (timer.TimedOut(callerToken))
+        {
+            // What Polly's timeout strategy reports, so the breaker, the retry rule and the error mapping read it alike.
+            return Outcome.FromException<ConscentResponse>(new TimeoutRejectedException(
+                $"The operation didn't complete within the allowed timeout of '{attemptTimeout}'.", attemptTimeout, ex));
+        }
+        catch (Exception ex)
+        {
+            return Outcome.FromException<ConscentResponse>(ex);
+        }
+        finally
+        {
+            timer.Stop();
         }
     }
 
@@ -185,7 +206,7 @@ internal sealed class ConscentHttpPipeline
         {
             throw new ConscentSerializationException(
                 $"ConsCent's answer to {endpoint} is not the documented JSON ({DescribeJsonError(ex)}).",
-                response.StatusCode, ConscentErrorMapper.Snippet(response, Options), new JsonException(DescribeJsonError(ex)), endpoint.Operation);
+                response.StatusCode, ConscentErrorMapper.Snippet(response, Runtime.Redactor), new JsonException(DescribeJsonError(ex)), endpoint.Operation);
         }
     }
 

@@ -13,7 +13,8 @@ namespace Conscent.Sdk.Http;
 
 /// <summary>
 /// Builds the one resilience pipeline every call runs through, outermost first:
-/// retry (exponential backoff, jitter, Retry-After) → circuit breaker → timeout → the attempt.
+/// retry (exponential backoff, jitter, Retry-After) → circuit breaker → the attempt, which runs its own attempt timeout
+/// (<see cref="AttemptTimer"/>: a Polly timeout layer's semantics without its per-call state machines).
 /// </summary>
 /// <remarks>
 /// <para>What may be retried depends on the endpoint, which travels in <see cref="ResilienceContext"/>:
@@ -69,19 +70,14 @@ internal static class ConscentResilience
             });
         }
 
-        var attemptTimeout = options.AttemptTimeout > TimeSpan.Zero ? options.AttemptTimeout : Timeout.InfiniteTimeSpan;
-        builder.AddTimeout(new TimeoutStrategyOptions
-        {
-            Name = "Conscent.Timeout",
-            TimeoutGenerator = args => new ValueTask<TimeSpan>(AttemptTimeout(args.Context, attemptTimeout, time)),
-        });
+        // The attempt timeout is not a Polly layer: each attempt runs its own (AttemptTimer, inside the attempt), with
+        // the same outcome a timeout strategy gives (TimeoutRejectedException, seen by the breaker and the retry rule).
         return builder.Build();
     }
 
     /// <summary>This attempt's timeout: the call's attempt timeout, or the time left before the deadline if that is shorter.</summary>
-    internal static TimeSpan AttemptTimeout(ResilienceContext context, TimeSpan clientAttemptTimeout, TimeProvider time)
+    internal static TimeSpan AttemptTimeout(ConscentCall call, TimeProvider time)
     {
-        if (!context.Properties.TryGetValue(CallKey, out var call)) return clientAttemptTimeout;
         var attemptTimeout = call.AttemptTimeout > TimeSpan.Zero ? call.AttemptTimeout : Timeout.InfiniteTimeSpan;
         if (call.Deadline == long.MaxValue) return attemptTimeout;
         var left = call.TimeLeft(time);
@@ -121,6 +117,9 @@ internal static class ConscentResilience
     /// <summary>The retry rule. Internal to the tests, which pin it case by case.</summary>
     internal static bool ShouldRetry(ResilienceContext context, Outcome<ConscentResponse> outcome, TimeProvider time, ConscentRetryOptions? retry = null)
     {
+        // Every answer comes through here, successes included: an answer below 400 is never retried, so it costs no
+        // property lookup or clock read.
+        if (outcome.Result is { } answer && (int)answer.StatusCode < 400) return false;
         if (context.CancellationToken.IsCancellationRequested) return false;
         context.Properties.TryGetValue(CallKey, out var call);
         if (call is not null && call.Attempts > call.MaxRetries) return false;

@@ -19,10 +19,14 @@ internal sealed class ConscentRuntime
         Time = timeProvider ?? TimeProvider.System;
         AccountName = accountName;
         Resilience = ConscentResilience.Build(Options, Time, accountName);
+        Redactor = new SensitiveDataRedactor(Options);
     }
 
     /// <summary>The named account (<c>AddConscent("brand-a", …)</c>) these clients call for; null for the default one.</summary>
     public string? AccountName { get; }
+
+    /// <summary>The redaction of server text for errors, with this client's secrets: built once, here, not per error.</summary>
+    public SensitiveDataRedactor Redactor { get; }
 
     /// <summary>The clock for deadlines and waits (a fake one in tests).</summary>
     public TimeProvider Time { get; }

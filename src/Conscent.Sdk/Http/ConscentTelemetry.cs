@@ -44,6 +44,8 @@ internal static class ConscentTelemetry
 
     public static void EndCall(Activity? activity, ConscentEndpoint endpoint, HttpStatusCode? status, int attempts, Exception? error, TimeSpan elapsed, string? account = null)
     {
+        // Nobody listens (no activity, no meter listener): nothing to record.
+        if (activity is null && !RequestDuration.Enabled) return;
         var tags = new TagList
         {
             { "conscent.operation", endpoint.Operation },

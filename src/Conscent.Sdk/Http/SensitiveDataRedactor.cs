@@ -3,11 +3,35 @@ using System.Text.RegularExpressions;
 namespace Conscent.Sdk.Http;
 
 /// <summary>
-/// Masks what must never reach a log, trace or exception: emails, phone numbers, JWS tokens, Basic/Bearer credentials.
-/// Used on every piece of server text the SDK repeats (error messages, body snippets).
+/// Masks what must never reach a log, trace or exception: emails, phone numbers, JWS tokens, Basic/Bearer credentials,
+/// and the client's own secrets. Used on every piece of server text the SDK repeats (error messages, body snippets).
+/// An instance holds one client's secrets (the API secret, the loyalty key, the exact Authorization value), built once
+/// per client from its options (<see cref="ConscentRuntime.Redactor"/>), never per error; the patterns are built once
+/// per process.
 /// </summary>
-internal static class SensitiveDataRedactor
+internal sealed class SensitiveDataRedactor
 {
+    private readonly string[] _secrets;
+
+    /// <summary>The redaction for a client with these (validated) options.</summary>
+    public SensitiveDataRedactor(ConscentOptions options)
+    {
+        var secrets = new System.Collections.Generic.List<string>(3);
+        // A server (or proxy) that echoes the request could repeat the Authorization value itself: mask it whole first.
+        if (!string.IsNullOrEmpty(options.ApiKey) && !string.IsNullOrEmpty(options.ApiSecret))
+            secrets.Add(System.Convert.ToBase64String(System.Text.Encoding.UTF8.GetBytes(options.ApiKey + ":" + options.ApiSecret)));
+        if (options.ApiSecret is { Length: >= 4 } secret) secrets.Add(secret);
+        if (options.Loyalty.ApiKey is { Length: >= 4 } loyaltyKey) secrets.Add(loyaltyKey);
+        _secrets = secrets.ToArray();
+    }
+
+    /// <summary>Masks this client's secrets wherever they appear, then applies <see cref="Redact(string, int)"/>.</summary>
+    public string RedactText(string text, int maxLength = DefaultMaxLength)
+    {
+        foreach (var secret in _secrets) text = text.Replace(secret, "***");
+        return Redact(text, maxLength);
+    }
+
     private const int DefaultMaxLength = 200;
 
     private static readonly Regex Email = new(@"[A-Za-z0-9._%+\-]+@[A-Za-z0-9.\-]+\.[A-Za-z]{2,}", RegexOptions.Compiled | RegexOptions.CultureInvariant, System.TimeSpan.FromMilliseconds(100));
@@ -43,13 +67,5 @@ internal static class SensitiveDataRedactor
         for (var i = 0; i < chars.Length; i++)
             if (char.IsControl(chars[i]) || chars[i] == '\uFFFD') chars[i] = ' ';
         return new string(chars);
-    }
-
-    /// <summary>Masks a known secret wherever it appears, then applies <see cref="Redact(string, int)"/>.</summary>
-    public static string Redact(string text, string? secret, string? secret2, int maxLength = DefaultMaxLength)
-    {
-        if (!string.IsNullOrEmpty(secret) && secret!.Length >= 4) text = text.Replace(secret, "***");
-        if (!string.IsNullOrEmpty(secret2) && secret2!.Length >= 4) text = text.Replace(secret2, "***");
-        return Redact(text, maxLength);
     }
 }

@@ -19,8 +19,8 @@ public sealed class ConscentRawResponse
     private static readonly IReadOnlyDictionary<string, IReadOnlyList<string>> NoHeaders =
         new ReadOnlyDictionary<string, IReadOnlyList<string>>(new Dictionary<string, IReadOnlyList<string>>(StringComparer.OrdinalIgnoreCase));
 
-    // The client's options, only to mask its secrets in a body snippet; null for a response built by hand.
-    private readonly ConscentOptions? _options;
+    // The client's redaction (built once per client), only to mask its secrets in a body snippet; null for a response built by hand.
+    private readonly SensitiveDataRedactor? _redactor;
     private readonly string? _operation;
 
     /// <summary>Creates a response (for tests and mocks).</summary>
@@ -34,10 +34,10 @@ public sealed class ConscentRawResponse
         Headers = headers is null ? NoHeaders : Copy(headers);
     }
 
-    internal ConscentRawResponse(HttpStatusCode statusCode, ReadOnlyMemory<byte> body, IReadOnlyDictionary<string, IReadOnlyList<string>>? headers, ConscentOptions options, string operation)
+    internal ConscentRawResponse(HttpStatusCode statusCode, ReadOnlyMemory<byte> body, IReadOnlyDictionary<string, IReadOnlyList<string>>? headers, SensitiveDataRedactor redactor, string operation)
         : this(statusCode, body, headers)
     {
-        _options = options;
+        _redactor = redactor;
         _operation = operation;
     }
 
@@ -109,7 +109,7 @@ public sealed class ConscentRawResponse
         if (Body.IsEmpty) return null;
         var take = Body.Length > 1024 ? Body.Slice(0, 1024) : Body;
         var text = Encoding.UTF8.GetString(take.ToArray());
-        return _options is null ? SensitiveDataRedactor.Redact(text) : ConscentErrorMapper.Redact(text, _options);
+        return _redactor is null ? SensitiveDataRedactor.Redact(text) : _redactor.RedactText(text);
     }
 
     private static ReadOnlyMemory<byte> WithoutByteOrderMark(ReadOnlyMemory<byte> body) =>

@@ -22,7 +22,7 @@ internal static class RawRequestSender
     {
         var call = Build(request);
         using var answer = await pipeline.SendRawAsync(call, cancellationToken).ConfigureAwait(false);
-        return new ConscentRawResponse(answer.StatusCode, answer.Body.ToArray(), answer.Headers, pipeline.Options, call.Endpoint.Operation);
+        return new ConscentRawResponse(answer.StatusCode, answer.Body.ToArray(), answer.Headers, pipeline.Runtime.Redactor, call.Endpoint.Operation);
     }
 
     /// <summary>Checks the request and builds the call: a one-off endpoint named by the method and path template.</summary>

@@ -30,6 +30,8 @@ public static class BenchSetup
     {
         ApiKey = ApiKey,
         ApiSecret = ApiSecret,
+        // Required at startup; the content calls measured here do not send it.
+        ClientId = "bench-client-id",
         BaseAddress = baseAddress,
     };
 
