@@ -11,7 +11,7 @@ using WireMock.ResponseBuilders;
 namespace Conscent.Sdk.Tests.Contract;
 
 /// <summary>E05–E07: the bundle endpoints, pinned against the docs' samples.</summary>
-public sealed class BundlesContractTests : EndpointContractTestBase
+public sealed class BundlesContractTests : ContractTestBase
 {
     /// <summary>The docs' (repaired) create sample, as a publisher would build it in C#.</summary>
     private static CreateBundleRequest SampleCreateRequest()

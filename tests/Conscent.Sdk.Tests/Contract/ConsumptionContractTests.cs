@@ -11,7 +11,7 @@ using Conscent.Sdk.Tests.Infrastructure;
 namespace Conscent.Sdk.Tests.Contract;
 
 /// <summary>E08: consumption validation, and the SDK's verification on top of it.</summary>
-public sealed class ConsumptionContractTests : EndpointContractTestBase
+public sealed class ConsumptionContractTests : ContractTestBase
 {
     private const string ArraySample = "consumption-validate.response.json";
     private const string CallbackSample = "paywall-success-callback.json";

@@ -11,18 +11,8 @@ using WireMock.ResponseBuilders;
 namespace Conscent.Sdk.Tests.Contract;
 
 /// <summary>E21: the loyalty user-event endpoint on its own host, with X-API-KEY and no Basic auth (docs/rulings.md#loyalty-host-path-id-and-key).</summary>
-public sealed class LoyaltyContractTests : IDisposable
+public sealed class LoyaltyContractTests : ContractTestBase
 {
-    private readonly MockServer _mock = new();
-    private readonly RecordingHandler _recorder = new();
-
-    public void Dispose()
-    {
-        _mock.Dispose();
-        _recorder.Dispose();
-    }
-
-    private ConscentClient Client(Action<ConscentOptions>? configure = null) => new(_mock.Options(configure), _recorder);
 
     private static LoyaltyUserEvent SampleEvent()
     {
@@ -30,19 +20,15 @@ public sealed class LoyaltyContractTests : IDisposable
         return new LoyaltyUserEvent(LoyaltyEventTypes.OrderPlaced, sample["userId"]!.GetValue<string>());
     }
 
-    private void Respond(string body, string contentType = "text/plain", int status = 200) =>
-        _mock.Server.Given(Request.Create().UsingPost())
-            .RespondWith(Response.Create().WithStatusCode(status).WithHeader("Content-Type", contentType).WithBody(body));
-
     [Fact]
     public async Task E21_LoyaltyUserEvent_PostsTheDocsSampleWithApiKeyHeaderAndNoBasicAuth()
     {
-        Respond("{\"status\":\"ok\",\"points\":10}", "application/json");
+        Respond("POST", AnyPath, "{\"status\":\"ok\",\"points\":10}");
         using var client = Client();
 
         var result = await client.Loyalty.PostUserEventAsync(SampleEvent());
 
-        var log = _mock.Server.LogEntries.Should().ContainSingle().Subject.RequestMessage!;
+        var log = SingleRequest();
         log.Method.Should().Be("POST");
         log.AbsolutePath.Should().Be($"/reward/{MockServer.ClientId}/api/user_event", "the partner id defaults to the client id");
         log.RawQuery.Should().BeNullOrEmpty();
@@ -61,7 +47,7 @@ public sealed class LoyaltyContractTests : IDisposable
     [Fact]
     public async Task E21_LoyaltyUserEvent_UsesTheSeparateLoyaltyKeyAndPartnerIdFromOptions()
     {
-        Respond("OK");
+        Respond("POST", AnyPath, "OK", contentType: "text/plain");
         using var client = Client(o =>
         {
             o.Loyalty.ApiKey = "loyalty-key-123";
@@ -70,10 +56,10 @@ public sealed class LoyaltyContractTests : IDisposable
 
         await client.Loyalty.PostUserEventAsync(SampleEvent());
 
-        var log = _mock.Server.LogEntries.Single().RequestMessage!;
+        var log = Mock.Server.LogEntries.Single().RequestMessage!;
         log.Headers!["X-API-KEY"].Single().Should().Be("loyalty-key-123");
         log.Headers.Keys.Should().NotContain(k => string.Equals(k, "Authorization", StringComparison.OrdinalIgnoreCase));
-        _recorder.Uris.Single().Should().Be(_mock.BaseAddress.AbsoluteUri.TrimEnd('/') + "/reward/partner%207%2Fa/api/user_event",
+        Recorder.Uris.Single().Should().Be(Base + "/reward/partner%207%2Fa/api/user_event",
             "the partner id is one percent-encoded path segment");
     }
 
@@ -81,12 +67,12 @@ public sealed class LoyaltyContractTests : IDisposable
     public async Task E21_LoyaltyUserEvent_GoesToTheLoyaltyHostNotTheApiHost()
     {
         using var apiHost = new MockServer();
-        Respond("OK");
-        using var client = new ConscentClient(_mock.Options(o => o.BaseAddress = apiHost.BaseAddress), _recorder);
+        Respond("POST", AnyPath, "OK", contentType: "text/plain");
+        using var client = Client(o => o.BaseAddress = apiHost.BaseAddress);
 
         await client.Loyalty.PostUserEventAsync(SampleEvent());
 
-        _mock.Server.LogEntries.Should().ContainSingle();
+        Mock.Server.LogEntries.Should().ContainSingle();
         apiHost.Server.LogEntries.Should().BeEmpty();
     }
 
@@ -99,7 +85,7 @@ public sealed class LoyaltyContractTests : IDisposable
     [Fact]
     public async Task E21_LoyaltyUserEvent_PlainTextAnswerIsTextWithoutJson()
     {
-        Respond("Event recorded");
+        Respond("POST", AnyPath, "Event recorded", contentType: "text/plain");
         using var client = Client();
 
         var result = await client.Loyalty.PostUserEventAsync(SampleEvent());
@@ -113,7 +99,7 @@ public sealed class LoyaltyContractTests : IDisposable
     [Fact]
     public async Task E21_LoyaltyUserEvent_JsonAnswerServedAsTextPlainIsStillParsed()
     {
-        Respond("[1,2]", "text/plain");
+        Respond("POST", AnyPath, "[1,2]", contentType: "text/plain");
         using var client = Client();
 
         var result = await client.Loyalty.PostUserEventAsync(SampleEvent());
@@ -125,7 +111,7 @@ public sealed class LoyaltyContractTests : IDisposable
     [Fact]
     public async Task E21_LoyaltyUserEvent_EmptyAnswerIsEmptyText()
     {
-        _mock.Server.Given(Request.Create().UsingPost()).RespondWith(Response.Create().WithStatusCode(204));
+        Mock.Server.Given(Request.Create().UsingPost()).RespondWith(Response.Create().WithStatusCode(204));
         using var client = Client();
 
         var result = await client.Loyalty.PostUserEventAsync(SampleEvent());
@@ -138,7 +124,7 @@ public sealed class LoyaltyContractTests : IDisposable
     [Fact]
     public async Task E21_LoyaltyUserEvent_SendsExtraEventFieldsAsGiven()
     {
-        Respond("oK");
+        Respond("POST", AnyPath, "oK", contentType: "text/plain");
         using var client = Client();
         var userEvent = SampleEvent();
         userEvent.AdditionalProperties = new System.Collections.Generic.Dictionary<string, JsonElement>
@@ -150,7 +136,7 @@ public sealed class LoyaltyContractTests : IDisposable
 
         var expected = Samples.Node("loyalty-user-event.request.json").AsObject();
         expected["orderValue"] = 249.5;
-        JsonNode.DeepEquals(JsonNode.Parse(_mock.Server.LogEntries.Single().RequestMessage!.Body!), expected).Should().BeTrue();
+        JsonNode.DeepEquals(JsonNode.Parse(Mock.Server.LogEntries.Single().RequestMessage!.Body!), expected).Should().BeTrue();
     }
 
     [Fact]
@@ -167,13 +153,13 @@ public sealed class LoyaltyContractTests : IDisposable
 
         ex.Errors.Should().ContainSingle(e => e.Field == "partnerId");
         ex.Message.Should().Contain("PartnerId");
-        _mock.Server.LogEntries.Should().BeEmpty();
+        Mock.Server.LogEntries.Should().BeEmpty();
     }
 
     [Fact]
     public async Task E21_LoyaltyUserEvent_PartnerIdFromLoyaltyOptionsIsEnoughWithoutClientId()
     {
-        Respond("OK");
+        Respond("POST", AnyPath, "OK", contentType: "text/plain");
         using var client = Client(o =>
         {
             o.ClientId = null;
@@ -183,7 +169,7 @@ public sealed class LoyaltyContractTests : IDisposable
 
         await client.Loyalty.PostUserEventAsync(SampleEvent());
 
-        _mock.Server.LogEntries.Single().RequestMessage!.AbsolutePath.Should().Be("/reward/p-1/api/user_event");
+        Mock.Server.LogEntries.Single().RequestMessage!.AbsolutePath.Should().Be("/reward/p-1/api/user_event");
     }
 
     [Theory]
@@ -199,7 +185,7 @@ public sealed class LoyaltyContractTests : IDisposable
 
         ex.Errors.Should().ContainSingle().Which.Field.Should().Be(field);
         ex.Message.Should().Contain(field);
-        _mock.Server.LogEntries.Should().BeEmpty();
+        Mock.Server.LogEntries.Should().BeEmpty();
     }
 
     [Fact]
@@ -207,7 +193,7 @@ public sealed class LoyaltyContractTests : IDisposable
     {
         using var client = Client();
         await FluentActions.Awaiting(() => client.Loyalty.PostUserEventAsync(null!)).Should().ThrowAsync<ConscentValidationException>();
-        _mock.Server.LogEntries.Should().BeEmpty();
+        Mock.Server.LogEntries.Should().BeEmpty();
     }
 
     [Theory]
@@ -218,7 +204,7 @@ public sealed class LoyaltyContractTests : IDisposable
     [InlineData(500, typeof(ConscentServerException))]
     public async Task E21_LoyaltyUserEvent_ErrorStatusesGiveTypedExceptions(int status, Type expected)
     {
-        Respond("{\"message\":\"Invalid API key\"}", "application/json", status);
+        Respond("POST", AnyPath, "{\"message\":\"Invalid API key\"}", status);
         using var client = Client();
 
         var ex = (await FluentActions.Awaiting(() => client.Loyalty.PostUserEventAsync(SampleEvent())).Should().ThrowAsync<ConscentApiException>()).Which;

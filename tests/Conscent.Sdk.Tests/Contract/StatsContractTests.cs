@@ -13,7 +13,7 @@ using WireMock.ResponseBuilders;
 namespace Conscent.Sdk.Tests.Contract;
 
 /// <summary>E09–E11 (and E27's response shape): stats and the current subscriber list, GET with a POST fallback on 405; E10 per day (GetDailySeriesAsync).</summary>
-public sealed class StatsContractTests : EndpointContractTestBase
+public sealed class StatsContractTests : ContractTestBase
 {
     private const string ContentStatsPath = "/api/v1/client/stats/content/Client%20Content%20Id%206";
     private const string ContentStatsPathDecoded = "/api/v1/client/stats/content/Client Content Id 6"; // WireMock matches decoded paths

@@ -13,31 +13,8 @@ using WireMock.ResponseBuilders;
 namespace Conscent.Sdk.Tests.Contract;
 
 /// <summary>E22–E27: the deprecated story API (003), pinned against the docs' samples.</summary>
-public sealed class StoriesContractTests : IDisposable
+public sealed class StoriesContractTests : ContractTestBase
 {
-    private readonly MockServer _mock = new();
-    private readonly RecordingHandler _recorder = new();
-
-    public void Dispose()
-    {
-        _mock.Dispose();
-        _recorder.Dispose();
-    }
-
-    private string Base => _mock.BaseAddress.AbsoluteUri.TrimEnd('/');
-
-    private ConscentClient Client() => new(_mock.Options(), _recorder);
-
-    private void Respond(string method, string sampleFile, int status = 200) =>
-        _mock.Server.Given(Request.Create().UsingMethod(method))
-            .RespondWith(Response.Create().WithStatusCode(status).WithHeader("Content-Type", "application/json").WithBody(Samples.Text(sampleFile)));
-
-    private void RespondBody(string method, string body, int status = 200) =>
-        _mock.Server.Given(Request.Create().UsingMethod(method))
-            .RespondWith(Response.Create().WithStatusCode(status).WithHeader("Content-Type", "application/json").WithBody(body));
-
-    private WireMock.IRequestMessage Single() => _mock.Server.LogEntries.Should().ContainSingle().Subject.RequestMessage!;
-
     /// <summary>The docs' create sample (the story API's curl request), as a publisher would build it in C#.</summary>
     internal static CreateStoryRequest SampleCreateRequest() => new()
     {
@@ -53,14 +30,14 @@ public sealed class StoriesContractTests : IDisposable
     [Fact]
     public async Task E22_CreateStory_PostsTheDocsSampleWithBasicAuth()
     {
-        Respond("POST", "story-create.response.json");
+        RespondWithSample("POST", AnyPath, "story-create.response.json");
         using var client = Client();
 
         var response = await client.Stories.CreateAsync(SampleCreateRequest());
 
-        var log = Single();
+        var log = SingleRequest();
         log.Method.Should().Be("POST");
-        _recorder.Uris.Single().Should().Be(Base + "/api/v1/story", "no trailing slash, as in the HTTP Request line");
+        Recorder.Uris.Single().Should().Be(Base + "/api/v1/story", "no trailing slash, as in the HTTP Request line");
         log.Headers!["Authorization"].Single().Should().Be(MockServer.ExpectedAuthorization);
         log.Headers["Content-Type"].Single().Should().StartWith("application/json");
         JsonNode.DeepEquals(JsonNode.Parse(log.Body!), Samples.Node("story-create.request.json")).Should().BeTrue(log.Body);
@@ -90,7 +67,7 @@ public sealed class StoriesContractTests : IDisposable
     [InlineData("10")]
     public async Task E22_CreateStory_AcceptsEveryPriceOnTheList(string price)
     {
-        Respond("POST", "story-create.response.json");
+        RespondWithSample("POST", AnyPath, "story-create.response.json");
         using var client = Client();
         var request = SampleCreateRequest();
         request.Price = decimal.Parse(price, CultureInfo.InvariantCulture);
@@ -98,7 +75,7 @@ public sealed class StoriesContractTests : IDisposable
 
         await client.Stories.CreateAsync(request);
 
-        var body = JsonNode.Parse(Single().Body!)!;
+        var body = JsonNode.Parse(SingleRequest().Body!)!;
         body["price"]!.GetValue<decimal>().Should().Be(request.Price!.Value);
     }
 
@@ -118,7 +95,7 @@ public sealed class StoriesContractTests : IDisposable
 
         ex.Errors.Should().ContainSingle().Which.Field.Should().Be("price");
         ex.Message.Should().Contain("price").And.Contain("0, 0.01, 1, 2, 3, 5, 7, 10");
-        _mock.Server.LogEntries.Should().BeEmpty();
+        Mock.Server.LogEntries.Should().BeEmpty();
     }
 
     [Fact]
@@ -131,7 +108,7 @@ public sealed class StoriesContractTests : IDisposable
         var ex = (await FluentActions.Awaiting(() => client.Stories.CreateAsync(request)).Should().ThrowAsync<ConscentValidationException>()).Which;
 
         ex.Errors.Should().ContainSingle().Which.Field.Should().Be("priceOverrides.country[1].price");
-        _mock.Server.LogEntries.Should().BeEmpty();
+        Mock.Server.LogEntries.Should().BeEmpty();
     }
 
     [Fact]
@@ -152,13 +129,13 @@ public sealed class StoriesContractTests : IDisposable
             "priceOverrides.country[0].name", "priceOverrides.country[1].price", "priceOverrides.country[2]");
         ex.Operation.Should().Be("Stories.Create");
         ex.Message.Should().Contain("nothing was sent");
-        _mock.Server.LogEntries.Should().BeEmpty();
+        Mock.Server.LogEntries.Should().BeEmpty();
     }
 
     [Fact]
     public async Task E22_CreateStory_DurationIsOptionalAndSentWhenGiven()
     {
-        Respond("POST", "story-create.response.json");
+        RespondWithSample("POST", AnyPath, "story-create.response.json");
         using var client = Client();
         var request = SampleCreateRequest();
         request.Duration = 2;
@@ -171,7 +148,7 @@ public sealed class StoriesContractTests : IDisposable
         expected["duration"] = 2;
         expected["authorId"] = "a-1";
         expected["authorName"] = "Author";
-        JsonNode.DeepEquals(JsonNode.Parse(Single().Body!), expected).Should().BeTrue();
+        JsonNode.DeepEquals(JsonNode.Parse(SingleRequest().Body!), expected).Should().BeTrue();
     }
 
     [Fact]
@@ -179,7 +156,7 @@ public sealed class StoriesContractTests : IDisposable
     {
         using var client = Client();
         await FluentActions.Awaiting(() => client.Stories.CreateAsync(null!)).Should().ThrowAsync<ConscentValidationException>();
-        _mock.Server.LogEntries.Should().BeEmpty();
+        Mock.Server.LogEntries.Should().BeEmpty();
     }
 
     [Theory]
@@ -193,7 +170,7 @@ public sealed class StoriesContractTests : IDisposable
     [InlineData(500, typeof(ConscentServerException))]
     public async Task E22_CreateStory_DocumentedErrorStatusesGiveTypedExceptions(int status, Type expected)
     {
-        RespondBody("POST", "{\"message\":\"Invalid price\"}", status);
+        Respond("POST", AnyPath, "{\"message\":\"Invalid price\"}", status);
         using var client = Client();
 
         var ex = (await FluentActions.Awaiting(() => client.Stories.CreateAsync(SampleCreateRequest())).Should().ThrowAsync<ConscentApiException>()).Which;
@@ -202,7 +179,7 @@ public sealed class StoriesContractTests : IDisposable
         ((int)ex.StatusCode).Should().Be(status);
         ex.ServerMessage.Should().Be("Invalid price");
         ex.PathTemplate.Should().Be("/api/v1/story");
-        _mock.Server.LogEntries.Should().ContainSingle("a POST answered {0} may have been processed and is not retried", status);
+        Mock.Server.LogEntries.Should().ContainSingle("a POST answered {0} may have been processed and is not retried", status);
     }
 
     // ---- E23 edit ----
@@ -210,7 +187,7 @@ public sealed class StoriesContractTests : IDisposable
     [Fact]
     public async Task E23_EditStory_PatchesEncodedIdWithoutIdInBody()
     {
-        Respond("PATCH", "story-edit.response.json");
+        RespondWithSample("PATCH", AnyPath, "story-edit.response.json");
         using var client = Client();
         var request = new EditStoryRequest
         {
@@ -222,9 +199,9 @@ public sealed class StoriesContractTests : IDisposable
 
         var response = await client.Stories.EditAsync("Client Story Id 11", request);
 
-        var log = Single();
+        var log = SingleRequest();
         log.Method.Should().Be("PATCH");
-        _recorder.Uris.Single().Should().Be(Base + "/api/v1/story/Client%20Story%20Id%2011", "as in the docs' PHP edit sample");
+        Recorder.Uris.Single().Should().Be(Base + "/api/v1/story/Client%20Story%20Id%2011", "as in the docs' PHP edit sample");
         log.Headers!["Authorization"].Single().Should().Be(MockServer.ExpectedAuthorization);
         log.Headers["Content-Type"].Single().Should().StartWith("application/json");
         var expected = Samples.Node("story-edit.request.json").AsObject();
@@ -248,12 +225,12 @@ public sealed class StoriesContractTests : IDisposable
     [Fact]
     public async Task E23_EditStory_SendsOnlyTheFieldsSet()
     {
-        Respond("pATCH", "story-edit.response.json");
+        RespondWithSample("pATCH", AnyPath, "story-edit.response.json");
         using var client = Client();
 
         await client.Stories.EditAsync("s1", new EditStoryRequest { Duration = 2 });
 
-        JsonNode.DeepEquals(JsonNode.Parse(Single().Body!), new JsonObject { ["duration"] = 2 }).Should().BeTrue();
+        JsonNode.DeepEquals(JsonNode.Parse(SingleRequest().Body!), new JsonObject { ["duration"] = 2 }).Should().BeTrue();
     }
 
     [Fact]
@@ -270,7 +247,7 @@ public sealed class StoriesContractTests : IDisposable
         var ex = (await FluentActions.Awaiting(() => client.Stories.EditAsync(" ", request)).Should().ThrowAsync<ConscentValidationException>()).Which;
 
         ex.Errors.Select(e => e.Field).Should().BeEquivalentTo("storyId", "price", "authorId", "priceOverrides.country[0].price");
-        _mock.Server.LogEntries.Should().BeEmpty();
+        Mock.Server.LogEntries.Should().BeEmpty();
     }
 
     [Fact]
@@ -279,7 +256,7 @@ public sealed class StoriesContractTests : IDisposable
         using var client = Client();
         (await FluentActions.Awaiting(() => client.Stories.EditAsync("s1", null!)).Should().ThrowAsync<ConscentValidationException>())
             .Which.Errors.Should().ContainSingle(e => e.Field == "request");
-        _mock.Server.LogEntries.Should().BeEmpty();
+        Mock.Server.LogEntries.Should().BeEmpty();
     }
 
     // ---- E24 list ----
@@ -287,15 +264,15 @@ public sealed class StoriesContractTests : IDisposable
     [Fact]
     public async Task E24_ListStories_SendsPagingQueryAndMapsEveryField()
     {
-        Respond("gET", "story-list.response.json");
+        RespondWithSample("gET", AnyPath, "story-list.response.json");
         using var client = Client();
 
         var page = await client.Stories.ListAsync(new ListOptions { PageNumber = 1, PageSize = 20 }).GetPageAsync();
 
-        var log = Single();
+        var log = SingleRequest();
         log.Method.Should().Be("GET");
         log.AbsolutePath.Should().Be("/api/v1/story/client");
-        _recorder.Uris.Single().Should().Be(Base + "/api/v1/story/client?pageNumber=1&pageSize=20");
+        Recorder.Uris.Single().Should().Be(Base + "/api/v1/story/client?pageNumber=1&pageSize=20");
         log.Headers!["Authorization"].Single().Should().Be(MockServer.ExpectedAuthorization);
         log.Body.Should().BeNullOrEmpty();
 
@@ -324,12 +301,12 @@ public sealed class StoriesContractTests : IDisposable
     [Fact]
     public async Task E24_ListStories_WithoutOptionsStartsAtPageOneWithTheDefaultPageSize()
     {
-        Respond("GET", "story-list.response.json");
+        RespondWithSample("GET", AnyPath, "story-list.response.json");
         using var client = Client();
 
         await client.Stories.ListAsync().GetPageAsync();
 
-        _recorder.Uris.Single().Should().Be(Base + "/api/v1/story/client?pageNumber=1&pageSize=100");
+        Recorder.Uris.Single().Should().Be(Base + "/api/v1/story/client?pageNumber=1&pageSize=100");
     }
 
     [Theory]
@@ -341,7 +318,7 @@ public sealed class StoriesContractTests : IDisposable
         using var client = Client();
         var ex = (await FluentActions.Awaiting(() => client.Stories.ListAsync(new ListOptions { PageNumber = number, PageSize = size }).GetPageAsync()).Should().ThrowAsync<ConscentValidationException>()).Which;
         ex.Errors.Should().ContainSingle(e => e.Field == field);
-        _mock.Server.LogEntries.Should().BeEmpty();
+        Mock.Server.LogEntries.Should().BeEmpty();
     }
 
     [Fact]
@@ -351,7 +328,7 @@ public sealed class StoriesContractTests : IDisposable
         {
             var items = new JsonArray(Enumerable.Range(0, page < 3 ? 2 : 1).Select(i => (JsonNode)new JsonObject { ["storyId"] = $"p{page}-{i}" }).ToArray());
             var body = new JsonObject { ["stories"] = items, ["pagination"] = new JsonObject { ["pageNumber"] = page, ["pageSize"] = 2, ["totalRecords"] = 5, ["totalPages"] = 3 } };
-            _mock.Server.Given(Request.Create().WithPath("/api/v1/story/client").WithParam("pageNumber", page.ToString(CultureInfo.InvariantCulture)).UsingGet())
+            Mock.Server.Given(Request.Create().WithPath("/api/v1/story/client").WithParam("pageNumber", page.ToString(CultureInfo.InvariantCulture)).UsingGet())
                 .RespondWith(Response.Create().WithHeader("Content-Type", "application/json").WithBody(body.ToJsonString()));
         }
         using var client = Client();
@@ -360,21 +337,21 @@ public sealed class StoriesContractTests : IDisposable
         await foreach (var story in client.Stories.ListAsync(new ListOptions { PageSize = 2 })) ids.Add(story.StoryId);
 
         ids.Should().Equal("p1-0", "p1-1", "p2-0", "p2-1", "p3-0");
-        _recorder.Uris.Select(u => u[u.IndexOf('?', StringComparison.Ordinal)..]).Should().Equal(
+        Recorder.Uris.Select(u => u[u.IndexOf('?', StringComparison.Ordinal)..]).Should().Equal(
             "?pageNumber=1&pageSize=2", "?pageNumber=2&pageSize=2", "?pageNumber=3&pageSize=2");
     }
 
     [Fact]
     public async Task E24_ListAllStories_StopsOnAnEmptyPage()
     {
-        RespondBody("GET", "{\"stories\":[]}");
+        Respond("GET", AnyPath, "{\"stories\":[]}");
         using var client = Client();
 
         var stories = new List<Story>();
         await foreach (var story in client.Stories.ListAsync()) stories.Add(story);
 
         stories.Should().BeEmpty();
-        _mock.Server.LogEntries.Should().ContainSingle();
+        Mock.Server.LogEntries.Should().ContainSingle();
     }
 
     [Fact]
@@ -383,7 +360,7 @@ public sealed class StoriesContractTests : IDisposable
         using var client = Client();
         FluentActions.Invoking(() => client.Stories.ListAsync(new ListOptions { PageSize = 0 })).Should().Throw<ConscentValidationException>()
             .Which.Errors.Should().ContainSingle(e => e.Field == "pageSize");
-        _mock.Server.LogEntries.Should().BeEmpty();
+        Mock.Server.LogEntries.Should().BeEmpty();
         await Task.CompletedTask;
     }
 
@@ -392,14 +369,14 @@ public sealed class StoriesContractTests : IDisposable
     [Fact]
     public async Task E25_GetStory_ReadsTheBareStoryFromAnEncodedPath()
     {
-        Respond("GET", "story-get.response.json");
+        RespondWithSample("GET", AnyPath, "story-get.response.json");
         using var client = Client();
 
         var story = await client.Stories.GetAsync("Client Story Id 6");
 
-        var log = Single();
+        var log = SingleRequest();
         log.Method.Should().Be("GET");
-        _recorder.Uris.Single().Should().Be(Base + "/api/v1/story/client/Client%20Story%20Id%206", "as in the docs' get-story samples");
+        Recorder.Uris.Single().Should().Be(Base + "/api/v1/story/client/Client%20Story%20Id%206", "as in the docs' get-story samples");
         log.Headers!["Authorization"].Single().Should().Be(MockServer.ExpectedAuthorization);
         log.Body.Should().BeNullOrEmpty();
         story.Title.Should().Be("Tesla Tequila");
@@ -419,18 +396,18 @@ public sealed class StoriesContractTests : IDisposable
     [InlineData("café", "caf%C3%A9")]
     public async Task E25_GetStory_EncodesTheIdAsOnePathSegment(string id, string encoded)
     {
-        Respond("GET", "story-get.response.json");
+        RespondWithSample("GET", AnyPath, "story-get.response.json");
         using var client = Client();
 
         await client.Stories.GetAsync(id);
 
-        _recorder.Uris.Single().Should().Be(Base + "/api/v1/story/client/" + encoded);
+        Recorder.Uris.Single().Should().Be(Base + "/api/v1/story/client/" + encoded);
     }
 
     [Fact]
     public async Task E25_GetStory_KeepsUnknownFieldsAndToleratesMissingOnes()
     {
-        RespondBody("gET", "{\"storyId\":\"x\",\"price\":\"2.00\",\"isDeleted\":false}");
+        Respond("gET", AnyPath, "{\"storyId\":\"x\",\"price\":\"2.00\",\"isDeleted\":false}");
         using var client = Client();
 
         var story = await client.Stories.GetAsync("x");
@@ -444,7 +421,7 @@ public sealed class StoriesContractTests : IDisposable
     [Fact]
     public async Task E25_GetStory_404IsNotFoundWithoutTheId()
     {
-        RespondBody("GET", "{\"message\":\"Story not found\"}", 404);
+        Respond("GET", AnyPath, "{\"message\":\"Story not found\"}", 404);
         using var client = Client();
 
         var ex = (await FluentActions.Awaiting(() => client.Stories.GetAsync("secret-story")).Should().ThrowAsync<ConscentNotFoundException>()).Which;
@@ -452,7 +429,7 @@ public sealed class StoriesContractTests : IDisposable
         ex.ServerMessage.Should().Be("Story not found");
         ex.PathTemplate.Should().Be("/api/v1/story/client/{storyId}");
         ex.Message.Should().NotContain("secret-story");
-        _mock.Server.LogEntries.Should().ContainSingle("404 is not retried");
+        Mock.Server.LogEntries.Should().ContainSingle("404 is not retried");
     }
 
     [Theory]
@@ -463,7 +440,7 @@ public sealed class StoriesContractTests : IDisposable
         using var client = Client();
         (await FluentActions.Awaiting(() => client.Stories.GetAsync(id)).Should().ThrowAsync<ConscentValidationException>())
             .Which.Errors.Should().ContainSingle(e => e.Field == "storyId");
-        _mock.Server.LogEntries.Should().BeEmpty();
+        Mock.Server.LogEntries.Should().BeEmpty();
     }
 
     // ---- E26 validate read ----
@@ -471,14 +448,14 @@ public sealed class StoriesContractTests : IDisposable
     [Fact]
     public async Task E26_ValidateStoryRead_PostsWithoutAuthAndReadsTheArrayAnswer()
     {
-        Respond("POST", "story-read-validate.response.json");
+        RespondWithSample("POST", AnyPath, "story-read-validate.response.json");
         using var client = Client();
 
         var read = await client.Stories.ValidateReadAsync("11c369df-2a30-4a0d-90dc-5a45797dacdd");
 
-        var log = Single();
+        var log = SingleRequest();
         log.Method.Should().Be("POST");
-        _recorder.Uris.Single().Should().Be(Base + "/api/v1/story/read/11c369df-2a30-4a0d-90dc-5a45797dacdd");
+        Recorder.Uris.Single().Should().Be(Base + "/api/v1/story/read/11c369df-2a30-4a0d-90dc-5a45797dacdd");
         log.Headers!.Keys.Should().NotContain(k => string.Equals(k, "Authorization", StringComparison.OrdinalIgnoreCase), "the docs show no auth for read validation");
         log.Headers.Keys.Should().NotContain(k => string.Equals(k, "X-API-KEY", StringComparison.OrdinalIgnoreCase));
         log.Body.Should().BeNullOrEmpty();
@@ -497,7 +474,7 @@ public sealed class StoriesContractTests : IDisposable
     [Fact]
     public async Task E26_ValidateStoryRead_AcceptsABareObjectShapedLikeTheCallback()
     {
-        Respond("POST", "story-paywall-success-callback.json");
+        RespondWithSample("POST", AnyPath, "story-paywall-success-callback.json");
         using var client = Client();
 
         var read = await client.Stories.ValidateReadAsync("a0c433af-a413-49e1-9f40-ce1fbd63f568");
@@ -513,7 +490,7 @@ public sealed class StoriesContractTests : IDisposable
     [Fact]
     public async Task E26_ValidateStoryRead_EmptyArrayMeansNoSuchRead()
     {
-        RespondBody("POST", " [ ] ");
+        Respond("POST", AnyPath, " [ ] ");
         using var client = Client();
 
         var read = await client.Stories.ValidateReadAsync("unknown");
@@ -524,7 +501,7 @@ public sealed class StoriesContractTests : IDisposable
     [Fact]
     public async Task E26_ValidateStoryRead_KeepsUnknownFieldsSuchAsAccessTimeLeft()
     {
-        RespondBody("pOST", "[{\"readId\":\"r1\",\"accessTimeLeft\":3600,\"payload\":{\"storyId\":\"s\"}}]");
+        Respond("pOST", AnyPath, "[{\"readId\":\"r1\",\"accessTimeLeft\":3600,\"payload\":{\"storyId\":\"s\"}}]");
         using var client = Client();
 
         var read = await client.Stories.ValidateReadAsync("r1");
@@ -541,7 +518,7 @@ public sealed class StoriesContractTests : IDisposable
     [InlineData("not json")]
     public async Task E26_ValidateStoryRead_UnreadableAnswerIsASerializationError(string body)
     {
-        RespondBody("POST", body);
+        Respond("POST", AnyPath, body);
         using var client = Client();
 
         await FluentActions.Awaiting(() => client.Stories.ValidateReadAsync("r1")).Should().ThrowAsync<ConscentSerializationException>();
@@ -550,15 +527,15 @@ public sealed class StoriesContractTests : IDisposable
     [Fact]
     public async Task E26_ValidateStoryRead_EncodesTheReadIdAndRequiresOne()
     {
-        Respond("POST", "story-read-validate.response.json");
+        RespondWithSample("POST", AnyPath, "story-read-validate.response.json");
         using var client = Client();
 
         await client.Stories.ValidateReadAsync("a b/c");
-        _recorder.Uris.Single().Should().Be(Base + "/api/v1/story/read/a%20b%2Fc");
+        Recorder.Uris.Single().Should().Be(Base + "/api/v1/story/read/a%20b%2Fc");
 
         (await FluentActions.Awaiting(() => client.Stories.ValidateReadAsync(" ")).Should().ThrowAsync<ConscentValidationException>())
             .Which.Errors.Should().ContainSingle(e => e.Field == "readId");
-        _mock.Server.LogEntries.Should().ContainSingle("the invalid call sent nothing");
+        Mock.Server.LogEntries.Should().ContainSingle("the invalid call sent nothing");
     }
 
     [Theory]
@@ -567,7 +544,7 @@ public sealed class StoriesContractTests : IDisposable
     [InlineData(500, typeof(ConscentServerException))]
     public async Task E26_ValidateStoryRead_ErrorStatusesGiveTypedExceptions(int status, Type expected)
     {
-        RespondBody("POST", "{\"message\":\"Invalid readId\"}", status);
+        Respond("POST", AnyPath, "{\"message\":\"Invalid readId\"}", status);
         using var client = Client();
 
         var ex = (await FluentActions.Awaiting(() => client.Stories.ValidateReadAsync("r1")).Should().ThrowAsync<ConscentApiException>()).Which;
@@ -581,14 +558,14 @@ public sealed class StoriesContractTests : IDisposable
     [Fact]
     public async Task E27_StoryDailyStats_SendsGetWithIsoDatesAndMapsTheStoryFields()
     {
-        Respond("gET", "story-stats-daily.response.json");
+        RespondWithSample("gET", AnyPath, "story-stats-daily.response.json");
         using var client = Client();
 
         var stats = await client.Stories.GetDailyStatsAsync(
             new DateTimeOffset(2021, 2, 12, 11, 15, 41, 389, TimeSpan.FromHours(5.5)),
             new DateTimeOffset(2021, 2, 13, 5, 45, 41, 389, TimeSpan.Zero));
 
-        var log = Single();
+        var log = SingleRequest();
         log.Method.Should().Be("GET", "every docs sample uses GET, although the HTTP Request line says POST");
         log.AbsolutePath.Should().Be("/api/v1/client/stats/daily");
         log.Query!.Keys.Should().Equal("from", "to");
@@ -606,18 +583,18 @@ public sealed class StoriesContractTests : IDisposable
     [Fact]
     public async Task E27_StoryDailyStats_WithoutDatesSendsNoQuery()
     {
-        Respond("GET", "story-stats-daily.response.json");
+        RespondWithSample("GET", AnyPath, "story-stats-daily.response.json");
         using var client = Client();
 
         await client.Stories.GetDailyStatsAsync();
 
-        _recorder.Uris.Single().Should().Be(Base + "/api/v1/client/stats/daily");
+        Recorder.Uris.Single().Should().Be(Base + "/api/v1/client/stats/daily");
     }
 
     [Fact]
     public async Task E27_StoryDailyStats_ReadsTheCurrentApisShapeOfTheSamePath()
     {
-        Respond("GET", "stats-daily.response.json");
+        RespondWithSample("GET", AnyPath, "stats-daily.response.json");
         using var client = Client();
 
         var stats = await client.Stories.GetDailyStatsAsync();
@@ -631,8 +608,8 @@ public sealed class StoriesContractTests : IDisposable
     [Fact]
     public async Task E27_StoryDailyStats_FallsBackToPostOn405AndKeepsUsingPost()
     {
-        RespondBody("GET", "{\"message\":\"Method Not Allowed\"}", 405);
-        Respond("POST", "story-stats-daily.response.json");
+        Respond("GET", AnyPath, "{\"message\":\"Method Not Allowed\"}", 405);
+        RespondWithSample("POST", AnyPath, "story-stats-daily.response.json");
         using var client = Client();
         var from = new DateTimeOffset(2021, 2, 12, 5, 45, 41, 389, TimeSpan.Zero);
 
@@ -641,9 +618,9 @@ public sealed class StoriesContractTests : IDisposable
 
         first.TotalStoriesRead.Should().Be(17);
         second.TotalRevenueGenerated.Should().Be(29.6m);
-        var methods = _mock.Server.LogEntries.Select(l => l.RequestMessage!.Method).ToList();
+        var methods = Mock.Server.LogEntries.Select(l => l.RequestMessage!.Method).ToList();
         methods.Should().Equal("GET", "POST", "POST");
-        var retried = _mock.Server.LogEntries.ElementAt(1).RequestMessage!;
+        var retried = Mock.Server.LogEntries.ElementAt(1).RequestMessage!;
         retried.Query!["from"].Single().Should().Be("2021-02-12T05:45:41.389Z", "the POST repeats the same query");
         retried.Headers!["Authorization"].Single().Should().Be(MockServer.ExpectedAuthorization);
     }
@@ -657,7 +634,7 @@ public sealed class StoriesContractTests : IDisposable
         var ex = (await FluentActions.Awaiting(() => client.Stories.GetDailyStatsAsync(to.AddDays(1), to)).Should().ThrowAsync<ConscentValidationException>()).Which;
 
         ex.Errors.Should().ContainSingle(e => e.Field == "from");
-        _mock.Server.LogEntries.Should().BeEmpty();
+        Mock.Server.LogEntries.Should().BeEmpty();
     }
 
     [Theory]
@@ -667,13 +644,13 @@ public sealed class StoriesContractTests : IDisposable
     [InlineData(500, typeof(ConscentServerException))]
     public async Task E27_StoryDailyStats_ErrorStatusesGiveTypedExceptions(int status, Type expected)
     {
-        RespondBody("GET", "{\"message\":\"nope\"}", status);
+        Respond("GET", AnyPath, "{\"message\":\"nope\"}", status);
         using var client = Client();
 
         var ex = (await FluentActions.Awaiting(() => client.Stories.GetDailyStatsAsync()).Should().ThrowAsync<ConscentApiException>()).Which;
 
         ex.Should().BeOfType(expected);
         ex.ServerMessage.Should().Be("nope");
-        _mock.Server.LogEntries.Should().OnlyContain(l => l.RequestMessage!.Method == "GET", "only 405 switches to POST");
+        Mock.Server.LogEntries.Should().OnlyContain(l => l.RequestMessage!.Method == "GET", "only 405 switches to POST");
     }
 }
