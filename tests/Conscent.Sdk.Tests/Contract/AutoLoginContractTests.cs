@@ -18,7 +18,7 @@ public sealed class AutoLoginContractTests : ContractTestBase
     private const string Path = "/client/generate-temp-token";
 
     [Fact]
-    public async Task E20_GenerateTempToken_PostsEmailAndPhoneAsQueryAndJsonBodyWithBasicAuth()
+    public async Task E20_generate_temp_token_posts_email_and_phone_as_query_and_json_body_with_basic_auth()
     {
         RespondWithSample("POST", Path, "generate-temp-token.response.json");
         using var client = Client();
@@ -44,7 +44,7 @@ public sealed class AutoLoginContractTests : ContractTestBase
     }
 
     [Fact]
-    public async Task E20_GenerateTempToken_EmailOnlySendsOnlyEmail()
+    public async Task E20_generate_temp_token_email_only_sends_only_email()
     {
         RespondWithSample("POST", Path, "generate-temp-token.response.json");
         using var client = Client();
@@ -58,7 +58,7 @@ public sealed class AutoLoginContractTests : ContractTestBase
     }
 
     [Fact]
-    public async Task E20_GenerateTempToken_PhoneOnlySendsOnlyPhone()
+    public async Task E20_generate_temp_token_phone_only_sends_only_phone()
     {
         RespondWithSample("POST", Path, "generate-temp-token.response.json");
         using var client = Client();
@@ -74,7 +74,7 @@ public sealed class AutoLoginContractTests : ContractTestBase
     [InlineData(null, null)]
     [InlineData("", "")]
     [InlineData("  ", null)]
-    public async Task E20_GenerateTempToken_RequiresEmailOrPhoneAndSendsNothing(string? email, string? phone)
+    public async Task E20_generate_temp_token_requires_email_or_phone_and_sends_nothing(string? email, string? phone)
     {
         using var client = Client();
 
@@ -87,7 +87,7 @@ public sealed class AutoLoginContractTests : ContractTestBase
     }
 
     [Fact]
-    public async Task E20_GenerateTempToken_NullRequestIsAValidationError()
+    public async Task E20_generate_temp_token_null_request_is_a_validation_error()
     {
         using var client = Client();
         (await FluentActions.Awaiting(() => client.AutoLogin.GenerateTokenAsync((GenerateTempTokenRequest)null!)).Should().ThrowAsync<ConscentValidationException>())
@@ -96,7 +96,7 @@ public sealed class AutoLoginContractTests : ContractTestBase
     }
 
     [Fact]
-    public async Task E20_GenerateTempToken_ToStringNeverShowsTheTokenOrTheReader()
+    public async Task E20_generate_temp_token_ToString_never_shows_the_token_or_the_reader()
     {
         RespondWithSample("POST", Path, "generate-temp-token.response.json");
         using var client = Client();
@@ -109,7 +109,7 @@ public sealed class AutoLoginContractTests : ContractTestBase
     }
 
     [Fact]
-    public async Task E20_GenerateTempToken_KeepsUnknownFieldsAndToleratesMissingOnes()
+    public async Task E20_generate_temp_token_keeps_unknown_fields_and_tolerates_missing_ones()
     {
         Respond("POST", Path, "{\"tempAuthToken\":\"t1\",\"expiresIn\":300}");
         using var client = Client();
@@ -131,7 +131,7 @@ public sealed class AutoLoginContractTests : ContractTestBase
     [InlineData(404, typeof(ConscentNotFoundException))]
     [InlineData(429, typeof(ConscentRateLimitedException))]
     [InlineData(500, typeof(ConscentServerException))]
-    public async Task E20_GenerateTempToken_DocumentedErrorStatusesGiveTypedExceptions(int status, Type expected)
+    public async Task E20_generate_temp_token_documented_error_statuses_give_typed_exceptions(int status, Type expected)
     {
         Respond("POST", Path, "{\"message\":\"User not found\"}", status);
         using var client = Client();
@@ -146,7 +146,7 @@ public sealed class AutoLoginContractTests : ContractTestBase
     }
 
     [Fact]
-    public async Task E20_GenerateTempToken_AnEmptyBodyIsASerializationError()
+    public async Task E20_generate_temp_token_an_empty_body_is_a_serialization_error()
     {
         Mock.Server.Given(Request.Create().WithPath(Path).UsingPost()).RespondWith(Response.Create().WithStatusCode(HttpStatusCode.OK));
         using var client = Client();

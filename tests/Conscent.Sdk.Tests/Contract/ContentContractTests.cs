@@ -47,7 +47,7 @@ public sealed class ContentContractTests : ContractTestBase
     };
 
     [Fact]
-    public async Task E01_CreateContent_PostsTheDocsSampleWithBasicAuth()
+    public async Task E01_create_content_posts_the_docs_sample_with_basic_auth()
     {
         RespondWithSample("POST", "/api/v1/content", "content-create.response.json");
         using var client = Client();
@@ -95,7 +95,7 @@ public sealed class ContentContractTests : ContractTestBase
     }
 
     [Fact]
-    public async Task E01_CreateContent_RejectsTheDocsOwnSampleIdBeforeSending()
+    public async Task E01_create_content_rejects_the_docs_own_sample_id_before_sending()
     {
         // The docs' sample id has spaces, which its own rule (letters, digits, '_' and '-') forbids.
         using var client = Client();
@@ -108,7 +108,7 @@ public sealed class ContentContractTests : ContractTestBase
     }
 
     [Fact]
-    public async Task E01_CreateContent_ListsEveryProblemInOneExceptionAndSendsNothing()
+    public async Task E01_create_content_lists_every_problem_in_one_exception_and_sends_nothing()
     {
         using var client = Client();
         var request = new CreateContentRequest
@@ -136,7 +136,7 @@ public sealed class ContentContractTests : ContractTestBase
     }
 
     [Fact]
-    public async Task E01_CreateContent_NullRequestIsAValidationError()
+    public async Task E01_create_content_null_request_is_a_validation_error()
     {
         using var client = Client();
         await FluentActions.Awaiting(() => client.Content.CreateAsync(null!)).Should().ThrowAsync<ConscentValidationException>();
@@ -144,7 +144,7 @@ public sealed class ContentContractTests : ContractTestBase
     }
 
     [Fact]
-    public async Task E02_EditContent_PatchesEncodedIdWithoutIdInBody()
+    public async Task E02_edit_content_patches_encoded_id_without_id_in_body()
     {
         RespondWithSample("PATCH", AnyPath, "content-edit.response.json");
         using var client = Client();
@@ -205,7 +205,7 @@ public sealed class ContentContractTests : ContractTestBase
     [InlineData("100%", "100%25")]
     [InlineData("a+b c", "a%2Bb%20c")]
     [InlineData("café", "caf%C3%A9")]
-    public async Task E04_GetContent_EncodesTheIdAsOnePathSegment(string id, string encoded)
+    public async Task E04_get_content_encodes_the_id_as_one_path_segment(string id, string encoded)
     {
         RespondWithSample("GET", AnyPath, "content-get.response.json");
         using var client = Client();
@@ -217,7 +217,7 @@ public sealed class ContentContractTests : ContractTestBase
     }
 
     [Fact]
-    public async Task E04_GetContent_ReadsTheBareItem()
+    public async Task E04_get_content_reads_the_bare_item()
     {
         RespondWithSample("GET", "/api/v1/content/client/Client Content Id 6", "content-get.response.json");
         using var client = Client();
@@ -241,7 +241,7 @@ public sealed class ContentContractTests : ContractTestBase
     }
 
     [Fact]
-    public async Task E04_GetContent_404IsNotFoundWithTheServerMessage()
+    public async Task E04_get_content_404_is_not_found_with_the_server_message()
     {
         Respond("GET", AnyPath, "{\"message\":\"Content not found\"}", 404);
         using var client = Client();
@@ -265,7 +265,7 @@ public sealed class ContentContractTests : ContractTestBase
     [InlineData(410, typeof(ConscentNotFoundException))]
     [InlineData(418, typeof(ConscentApiException))]
     [InlineData(500, typeof(ConscentServerException))]
-    public async Task E01_DocumentedErrorStatusesGiveTypedExceptions(int status, Type expected)
+    public async Task E01_documented_error_statuses_give_typed_exceptions(int status, Type expected)
     {
         Mock.Server.Given(Request.Create().UsingPost())
             .RespondWith(Response.Create().WithStatusCode(status).WithBody("{\"error\":\"nope\"}"));
@@ -280,7 +280,7 @@ public sealed class ContentContractTests : ContractTestBase
     }
 
     [Fact]
-    public async Task E03_ListContent_SendsPagingQueryAndMapsEveryField()
+    public async Task E03_list_sends_the_paging_query_and_maps_every_field()
     {
         RespondWithSample("gET", "/api/v1/content/client", "content-list.response.json");
         using var client = Client();
@@ -318,7 +318,7 @@ public sealed class ContentContractTests : ContractTestBase
     }
 
     [Fact]
-    public async Task E03_ListContent_WithoutOptionsStartsAtPageOneWithTheDefaultPageSize()
+    public async Task E03_list_content_without_options_starts_at_page_one_with_the_default_page_size()
     {
         RespondWithSample("GET", "/api/v1/content/client", "content-list.response.json");
         using var client = Client();
@@ -332,7 +332,7 @@ public sealed class ContentContractTests : ContractTestBase
     [InlineData(0, 20, "pageNumber")]
     [InlineData(1, 0, "pageSize")]
     [InlineData(1, 1001, "pageSize")]
-    public async Task E03_ListContent_RejectsBadPagingBeforeSending(int number, int size, string field)
+    public async Task E03_list_content_rejects_bad_paging_before_sending(int number, int size, string field)
     {
         using var client = Client();
         var ex = (await FluentActions.Awaiting(() => client.Content.ListAsync(new ListOptions { PageNumber = number, PageSize = size }).GetPageAsync()).Should().ThrowAsync<ConscentValidationException>()).Which;
@@ -341,7 +341,7 @@ public sealed class ContentContractTests : ContractTestBase
     }
 
     [Fact]
-    public async Task E03_ListAllContent_PagesUntilTotalPages()
+    public async Task E03_list_all_content_pages_until_total_pages()
     {
         for (var page = 1; page <= 3; page++)
         {
@@ -362,7 +362,7 @@ public sealed class ContentContractTests : ContractTestBase
     }
 
     [Fact]
-    public async Task E03_ListAllContent_StopsOnAShortPageWithoutTotals()
+    public async Task E03_list_all_content_stops_on_a_short_page_without_totals()
     {
         Mock.Server.Given(Request.Create().WithPath("/api/v1/content/client").UsingGet())
             .RespondWith(Response.Create().WithBody("{\"content\":[{\"contentId\":\"only\"}]}"));
@@ -376,7 +376,7 @@ public sealed class ContentContractTests : ContractTestBase
     }
 
     [Fact]
-    public async Task E04_GetContent_KeepsUnknownFieldsAndToleratesMissingOnes()
+    public async Task E04_get_content_keeps_unknown_fields_and_tolerates_missing_ones()
     {
         Mock.Server.Given(Request.Create().UsingGet())
             .RespondWith(Response.Create().WithBody("{\"contentId\":\"x\",\"priceCategory\":\"gold\",\"brandNewField\":{\"a\":1},\"price\":\"12.50\",\"contentType\":\"AUDIOBOOK\"}"));
@@ -397,7 +397,7 @@ public sealed class ContentContractTests : ContractTestBase
     [InlineData(".")]
     [InlineData("..")]
     [InlineData("a\nb")]
-    public async Task E04_GetContent_RefusesIdsThatWouldChangeTheEndpoint(string id)
+    public async Task E04_get_content_refuses_ids_that_would_change_the_endpoint(string id)
     {
         using var client = Client();
         (await FluentActions.Awaiting(() => client.Content.GetAsync(id)).Should().ThrowAsync<ConscentValidationException>())
@@ -406,7 +406,7 @@ public sealed class ContentContractTests : ContractTestBase
     }
 
     [Fact]
-    public async Task E02_EditContent_RequiresAnIdAndSendsNothing()
+    public async Task E02_edit_content_requires_an_id_and_sends_nothing()
     {
         using var client = Client();
         var ex = (await FluentActions.Awaiting(() => client.Content.EditAsync(" ", new EditContentRequest())).Should().ThrowAsync<ConscentValidationException>()).Which;

@@ -21,7 +21,7 @@ public sealed class LoyaltyContractTests : ContractTestBase
     }
 
     [Fact]
-    public async Task E21_LoyaltyUserEvent_PostsTheDocsSampleWithApiKeyHeaderAndNoBasicAuth()
+    public async Task E21_loyalty_user_event_posts_the_docs_sample_with_api_key_header_and_no_basic_auth()
     {
         Respond("POST", AnyPath, "{\"status\":\"ok\",\"points\":10}");
         using var client = Client();
@@ -45,7 +45,7 @@ public sealed class LoyaltyContractTests : ContractTestBase
     }
 
     [Fact]
-    public async Task E21_LoyaltyUserEvent_UsesTheSeparateLoyaltyKeyAndPartnerIdFromOptions()
+    public async Task E21_loyalty_user_event_uses_the_separate_loyalty_key_and_partner_id_from_options()
     {
         Respond("POST", AnyPath, "OK", contentType: "text/plain");
         using var client = Client(o =>
@@ -64,7 +64,7 @@ public sealed class LoyaltyContractTests : ContractTestBase
     }
 
     [Fact]
-    public async Task E21_LoyaltyUserEvent_GoesToTheLoyaltyHostNotTheApiHost()
+    public async Task E21_loyalty_user_event_goes_to_the_loyalty_host_not_the_api_host()
     {
         using var apiHost = new MockServer();
         Respond("POST", AnyPath, "OK", contentType: "text/plain");
@@ -77,13 +77,13 @@ public sealed class LoyaltyContractTests : ContractTestBase
     }
 
     [Fact]
-    public void E21_LoyaltyUserEvent_DefaultHostIsConscentClub()
+    public void E21_loyalty_user_event_default_host_is_conscent_club()
     {
         ConscentOptions.DefaultLoyaltyBaseAddress.Should().Be(new Uri("https://api.conscent.club"));
     }
 
     [Fact]
-    public async Task E21_LoyaltyUserEvent_PlainTextAnswerIsTextWithoutJson()
+    public async Task E21_loyalty_user_event_plain_text_answer_is_text_without_json()
     {
         Respond("POST", AnyPath, "Event recorded", contentType: "text/plain");
         using var client = Client();
@@ -97,7 +97,7 @@ public sealed class LoyaltyContractTests : ContractTestBase
     }
 
     [Fact]
-    public async Task E21_LoyaltyUserEvent_JsonAnswerServedAsTextPlainIsStillParsed()
+    public async Task E21_loyalty_user_event_json_answer_served_as_text_plain_is_still_parsed()
     {
         Respond("POST", AnyPath, "[1,2]", contentType: "text/plain");
         using var client = Client();
@@ -109,7 +109,7 @@ public sealed class LoyaltyContractTests : ContractTestBase
     }
 
     [Fact]
-    public async Task E21_LoyaltyUserEvent_EmptyAnswerIsEmptyText()
+    public async Task E21_loyalty_user_event_empty_answer_is_empty_text()
     {
         Mock.Server.Given(Request.Create().UsingPost()).RespondWith(Response.Create().WithStatusCode(204));
         using var client = Client();
@@ -122,7 +122,7 @@ public sealed class LoyaltyContractTests : ContractTestBase
     }
 
     [Fact]
-    public async Task E21_LoyaltyUserEvent_SendsExtraEventFieldsAsGiven()
+    public async Task E21_loyalty_user_event_sends_extra_event_fields_as_given()
     {
         Respond("POST", AnyPath, "oK", contentType: "text/plain");
         using var client = Client();
@@ -140,7 +140,7 @@ public sealed class LoyaltyContractTests : ContractTestBase
     }
 
     [Fact]
-    public async Task E21_LoyaltyUserEvent_RequiresAPartnerIdAndSendsNothing()
+    public async Task E21_loyalty_user_event_requires_a_partner_id_and_sends_nothing()
     {
         using var client = Client(o =>
         {
@@ -157,7 +157,7 @@ public sealed class LoyaltyContractTests : ContractTestBase
     }
 
     [Fact]
-    public async Task E21_LoyaltyUserEvent_PartnerIdFromLoyaltyOptionsIsEnoughWithoutClientId()
+    public async Task E21_loyalty_user_event_partner_id_from_loyalty_options_is_enough_without_client_id()
     {
         Respond("POST", AnyPath, "OK", contentType: "text/plain");
         using var client = Client(o =>
@@ -176,7 +176,7 @@ public sealed class LoyaltyContractTests : ContractTestBase
     [InlineData(null, "u1", "eventType")]
     [InlineData("ORDER_PLACED", null, "userId")]
     [InlineData(" ", "u1", "eventType")]
-    public async Task E21_LoyaltyUserEvent_RequiresEventTypeAndUserIdAndSendsNothing(string? eventType, string? userId, string field)
+    public async Task E21_loyalty_user_event_requires_event_type_and_user_id_and_sends_nothing(string? eventType, string? userId, string field)
     {
         using var client = Client();
 
@@ -189,7 +189,7 @@ public sealed class LoyaltyContractTests : ContractTestBase
     }
 
     [Fact]
-    public async Task E21_LoyaltyUserEvent_NullEventIsAValidationError()
+    public async Task E21_loyalty_user_event_null_event_is_a_validation_error()
     {
         using var client = Client();
         await FluentActions.Awaiting(() => client.Loyalty.PostUserEventAsync(null!)).Should().ThrowAsync<ConscentValidationException>();
@@ -202,7 +202,7 @@ public sealed class LoyaltyContractTests : ContractTestBase
     [InlineData(403, typeof(ConscentAuthenticationException))]
     [InlineData(404, typeof(ConscentNotFoundException))]
     [InlineData(500, typeof(ConscentServerException))]
-    public async Task E21_LoyaltyUserEvent_ErrorStatusesGiveTypedExceptions(int status, Type expected)
+    public async Task E21_loyalty_user_event_error_statuses_give_typed_exceptions(int status, Type expected)
     {
         Respond("POST", AnyPath, "{\"message\":\"Invalid API key\"}", status);
         using var client = Client();

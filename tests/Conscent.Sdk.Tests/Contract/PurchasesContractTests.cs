@@ -93,7 +93,7 @@ public sealed class PurchasesContractTests : ContractTestBase
 
     [Theory]
     [MemberData(nameof(Endpoints))]
-    public async Task E14_E16_E17_E18_SendGetWithBasicAuthAndEveryFilterInTheDocumentedForm(string id)
+    public async Task E14_E16_E17_E18_send_get_with_basic_auth_and_every_filter_in_the_documented_form(string id)
     {
         RespondWithSample("GET", PathOf(id), SampleOf(id));
         using var client = Client();
@@ -124,7 +124,7 @@ public sealed class PurchasesContractTests : ContractTestBase
 
     [Theory]
     [MemberData(nameof(Endpoints))]
-    public async Task E14_E16_E17_E18_SendOnlyPagingWhenNoFilterIsGiven(string id)
+    public async Task E14_E16_E17_E18_send_only_paging_when_no_filter_is_given(string id)
     {
         RespondWithSample("GET", PathOf(id), SampleOf(id));
         using var client = Client();
@@ -142,7 +142,7 @@ public sealed class PurchasesContractTests : ContractTestBase
 
     [Theory]
     [MemberData(nameof(Endpoints))]
-    public async Task E14_E16_E17_E18_SendOnlyTheUserFilterThatIsGiven(string id)
+    public async Task E14_E16_E17_E18_send_only_the_user_filter_that_is_given(string id)
     {
         RespondWithSample("GET", PathOf(id), SampleOf(id));
         using var client = Client();
@@ -155,7 +155,7 @@ public sealed class PurchasesContractTests : ContractTestBase
     // ---------- Responses ----------
 
     [Fact]
-    public async Task E16_ListPurchases_MapsEveryDocumentedResponseField()
+    public async Task E16_list_purchases_maps_every_documented_response_field()
     {
         RespondWithSample("GET", "/client/purchases", "client-purchases.response.json");
         using var client = Client();
@@ -184,7 +184,7 @@ public sealed class PurchasesContractTests : ContractTestBase
     }
 
     [Fact]
-    public async Task E16_ListPurchases_ReadsPlainIdsWhereTheDocumentsAreUsuallyEmbedded()
+    public async Task E16_list_purchases_reads_plain_ids_where_the_documents_are_usually_embedded()
     {
         var sample = Samples.Node("client-purchases.response.json");
         var record = sample["transactionDetails"]![0]!;
@@ -205,7 +205,7 @@ public sealed class PurchasesContractTests : ContractTestBase
     }
 
     [Fact]
-    public async Task E14_ListSubscriptions_MapsEveryDocumentedResponseField()
+    public async Task E14_list_subscriptions_maps_every_documented_response_field()
     {
         RespondWithSample("GET", "/client/purchases/subscriptions", "client-purchases-subscriptions.response.json");
         using var client = Client();
@@ -264,7 +264,7 @@ public sealed class PurchasesContractTests : ContractTestBase
     }
 
     [Fact]
-    public async Task E17_ListPasses_MapsEveryDocumentedResponseField()
+    public async Task E17_list_passes_maps_every_documented_response_field()
     {
         RespondWithSample("GET", "/client/purchases/passes", "client-purchases-passes.response.json");
         using var client = Client();
@@ -299,7 +299,7 @@ public sealed class PurchasesContractTests : ContractTestBase
     }
 
     [Fact]
-    public async Task E18_ListMicropayments_MapsEveryDocumentedResponseField()
+    public async Task E18_list_micropayments_maps_every_documented_response_field()
     {
         RespondWithSample("GET", "/client/purchases/micropayments", "client-purchases-micropayments.response.json");
         using var client = Client();
@@ -352,7 +352,7 @@ public sealed class PurchasesContractTests : ContractTestBase
 
     [Theory]
     [MemberData(nameof(Endpoints))]
-    public async Task E14_E16_E17_E18_KeepUnknownFields(string id)
+    public async Task E14_E16_E17_E18_keep_unknown_fields(string id)
     {
         var sample = Samples.Node(SampleOf(id));
         sample["nextCursor"] = "abc";
@@ -368,7 +368,7 @@ public sealed class PurchasesContractTests : ContractTestBase
 
     [Theory]
     [MemberData(nameof(Endpoints))]
-    public async Task E14_E16_E17_E18_ParseAnswersMissingDocumentedFields(string id)
+    public async Task E14_E16_E17_E18_parse_answers_missing_documented_fields(string id)
     {
         var body = new JsonObject { [ItemsKey(id)] = new JsonArray(new JsonObject()) };
         Respond("GET", PathOf(id), body.ToJsonString());
@@ -402,7 +402,7 @@ public sealed class PurchasesContractTests : ContractTestBase
 
     [Theory]
     [MemberData(nameof(ErrorCases))]
-    public async Task E14_E16_E17_E18_MapDocumentedErrorStatusesWithoutEchoingEmailOrPhone(string id, int status, Type expected)
+    public async Task E14_E16_E17_E18_map_documented_error_statuses_without_echoing_email_or_phone(string id, int status, Type expected)
     {
         Respond("GET", PathOf(id), "{\"message\":\"No purchases\"}", status);
         using var client = Client();
@@ -446,7 +446,7 @@ public sealed class PurchasesContractTests : ContractTestBase
 
     [Theory]
     [MemberData(nameof(InvalidQueries))]
-    public async Task E14_E16_E17_E18_RejectBadPagingAndDatesBeforeSending(string id, string rule)
+    public async Task E14_E16_E17_E18_reject_bad_paging_and_dates_before_sending(string id, string rule)
     {
         var (query, field) = Broken(rule);
         using var client = Client();
@@ -465,7 +465,7 @@ public sealed class PurchasesContractTests : ContractTestBase
 
     [Theory]
     [MemberData(nameof(Endpoints))]
-    public async Task E14_E16_E17_E18_AcceptTheLargestDocumentedPageSize(string id)
+    public async Task E14_E16_E17_E18_accept_the_largest_documented_page_size(string id)
     {
         RespondWithSample("GET", PathOf(id), SampleOf(id));
         using var client = Client();
@@ -515,7 +515,7 @@ public sealed class PurchasesContractTests : ContractTestBase
 
     [Theory]
     [MemberData(nameof(Endpoints))]
-    public async Task E14_E16_E17_E18_ListAllWalksPagesUntilAShortPage(string id)
+    public async Task E14_E16_E17_E18_list_all_walks_pages_until_a_short_page(string id)
     {
         // For E16 the totals say "more pages" so only the short page ends the walk.
         ServeTwoPages(id, 2, new JsonObject { ["pageNumber"] = 1, ["pageSize"] = 2, ["totalRecords"] = 3, ["totalPages"] = 2 });
@@ -538,7 +538,7 @@ public sealed class PurchasesContractTests : ContractTestBase
     }
 
     [Fact]
-    public async Task E16_ListAllStopsAtTotalPages()
+    public async Task E16_list_all_stops_at_total_pages()
     {
         ServeTwoPages("E16", 2, new JsonObject { ["pageNumber"] = 1, ["pageSize"] = 2, ["totalRecords"] = 2, ["totalPages"] = 1 });
         using var client = Client();
@@ -552,7 +552,7 @@ public sealed class PurchasesContractTests : ContractTestBase
 
     [Theory]
     [MemberData(nameof(Endpoints))]
-    public async Task E14_E16_E17_E18_ListAllUsesTheDocumentedDefaultPageSizeAndStopsOnAShortPage(string id)
+    public async Task E14_E16_E17_E18_list_all_uses_the_documented_default_page_size_and_stops_on_a_short_page(string id)
     {
         RespondWithSample("GET", PathOf(id), SampleOf(id));
         using var client = Client();
@@ -568,7 +568,7 @@ public sealed class PurchasesContractTests : ContractTestBase
 
     [Theory]
     [MemberData(nameof(Endpoints))]
-    public async Task E14_E16_E17_E18_ListAllStartsAtTheGivenPageAndStopsOnAnEmptyPage(string id)
+    public async Task E14_E16_E17_E18_list_all_starts_at_the_given_page_and_stops_on_an_empty_page(string id)
     {
         var empty = new JsonObject { [ItemsKey(id)] = new JsonArray() };
         Respond("GET", PathOf(id), empty.ToJsonString());

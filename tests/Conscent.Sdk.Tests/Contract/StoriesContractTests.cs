@@ -28,7 +28,7 @@ public sealed class StoriesContractTests : ContractTestBase
     // ---- E22 create ----
 
     [Fact]
-    public async Task E22_CreateStory_PostsTheDocsSampleWithBasicAuth()
+    public async Task E22_create_story_posts_the_docs_sample_with_basic_auth()
     {
         RespondWithSample("POST", AnyPath, "story-create.response.json");
         using var client = Client();
@@ -65,7 +65,7 @@ public sealed class StoriesContractTests : ContractTestBase
     [InlineData("5")]
     [InlineData("7")]
     [InlineData("10")]
-    public async Task E22_CreateStory_AcceptsEveryPriceOnTheList(string price)
+    public async Task E22_create_story_accepts_every_price_on_the_list(string price)
     {
         RespondWithSample("POST", AnyPath, "story-create.response.json");
         using var client = Client();
@@ -85,7 +85,7 @@ public sealed class StoriesContractTests : ContractTestBase
     [InlineData("-1")]
     [InlineData("100")]
     [InlineData("0.001")]
-    public async Task E22_CreateStory_RejectsAPriceOffTheListAndSendsNothing(string price)
+    public async Task E22_create_story_rejects_a_price_off_the_list_and_sends_nothing(string price)
     {
         using var client = Client();
         var request = SampleCreateRequest();
@@ -99,7 +99,7 @@ public sealed class StoriesContractTests : ContractTestBase
     }
 
     [Fact]
-    public async Task E22_CreateStory_RejectsAnOverridePriceOffTheListAndSendsNothing()
+    public async Task E22_create_story_rejects_an_override_price_off_the_list_and_sends_nothing()
     {
         using var client = Client();
         var request = SampleCreateRequest();
@@ -112,7 +112,7 @@ public sealed class StoriesContractTests : ContractTestBase
     }
 
     [Fact]
-    public async Task E22_CreateStory_ListsEveryMissingRequiredFieldAndSendsNothing()
+    public async Task E22_create_story_lists_every_missing_required_field_and_sends_nothing()
     {
         using var client = Client();
         var request = new CreateStoryRequest
@@ -133,7 +133,7 @@ public sealed class StoriesContractTests : ContractTestBase
     }
 
     [Fact]
-    public async Task E22_CreateStory_DurationIsOptionalAndSentWhenGiven()
+    public async Task E22_create_story_duration_is_optional_and_sent_when_given()
     {
         RespondWithSample("POST", AnyPath, "story-create.response.json");
         using var client = Client();
@@ -152,7 +152,7 @@ public sealed class StoriesContractTests : ContractTestBase
     }
 
     [Fact]
-    public async Task E22_CreateStory_NullRequestIsAValidationError()
+    public async Task E22_create_story_null_request_is_a_validation_error()
     {
         using var client = Client();
         await FluentActions.Awaiting(() => client.Stories.CreateAsync(null!)).Should().ThrowAsync<ConscentValidationException>();
@@ -168,7 +168,7 @@ public sealed class StoriesContractTests : ContractTestBase
     [InlineData(406, typeof(ConscentApiException))]
     [InlineData(410, typeof(ConscentNotFoundException))]
     [InlineData(500, typeof(ConscentServerException))]
-    public async Task E22_CreateStory_DocumentedErrorStatusesGiveTypedExceptions(int status, Type expected)
+    public async Task E22_create_story_documented_error_statuses_give_typed_exceptions(int status, Type expected)
     {
         Respond("POST", AnyPath, "{\"message\":\"Invalid price\"}", status);
         using var client = Client();
@@ -185,7 +185,7 @@ public sealed class StoriesContractTests : ContractTestBase
     // ---- E23 edit ----
 
     [Fact]
-    public async Task E23_EditStory_PatchesEncodedIdWithoutIdInBody()
+    public async Task E23_edit_story_patches_encoded_id_without_id_in_body()
     {
         RespondWithSample("PATCH", AnyPath, "story-edit.response.json");
         using var client = Client();
@@ -223,7 +223,7 @@ public sealed class StoriesContractTests : ContractTestBase
     }
 
     [Fact]
-    public async Task E23_EditStory_SendsOnlyTheFieldsSet()
+    public async Task E23_edit_story_sends_only_the_fields_set()
     {
         RespondWithSample("pATCH", AnyPath, "story-edit.response.json");
         using var client = Client();
@@ -234,7 +234,7 @@ public sealed class StoriesContractTests : ContractTestBase
     }
 
     [Fact]
-    public async Task E23_EditStory_RejectsBadIdPricesAndAuthorAndSendsNothing()
+    public async Task E23_edit_story_rejects_bad_id_prices_and_author_and_sends_nothing()
     {
         using var client = Client();
         var request = new EditStoryRequest
@@ -251,7 +251,7 @@ public sealed class StoriesContractTests : ContractTestBase
     }
 
     [Fact]
-    public async Task E23_EditStory_NullRequestIsAValidationError()
+    public async Task E23_edit_story_null_request_is_a_validation_error()
     {
         using var client = Client();
         (await FluentActions.Awaiting(() => client.Stories.EditAsync("s1", null!)).Should().ThrowAsync<ConscentValidationException>())
@@ -262,7 +262,7 @@ public sealed class StoriesContractTests : ContractTestBase
     // ---- E24 list ----
 
     [Fact]
-    public async Task E24_ListStories_SendsPagingQueryAndMapsEveryField()
+    public async Task E24_list_stories_sends_paging_query_and_maps_every_field()
     {
         RespondWithSample("gET", AnyPath, "story-list.response.json");
         using var client = Client();
@@ -299,7 +299,7 @@ public sealed class StoriesContractTests : ContractTestBase
     }
 
     [Fact]
-    public async Task E24_ListStories_WithoutOptionsStartsAtPageOneWithTheDefaultPageSize()
+    public async Task E24_list_stories_without_options_starts_at_page_one_with_the_default_page_size()
     {
         RespondWithSample("GET", AnyPath, "story-list.response.json");
         using var client = Client();
@@ -313,7 +313,7 @@ public sealed class StoriesContractTests : ContractTestBase
     [InlineData(0, 20, "pageNumber")]
     [InlineData(1, 0, "pageSize")]
     [InlineData(1, 1001, "pageSize")]
-    public async Task E24_ListStories_RejectsBadPagingBeforeSending(int number, int size, string field)
+    public async Task E24_list_stories_rejects_bad_paging_before_sending(int number, int size, string field)
     {
         using var client = Client();
         var ex = (await FluentActions.Awaiting(() => client.Stories.ListAsync(new ListOptions { PageNumber = number, PageSize = size }).GetPageAsync()).Should().ThrowAsync<ConscentValidationException>()).Which;
@@ -322,7 +322,7 @@ public sealed class StoriesContractTests : ContractTestBase
     }
 
     [Fact]
-    public async Task E24_ListAllStories_PagesUntilTotalPages()
+    public async Task E24_list_all_stories_pages_until_total_pages()
     {
         for (var page = 1; page <= 3; page++)
         {
@@ -342,7 +342,7 @@ public sealed class StoriesContractTests : ContractTestBase
     }
 
     [Fact]
-    public async Task E24_ListAllStories_StopsOnAnEmptyPage()
+    public async Task E24_list_all_stories_stops_on_an_empty_page()
     {
         Respond("GET", AnyPath, "{\"stories\":[]}");
         using var client = Client();
@@ -355,7 +355,7 @@ public sealed class StoriesContractTests : ContractTestBase
     }
 
     [Fact]
-    public async Task E24_ListAllStories_RejectsABadPageSizeBeforeSending()
+    public async Task E24_list_all_stories_rejects_a_bad_page_size_before_sending()
     {
         using var client = Client();
         FluentActions.Invoking(() => client.Stories.ListAsync(new ListOptions { PageSize = 0 })).Should().Throw<ConscentValidationException>()
@@ -367,7 +367,7 @@ public sealed class StoriesContractTests : ContractTestBase
     // ---- E25 get ----
 
     [Fact]
-    public async Task E25_GetStory_ReadsTheBareStoryFromAnEncodedPath()
+    public async Task E25_get_story_reads_the_bare_story_from_an_encoded_path()
     {
         RespondWithSample("GET", AnyPath, "story-get.response.json");
         using var client = Client();
@@ -394,7 +394,7 @@ public sealed class StoriesContractTests : ContractTestBase
     [InlineData("100%", "100%25")]
     [InlineData("a+b c", "a%2Bb%20c")]
     [InlineData("café", "caf%C3%A9")]
-    public async Task E25_GetStory_EncodesTheIdAsOnePathSegment(string id, string encoded)
+    public async Task E25_get_story_encodes_the_id_as_one_path_segment(string id, string encoded)
     {
         RespondWithSample("GET", AnyPath, "story-get.response.json");
         using var client = Client();
@@ -405,7 +405,7 @@ public sealed class StoriesContractTests : ContractTestBase
     }
 
     [Fact]
-    public async Task E25_GetStory_KeepsUnknownFieldsAndToleratesMissingOnes()
+    public async Task E25_get_story_keeps_unknown_fields_and_tolerates_missing_ones()
     {
         Respond("gET", AnyPath, "{\"storyId\":\"x\",\"price\":\"2.00\",\"isDeleted\":false}");
         using var client = Client();
@@ -419,7 +419,7 @@ public sealed class StoriesContractTests : ContractTestBase
     }
 
     [Fact]
-    public async Task E25_GetStory_404IsNotFoundWithoutTheId()
+    public async Task E25_get_story_404_is_not_found_without_the_id()
     {
         Respond("GET", AnyPath, "{\"message\":\"Story not found\"}", 404);
         using var client = Client();
@@ -435,7 +435,7 @@ public sealed class StoriesContractTests : ContractTestBase
     [Theory]
     [InlineData("")]
     [InlineData("a\nb")]
-    public async Task E25_GetStory_RefusesUnusableIdsAndSendsNothing(string id)
+    public async Task E25_get_story_refuses_unusable_ids_and_sends_nothing(string id)
     {
         using var client = Client();
         (await FluentActions.Awaiting(() => client.Stories.GetAsync(id)).Should().ThrowAsync<ConscentValidationException>())
@@ -446,7 +446,7 @@ public sealed class StoriesContractTests : ContractTestBase
     // ---- E26 validate read ----
 
     [Fact]
-    public async Task E26_ValidateStoryRead_PostsWithoutAuthAndReadsTheArrayAnswer()
+    public async Task E26_validate_story_read_posts_without_auth_and_reads_the_array_answer()
     {
         RespondWithSample("POST", AnyPath, "story-read-validate.response.json");
         using var client = Client();
@@ -472,7 +472,7 @@ public sealed class StoriesContractTests : ContractTestBase
     }
 
     [Fact]
-    public async Task E26_ValidateStoryRead_AcceptsABareObjectShapedLikeTheCallback()
+    public async Task E26_validate_story_read_accepts_a_bare_object_shaped_like_the_callback()
     {
         RespondWithSample("POST", AnyPath, "story-paywall-success-callback.json");
         using var client = Client();
@@ -488,7 +488,7 @@ public sealed class StoriesContractTests : ContractTestBase
     }
 
     [Fact]
-    public async Task E26_ValidateStoryRead_EmptyArrayMeansNoSuchRead()
+    public async Task E26_validate_story_read_empty_array_means_no_such_read()
     {
         Respond("POST", AnyPath, " [ ] ");
         using var client = Client();
@@ -499,7 +499,7 @@ public sealed class StoriesContractTests : ContractTestBase
     }
 
     [Fact]
-    public async Task E26_ValidateStoryRead_KeepsUnknownFieldsSuchAsAccessTimeLeft()
+    public async Task E26_validate_story_read_keeps_unknown_fields_such_as_access_time_left()
     {
         Respond("pOST", AnyPath, "[{\"readId\":\"r1\",\"accessTimeLeft\":3600,\"payload\":{\"storyId\":\"s\"}}]");
         using var client = Client();
@@ -516,7 +516,7 @@ public sealed class StoriesContractTests : ContractTestBase
     [InlineData("\"just a string\"")]
     [InlineData("[1")]
     [InlineData("not json")]
-    public async Task E26_ValidateStoryRead_UnreadableAnswerIsASerializationError(string body)
+    public async Task E26_validate_story_read_unreadable_answer_is_a_serialization_error(string body)
     {
         Respond("POST", AnyPath, body);
         using var client = Client();
@@ -525,7 +525,7 @@ public sealed class StoriesContractTests : ContractTestBase
     }
 
     [Fact]
-    public async Task E26_ValidateStoryRead_EncodesTheReadIdAndRequiresOne()
+    public async Task E26_validate_story_read_encodes_the_read_id_and_requires_one()
     {
         RespondWithSample("POST", AnyPath, "story-read-validate.response.json");
         using var client = Client();
@@ -542,7 +542,7 @@ public sealed class StoriesContractTests : ContractTestBase
     [InlineData(400, typeof(ConscentBadRequestException))]
     [InlineData(404, typeof(ConscentNotFoundException))]
     [InlineData(500, typeof(ConscentServerException))]
-    public async Task E26_ValidateStoryRead_ErrorStatusesGiveTypedExceptions(int status, Type expected)
+    public async Task E26_validate_story_read_error_statuses_give_typed_exceptions(int status, Type expected)
     {
         Respond("POST", AnyPath, "{\"message\":\"Invalid readId\"}", status);
         using var client = Client();
@@ -556,7 +556,7 @@ public sealed class StoriesContractTests : ContractTestBase
     // ---- E27 daily stats ----
 
     [Fact]
-    public async Task E27_StoryDailyStats_SendsGetWithIsoDatesAndMapsTheStoryFields()
+    public async Task E27_story_daily_stats_sends_get_with_iso_dates_and_maps_the_story_fields()
     {
         RespondWithSample("gET", AnyPath, "story-stats-daily.response.json");
         using var client = Client();
@@ -581,7 +581,7 @@ public sealed class StoriesContractTests : ContractTestBase
     }
 
     [Fact]
-    public async Task E27_StoryDailyStats_WithoutDatesSendsNoQuery()
+    public async Task E27_story_daily_stats_without_dates_sends_no_query()
     {
         RespondWithSample("GET", AnyPath, "story-stats-daily.response.json");
         using var client = Client();
@@ -592,7 +592,7 @@ public sealed class StoriesContractTests : ContractTestBase
     }
 
     [Fact]
-    public async Task E27_StoryDailyStats_ReadsTheCurrentApisShapeOfTheSamePath()
+    public async Task E27_story_daily_stats_reads_the_current_apis_shape_of_the_same_path()
     {
         RespondWithSample("GET", AnyPath, "stats-daily.response.json");
         using var client = Client();
@@ -606,7 +606,7 @@ public sealed class StoriesContractTests : ContractTestBase
     }
 
     [Fact]
-    public async Task E27_StoryDailyStats_FallsBackToPostOn405AndKeepsUsingPost()
+    public async Task E27_story_daily_stats_falls_back_to_post_on_405_and_keeps_using_post()
     {
         Respond("GET", AnyPath, "{\"message\":\"Method Not Allowed\"}", 405);
         RespondWithSample("POST", AnyPath, "story-stats-daily.response.json");
@@ -626,7 +626,7 @@ public sealed class StoriesContractTests : ContractTestBase
     }
 
     [Fact]
-    public async Task E27_StoryDailyStats_RejectsFromAfterToAndSendsNothing()
+    public async Task E27_story_daily_stats_rejects_from_after_to_and_sends_nothing()
     {
         using var client = Client();
         var to = new DateTimeOffset(2021, 2, 12, 0, 0, 0, TimeSpan.Zero);
@@ -642,7 +642,7 @@ public sealed class StoriesContractTests : ContractTestBase
     [InlineData(404, typeof(ConscentNotFoundException))]
     [InlineData(429, typeof(ConscentRateLimitedException))]
     [InlineData(500, typeof(ConscentServerException))]
-    public async Task E27_StoryDailyStats_ErrorStatusesGiveTypedExceptions(int status, Type expected)
+    public async Task E27_story_daily_stats_error_statuses_give_typed_exceptions(int status, Type expected)
     {
         Respond("GET", AnyPath, "{\"message\":\"nope\"}", status);
         using var client = Client();

@@ -38,7 +38,7 @@ public sealed class SubscriptionsContractTests : ContractTestBase
     };
 
     [Fact]
-    public async Task E12_Migrate_PostsTheDocsSampleWithBasicAuth()
+    public async Task E12_migrate_posts_the_docs_sample_with_basic_auth()
     {
         RespondWithSample("POST", MigratePath, "subscription-migrate.response.json");
         using var client = Client();
@@ -60,7 +60,7 @@ public sealed class SubscriptionsContractTests : ContractTestBase
     }
 
     [Fact]
-    public async Task E12_Migrate_MapsEveryDocumentedResponseField()
+    public async Task E12_migrate_maps_every_documented_response_field()
     {
         RespondWithSample("pOST", MigratePath, "subscription-migrate.response.json");
         using var client = Client();
@@ -116,7 +116,7 @@ public sealed class SubscriptionsContractTests : ContractTestBase
     }
 
     [Fact]
-    public async Task E12_Migrate_KeepsUnknownFields()
+    public async Task E12_migrate_keeps_unknown_fields()
     {
         var sample = Samples.Node("subscription-migrate.response.json");
         sample["requestId"] = "abc";
@@ -134,7 +134,7 @@ public sealed class SubscriptionsContractTests : ContractTestBase
     [Theory]
     [InlineData("{}")]
     [InlineData("{\"message\":\"ok\",\"migratedSubscription\":{}}")]
-    public async Task E12_Migrate_ParsesAnAnswerMissingDocumentedFields(string body)
+    public async Task E12_migrate_parses_an_answer_missing_documented_fields(string body)
     {
         Respond("pOST", MigratePath, body);
         using var client = Client();
@@ -147,7 +147,7 @@ public sealed class SubscriptionsContractTests : ContractTestBase
     }
 
     [Fact]
-    public async Task E12_Migrate_ReadsIdFieldsSentAsEmbeddedDocuments()
+    public async Task E12_migrate_reads_id_fields_sent_as_embedded_documents()
     {
         var sample = Samples.Node("subscription-migrate.response.json");
         sample["migratedSubscription"]!["userAccount"] = new JsonObject { ["_id"] = "61f25e0a9d50b5d6b90479e8", ["email"] = "x@y.z" };
@@ -174,7 +174,7 @@ public sealed class SubscriptionsContractTests : ContractTestBase
 
     [Theory]
     [MemberData(nameof(ErrorStatuses))]
-    public async Task E12_Migrate_MapsDocumentedErrorStatuses(int status, Type expected)
+    public async Task E12_migrate_maps_documented_error_statuses(int status, Type expected)
     {
         Respond("POST", MigratePath, "{\"message\":\"Something is wrong\"}", status);
         using var client = Client();
@@ -189,7 +189,7 @@ public sealed class SubscriptionsContractTests : ContractTestBase
     }
 
     [Fact]
-    public async Task E12_Migrate_IsNotRetriedAfterAServerError()
+    public async Task E12_migrate_is_not_retried_after_a_server_error()
     {
         Respond("POST", MigratePath, "{\"message\":\"boom\"}", 500);
         using var client = Client();
@@ -248,7 +248,7 @@ public sealed class SubscriptionsContractTests : ContractTestBase
 
     [Theory]
     [MemberData(nameof(InvalidMigrations))]
-    public async Task E12_Migrate_RejectsEachBrokenRuleBeforeSending(string rule, string field)
+    public async Task E12_migrate_rejects_each_broken_rule_before_sending(string rule, string field)
     {
         using var client = Client();
 
@@ -263,7 +263,7 @@ public sealed class SubscriptionsContractTests : ContractTestBase
     }
 
     [Fact]
-    public async Task E12_Migrate_RejectsANullRequest()
+    public async Task E12_migrate_rejects_a_null_request()
     {
         using var client = Client();
 
@@ -274,7 +274,7 @@ public sealed class SubscriptionsContractTests : ContractTestBase
     }
 
     [Fact]
-    public async Task E12_Migrate_ListsEveryProblemAtOnce()
+    public async Task E12_migrate_lists_every_problem_at_once()
     {
         using var client = Client();
 
@@ -286,7 +286,7 @@ public sealed class SubscriptionsContractTests : ContractTestBase
     }
 
     [Fact]
-    public async Task E12_Migrate_AcceptsAPhoneOnlyDigitalSubscriptionWithoutAddress()
+    public async Task E12_migrate_accepts_a_phone_only_digital_subscription_without_address()
     {
         RespondWithSample("POST", MigratePath, "subscription-migrate.response.json");
         using var client = Client();
@@ -304,7 +304,7 @@ public sealed class SubscriptionsContractTests : ContractTestBase
     }
 
     [Fact]
-    public async Task E12_Migrate_AcceptsAPhysicalSubscriptionWithFullAddress()
+    public async Task E12_migrate_accepts_a_physical_subscription_with_full_address()
     {
         RespondWithSample("POST", MigratePath, "subscription-migrate.response.json");
         using var client = Client();
@@ -319,7 +319,7 @@ public sealed class SubscriptionsContractTests : ContractTestBase
     }
 
     [Fact]
-    public async Task E19_CancelActiveSubscriptions_PostsToTheEncodedUserPathWithBasicAuth()
+    public async Task E19_cancel_active_subscriptions_posts_to_the_encoded_user_path_with_basic_auth()
     {
         RespondWithSample("POST", AnyPath, "cancel-subscriptions.response.json");
         using var client = Client();
@@ -341,7 +341,7 @@ public sealed class SubscriptionsContractTests : ContractTestBase
     }
 
     [Fact]
-    public async Task E19_CancelActiveSubscriptions_SendsAPlainIdAsIs()
+    public async Task E19_cancel_active_subscriptions_sends_a_plain_id_as_is()
     {
         RespondWithSample("POST", "/client/cancel-subscriptions/6346608680c2216fe33d84fa", "cancel-subscriptions.response.json");
         using var client = Client();
@@ -353,7 +353,7 @@ public sealed class SubscriptionsContractTests : ContractTestBase
     }
 
     [Fact]
-    public async Task E19_CancelActiveSubscriptions_KeepsUnknownFieldsAndToleratesMissingOnes()
+    public async Task E19_cancel_active_subscriptions_keeps_unknown_fields_and_tolerates_missing_ones()
     {
         Respond("pOST", "/client/cancel-subscriptions/u1", "{\"cancelled\":2}");
         using var client = Client();
@@ -366,7 +366,7 @@ public sealed class SubscriptionsContractTests : ContractTestBase
 
     [Theory]
     [MemberData(nameof(ErrorStatuses))]
-    public async Task E19_CancelActiveSubscriptions_MapsDocumentedErrorStatuses(int status, Type expected)
+    public async Task E19_cancel_active_subscriptions_maps_documented_error_statuses(int status, Type expected)
     {
         Respond("POST", "/client/cancel-subscriptions/u1", "{\"message\":\"No such user\"}", status);
         using var client = Client();
@@ -383,7 +383,7 @@ public sealed class SubscriptionsContractTests : ContractTestBase
     [InlineData("")]
     [InlineData("  ")]
     [InlineData("a\nb")]
-    public async Task E19_CancelActiveSubscriptions_RejectsAMissingOrBadUserIdBeforeSending(string? userId)
+    public async Task E19_cancel_active_subscriptions_rejects_a_missing_or_bad_user_id_before_sending(string? userId)
     {
         using var client = Client();
 

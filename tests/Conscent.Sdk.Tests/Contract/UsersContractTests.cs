@@ -16,7 +16,7 @@ public sealed class UsersContractTests : ContractTestBase
     // ---------- E13 ----------
 
     [Fact]
-    public async Task E13_UserAndSubscriptionDetails_SendsGetWithClientIdAndUserIdAndNoAuthorization()
+    public async Task E13_user_and_subscription_details_sends_get_with_client_id_and_user_id_and_no_authorization()
     {
         RespondWithSample("GET", SubscriptionDetailsPath, "user-and-subscription-details.response.json");
         using var client = Client();
@@ -36,7 +36,7 @@ public sealed class UsersContractTests : ContractTestBase
     }
 
     [Fact]
-    public async Task E13_UserAndSubscriptionDetails_MapsEveryDocumentedResponseField()
+    public async Task E13_user_and_subscription_details_maps_every_documented_response_field()
     {
         RespondWithSample("GET", SubscriptionDetailsPath, "user-and-subscription-details.response.json");
         using var client = Client();
@@ -93,7 +93,7 @@ public sealed class UsersContractTests : ContractTestBase
     }
 
     [Fact]
-    public async Task E13_UserAndSubscriptionDetails_KeepsUnknownFieldsAndToleratesMissingOnes()
+    public async Task E13_user_and_subscription_details_keeps_unknown_fields_and_tolerates_missing_ones()
     {
         var sample = Samples.Node("user-and-subscription-details.response.json");
         sample["requestId"] = "r1";
@@ -123,7 +123,7 @@ public sealed class UsersContractTests : ContractTestBase
     [InlineData("50", 50)]
     [InlineData("\"50.5\"", 50.5)]
     [InlineData("{\"$numberDecimal\":\"0.00\"}", 0)]
-    public async Task E13_UserAndSubscriptionDetails_ReadsTheWalletBalanceInEachForm(string balance, double expected)
+    public async Task E13_user_and_subscription_details_reads_the_wallet_balance_in_each_form(string balance, double expected)
     {
         Respond("GET", SubscriptionDetailsPath, "{\"userdetails\":{\"wallet\":{\"balance\":" + balance + ",\"currency\":\"INR\"}}}");
         using var client = Client();
@@ -134,7 +134,7 @@ public sealed class UsersContractTests : ContractTestBase
     }
 
     [Fact]
-    public async Task E13_UserAndSubscriptionDetails_RequiresAClientIdInOptionsBeforeSending()
+    public async Task E13_user_and_subscription_details_requires_a_client_id_in_options_before_sending()
     {
         using var client = Client(o => { o.ClientId = null; o.RequireClientId = false; });
 
@@ -150,7 +150,7 @@ public sealed class UsersContractTests : ContractTestBase
     [InlineData(null)]
     [InlineData("")]
     [InlineData(" ")]
-    public async Task E13_UserAndSubscriptionDetails_RequiresAUserIdBeforeSending(string? userId)
+    public async Task E13_user_and_subscription_details_requires_a_user_id_before_sending(string? userId)
     {
         using var client = Client();
 
@@ -176,7 +176,7 @@ public sealed class UsersContractTests : ContractTestBase
 
     [Theory]
     [MemberData(nameof(ErrorCases))]
-    public async Task E13_E15_MapDocumentedErrorStatusesWithoutEchoingEmailOrPhone(string id, int status, Type expected)
+    public async Task E13_E15_map_documented_error_statuses_without_echoing_email_or_phone(string id, int status, Type expected)
     {
         var path = id == "E13" ? SubscriptionDetailsPath : PurchaseDetailsPath;
         Respond("GET", path, "{\"message\":\"User not found\"}", status);
@@ -196,7 +196,7 @@ public sealed class UsersContractTests : ContractTestBase
     // ---------- E15 ----------
 
     [Fact]
-    public async Task E15_UserAndPurchaseDetails_SendsGetWithClientIdEveryFilterAndNoAuthorization()
+    public async Task E15_user_and_purchase_details_sends_get_with_client_id_every_filter_and_no_authorization()
     {
         RespondWithSample("GET", PurchaseDetailsPath, "user-and-purchase-details.response.json");
         using var client = Client();
@@ -232,7 +232,7 @@ public sealed class UsersContractTests : ContractTestBase
     [InlineData("userId")]
     [InlineData("email")]
     [InlineData("phoneNumber")]
-    public async Task E15_UserAndPurchaseDetails_SendsWhicheverUserFilterIsGiven(string filter)
+    public async Task E15_user_and_purchase_details_sends_whichever_user_filter_is_given(string filter)
     {
         RespondWithSample("GET", PurchaseDetailsPath, "user-and-purchase-details.response.json");
         using var client = Client();
@@ -249,7 +249,7 @@ public sealed class UsersContractTests : ContractTestBase
     }
 
     [Fact]
-    public async Task E15_UserAndPurchaseDetails_MapsEveryDocumentedResponseField()
+    public async Task E15_user_and_purchase_details_maps_every_documented_response_field()
     {
         RespondWithSample("GET", PurchaseDetailsPath, "user-and-purchase-details.response.json");
         using var client = Client();
@@ -334,7 +334,7 @@ public sealed class UsersContractTests : ContractTestBase
     }
 
     [Fact]
-    public async Task E15_UserAndPurchaseDetails_KeepsUnknownFieldsAndToleratesMissingOnes()
+    public async Task E15_user_and_purchase_details_keeps_unknown_fields_and_tolerates_missing_ones()
     {
         var sample = Samples.Node("user-and-purchase-details.response.json");
         sample["paginationInfo"] = new JsonObject { ["pageNumber"] = 1 };
@@ -353,7 +353,7 @@ public sealed class UsersContractTests : ContractTestBase
     }
 
     [Fact]
-    public async Task E15_UserAndPurchaseDetails_RequiresAUserFilterBeforeSending()
+    public async Task E15_user_and_purchase_details_requires_a_user_filter_before_sending()
     {
         using var client = Client();
 
@@ -369,7 +369,7 @@ public sealed class UsersContractTests : ContractTestBase
     }
 
     [Fact]
-    public async Task E15_UserAndPurchaseDetails_RequiresAClientIdInOptionsBeforeSending()
+    public async Task E15_user_and_purchase_details_requires_a_client_id_in_options_before_sending()
     {
         using var client = Client(o => { o.ClientId = " "; o.RequireClientId = false; });
 
@@ -386,7 +386,7 @@ public sealed class UsersContractTests : ContractTestBase
     [InlineData("pageSize 2001")]
     [InlineData("pageNumber 0")]
     [InlineData("from after to")]
-    public async Task E15_UserAndPurchaseDetails_RejectsBadPagingAndDatesBeforeSending(string rule)
+    public async Task E15_user_and_purchase_details_rejects_bad_paging_and_dates_before_sending(string rule)
     {
         var (query, field) = PurchasesContractTests.Broken(rule);
         using var client = Client();
