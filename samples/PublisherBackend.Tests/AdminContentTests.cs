@@ -9,7 +9,7 @@ namespace PublisherBackend.Tests;
 public sealed class AdminContentTests
 {
     [Fact]
-    public async Task Register_Is201_AndTheContentIsRegisteredWithConsCent()
+    public async Task Register_is_201_and_the_content_is_registered_with_ConsCent()
     {
         await using var backend = await BackendUnderTest.StartAsync();
 
@@ -32,7 +32,7 @@ public sealed class AdminContentTests
     }
 
     [Fact]
-    public async Task Register_Is400_WithEveryFieldError_AndNothingIsSent()
+    public async Task Register_is_400_with_every_field_error_and_nothing_is_sent()
     {
         await using var backend = await BackendUnderTest.StartAsync();
 
@@ -51,7 +51,7 @@ public sealed class AdminContentTests
     }
 
     [Fact]
-    public async Task Register_Is400_WhenConsCentRejectsADuplicateId()
+    public async Task Register_is_400_when_ConsCent_rejects_a_duplicate_id()
     {
         await using var backend = await BackendUnderTest.StartAsync();
         backend.Simulator.SeedContent("budget-2026", "Budget 2026", "https://news.example/budget", price: 5);

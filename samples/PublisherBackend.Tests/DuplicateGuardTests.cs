@@ -15,7 +15,7 @@ public sealed class DuplicateGuardTests
     [InlineData(null, typeof(InMemoryWebhookDeduplicator))]
     [InlineData("--ConnectionStrings:Redis=127.0.0.1:1,connectTimeout=500", typeof(RedisWebhookDeduplicator))]
     [InlineData("--Conscent:Redis=127.0.0.1:1,connectTimeout=500", typeof(RedisWebhookDeduplicator))]
-    public async Task TheGuard_IsRedis_OnlyWhenARedisIsConfigured(string? setting, Type expected)
+    public async Task The_guard_is_Redis_only_when_a_Redis_is_configured(string? setting, Type expected)
     {
         await using var simulator = new ConscentSimulator();
         var args = new List<string> { "--urls", "http://127.0.0.1:0", "--environment", "Testing" };

@@ -7,7 +7,7 @@ namespace PublisherBackend.Tests;
 public sealed class QuickstartTests
 {
     [Fact]
-    public async Task SimulatorTour_CompletesEveryStep()
+    public async Task Simulator_tour_completes_every_step()
     {
         var completed = await SimulatorTour.RunAsync(new StepRunner(SimulatorTour.StepCount));
 

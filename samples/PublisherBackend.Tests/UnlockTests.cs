@@ -17,7 +17,7 @@ public sealed class UnlockTests
         backend.Http.PostAsJsonAsync($"/articles/{contentId}/unlock", new { consumptionId });
 
     [Fact]
-    public async Task Unlock_ReturnsTheArticle_ForAConsumptionOfThatArticle()
+    public async Task Unlock_returns_the_article_for_a_consumption_of_that_article()
     {
         await using var backend = await BackendUnderTest.StartAsync();
         var consumptionId = backend.Simulator.IssueConsumption(Article);
@@ -32,7 +32,7 @@ public sealed class UnlockTests
     }
 
     [Fact]
-    public async Task Unlock_Is403_ForAnotherArticlesConsumption()
+    public async Task Unlock_is_403_for_another_articles_consumption()
     {
         await using var backend = await BackendUnderTest.StartAsync();
         var consumptionId = backend.Simulator.IssueConsumption(OtherArticle);
@@ -44,7 +44,7 @@ public sealed class UnlockTests
     }
 
     [Fact]
-    public async Task Unlock_Is403_ForAnUnknownConsumptionId()
+    public async Task Unlock_is_403_for_an_unknown_consumption_id()
     {
         await using var backend = await BackendUnderTest.StartAsync();
 
@@ -54,7 +54,7 @@ public sealed class UnlockTests
     }
 
     [Fact]
-    public async Task Unlock_Is403_WhenASingleUseConsumptionIsReused()
+    public async Task Unlock_is_403_when_a_single_use_consumption_is_reused()
     {
         await using var backend = await BackendUnderTest.StartAsync(new ConscentSimulatorOptions { SingleUseConsumptions = true });
         var consumptionId = backend.Simulator.IssueConsumption(Article);
@@ -67,7 +67,7 @@ public sealed class UnlockTests
     }
 
     [Fact]
-    public async Task Unlock_Is403_WhenAnIdConsCentWouldConfirmAgainIsReplayed()
+    public async Task Unlock_is_403_when_an_id_ConsCent_would_confirm_again_is_replayed()
     {
         // ConsCent confirms an id as often as it is asked; the app's replay guard makes it unlock once.
         await using var backend = await BackendUnderTest.StartAsync();
@@ -82,7 +82,7 @@ public sealed class UnlockTests
     }
 
     [Fact]
-    public async Task Unlock_Is403_ForAnotherPublishersConsumption()
+    public async Task Unlock_is_403_for_another_publishers_consumption()
     {
         await using var backend = await BackendUnderTest.StartAsync();
         var consumptionId = backend.Simulator.IssueConsumption(Article, clientId: "someone-else");
@@ -93,7 +93,7 @@ public sealed class UnlockTests
     }
 
     [Fact]
-    public async Task Unlock_Is403_ForAnOldConsumption()
+    public async Task Unlock_is_403_for_an_old_consumption()
     {
         await using var backend = await BackendUnderTest.StartAsync();
         var consumptionId = backend.Simulator.IssueConsumption(Article, createdAt: DateTimeOffset.UtcNow - ConscentOptions.DefaultConsumptionMaxAge - TimeSpan.FromMinutes(1));
@@ -104,7 +104,7 @@ public sealed class UnlockTests
     }
 
     [Fact]
-    public async Task Unlock_Is400_WithoutAConsumptionId_AndAsksConsCentNothing()
+    public async Task Unlock_is_400_without_a_consumption_id_and_asks_ConsCent_nothing()
     {
         await using var backend = await BackendUnderTest.StartAsync();
 
@@ -117,7 +117,7 @@ public sealed class UnlockTests
     }
 
     [Fact]
-    public async Task Unlock_Is404_ForAnArticleWeDoNotHave()
+    public async Task Unlock_is_404_for_an_article_we_do_not_have()
     {
         await using var backend = await BackendUnderTest.StartAsync();
         var consumptionId = backend.Simulator.IssueConsumption("no-such-article");
@@ -128,7 +128,7 @@ public sealed class UnlockTests
     }
 
     [Fact]
-    public async Task Unlock_Is503_WhenConsCentIsFailing()
+    public async Task Unlock_is_503_when_ConsCent_is_failing()
     {
         await using var backend = await BackendUnderTest.StartAsync();
         var consumptionId = backend.Simulator.IssueConsumption(Article);

@@ -16,7 +16,7 @@ public sealed class WebhookTests
     private static Uri Url(BackendUnderTest backend, string name) => new(backend.Address, $"{ConscentWebhookEndpoints.Prefix}/{name}");
 
     [Fact]
-    public async Task MicroPayment_SignedByConsCent_Is200_AndGrantsTheArticle()
+    public async Task Micro_payment_signed_by_ConsCent_is_200_and_grants_the_article()
     {
         await using var backend = await BackendUnderTest.StartAsync();
         using var sender = backend.Simulator.CreateWebhookSender(backend.Http);
@@ -29,7 +29,7 @@ public sealed class WebhookTests
     }
 
     [Fact]
-    public async Task SubscriptionPayment_ThenCancellation_GrantsAccess_AndStopsRenewal()
+    public async Task Subscription_payment_then_cancellation_grants_access_and_stops_renewal()
     {
         await using var backend = await BackendUnderTest.StartAsync();
         using var sender = backend.Simulator.CreateWebhookSender(backend.Http);
@@ -51,7 +51,7 @@ public sealed class WebhookTests
     }
 
     [Fact]
-    public async Task SignUp_WithASignedEmail_Is200_AndRecordsTheReader()
+    public async Task Sign_up_with_a_signed_email_is_200_and_records_the_reader()
     {
         await using var backend = await BackendUnderTest.StartAsync();
         using var sender = backend.Simulator.CreateWebhookSender(backend.Http);
@@ -65,7 +65,7 @@ public sealed class WebhookTests
     }
 
     [Fact]
-    public async Task SignUp_WithAnEmailSignedByAnotherSecret_Is401()
+    public async Task Sign_up_with_an_email_signed_by_another_secret_is_401()
     {
         await using var backend = await BackendUnderTest.StartAsync();
         using var sender = backend.Simulator.CreateWebhookSender(backend.Http);
@@ -89,7 +89,7 @@ public sealed class WebhookTests
     }
 
     [Fact]
-    public async Task MicroPayment_PostedToTheSubscriptionUrl_Is400_AndGrantsNothing()
+    public async Task Micro_payment_posted_to_the_subscription_url_is_400_and_grants_nothing()
     {
         // Two URLs swapped on the ConsCent dashboard: a ₹1 article purchase must not buy the whole site.
         await using var backend = await BackendUnderTest.StartAsync();
@@ -103,7 +103,7 @@ public sealed class WebhookTests
     }
 
     [Fact]
-    public async Task Unsigned_Webhook_Is401_AndChangesNothing()
+    public async Task Unsigned_webhook_is_401_and_changes_nothing()
     {
         await using var backend = await BackendUnderTest.StartAsync();
         var payment = new MicroPaymentWebhook { PurchaseId = "p-5", UserId = "reader-5", ClientContentId = "budget-2026", ExpiryDate = InAMonth };
@@ -116,7 +116,7 @@ public sealed class WebhookTests
     }
 
     [Fact]
-    public async Task Webhook_WithSomeoneElsesCredentials_Is401()
+    public async Task Webhook_with_someone_elses_credentials_is_401()
     {
         await using var backend = await BackendUnderTest.StartAsync();
         using var impostor = new ConscentWebhookSender("someone", "else", backend.Http);
@@ -137,7 +137,7 @@ public sealed class WebhookTests
     [InlineData("subscription-bundle-payment")]
     [InlineData("review-subscription")]
     [InlineData("micro-payment")]
-    public async Task AllEightWebhooks_AreMapped_AndRefuseUnsignedDeliveries(string name)
+    public async Task All_eight_webhooks_are_mapped_and_refuse_unsigned_deliveries(string name)
     {
         await using var backend = await BackendUnderTest.StartAsync();
 

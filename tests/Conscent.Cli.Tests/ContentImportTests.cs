@@ -28,7 +28,7 @@ public sealed class ContentImportTests
     }
 
     [Fact]
-    public async Task AValidFile_RegistersEveryRow_InOrder_WithProgressOnStandardError_AndAReport()
+    public async Task A_valid_file_registers_every_row_in_order_with_progress_on_standard_error_and_a_report()
     {
         await using var simulator = await TestSimulator.StartAsync(demo: false);
         using var folder = new TempFolder();
@@ -51,7 +51,7 @@ public sealed class ContentImportTests
     }
 
     [Fact]
-    public async Task EveryProblem_IsListedWithItsLineNumber_AndNothingIsSent()
+    public async Task Every_problem_is_listed_with_its_line_number_and_nothing_is_sent()
     {
         await using var simulator = await TestSimulator.StartAsync(demo: false);
         using var folder = new TempFolder();
@@ -94,7 +94,7 @@ public sealed class ContentImportTests
     [InlineData("", "line 1: the file is empty")]
     [InlineData("contentId,title,url\n", "line 2: there are no rows after the header.")]
     [InlineData("contentId,title,url\n\"x,y,https://a.example/\n", "line 2: a quoted field is never closed.")]
-    public async Task AFileThatIsNotAContentTable_IsAValidationError(string text, string problem)
+    public async Task A_file_that_is_not_a_content_table_is_a_validation_error(string text, string problem)
     {
         using var folder = new TempFolder();
         var csv = WriteCsv(folder, text);
@@ -106,7 +106,7 @@ public sealed class ContentImportTests
     }
 
     [Fact]
-    public async Task DryRun_ChecksEveryRow_AndSendsNothing()
+    public async Task Dry_run_checks_every_row_and_sends_nothing()
     {
         await using var simulator = await TestSimulator.StartAsync(demo: false);
         using var folder = new TempFolder();
@@ -120,7 +120,7 @@ public sealed class ContentImportTests
     }
 
     [Fact]
-    public async Task TheFirstServerError_Stops_WritesAReport_AndARerunSkipsWhatWasCreated()
+    public async Task The_first_server_error_stops_writes_a_report_and_a_rerun_skips_what_was_created()
     {
         await using var simulator = await TestSimulator.StartAsync(demo: false);
         var rule = simulator.Faults.When(r => r.Method == "POST" && r.Body != null && r.Body.Contains("\"row-3\"", StringComparison.Ordinal),
@@ -160,7 +160,7 @@ public sealed class ContentImportTests
     }
 
     [Fact]
-    public async Task ARefusalByConsCent_StopsWithExit3_NamingTheLine()
+    public async Task A_refusal_by_ConsCent_stops_with_exit_3_naming_the_line()
     {
         await using var simulator = await TestSimulator.StartAsync(demo: false);
         simulator.SeedContent("row-2", "Already there", "https://news.example/2");
@@ -174,7 +174,7 @@ public sealed class ContentImportTests
     }
 
     [Fact]
-    public async Task CtrlC_StopsAfterTheCurrentRow_AndTheReportListsWhatWasCreated()
+    public async Task Ctrl_c_stops_after_the_current_row_and_the_report_lists_what_was_created()
     {
         await using var simulator = await TestSimulator.StartAsync(demo: false);
         using var folder = new TempFolder();
@@ -193,7 +193,7 @@ public sealed class ContentImportTests
     }
 
     [Fact]
-    public async Task WithTheSimulator_TheSampleFileImports_AndNoReportIsLeftBehind()
+    public async Task With_the_simulator_the_sample_file_imports_and_no_report_is_left_behind()
     {
         using var folder = new TempFolder();
         var csv = WriteCsv(folder, File.ReadAllText(Path.Combine(RepositoryRoot(), "samples", "scripts", "content.sample.csv")));
@@ -206,7 +206,7 @@ public sealed class ContentImportTests
     }
 
     [Fact]
-    public async Task AMissingFile_IsAUsageError()
+    public async Task A_missing_file_is_a_usage_error()
     {
         var result = await new CliRunner().RunAsync("content", "import", "/nonexistent/content.csv", "--simulator");
 

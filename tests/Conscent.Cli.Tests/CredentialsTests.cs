@@ -12,7 +12,7 @@ public sealed class CredentialsTests
     private static readonly string[] DailyStats = ["stats", "daily", "--from", "2026-11-01", "--to", "2026-11-02"];
 
     [Fact]
-    public async Task NoCredentials_IsAUsageError_ThatSaysWhereToPutThem()
+    public async Task No_credentials_is_a_usage_error_that_says_where_to_put_them()
     {
         var result = await new CliRunner().RunAsync(DailyStats);
 
@@ -21,7 +21,7 @@ public sealed class CredentialsTests
     }
 
     [Fact]
-    public async Task EnvironmentVariables_AreUsed_AndTheSecretIsNeverPrinted()
+    public async Task Environment_variables_are_used_and_the_secret_is_never_printed()
     {
         await using var simulator = await TestSimulator.StartAsync();
 
@@ -33,7 +33,7 @@ public sealed class CredentialsTests
     }
 
     [Fact]
-    public async Task AKeyWithoutASecret_IsAUsageError()
+    public async Task A_key_without_a_secret_is_a_usage_error()
     {
         var runner = new CliRunner();
         runner.Environment["CONSCENT_API_KEY"] = "only-a-key";
@@ -45,7 +45,7 @@ public sealed class CredentialsTests
     }
 
     [Fact]
-    public async Task AWrongSecret_IsAnApiError_Exit3_AndNeitherSecretShows()
+    public async Task A_wrong_secret_is_an_api_error_exit_3_and_neither_secret_shows()
     {
         await using var simulator = await TestSimulator.StartAsync();
         var runner = TestSimulator.RunnerFor(simulator);
@@ -60,7 +60,7 @@ public sealed class CredentialsTests
     }
 
     [Fact]
-    public async Task NoServer_IsANetworkError_Exit4()
+    public async Task No_server_is_a_network_error_exit_4()
     {
         var runner = new CliRunner();
         runner.Environment["CONSCENT_API_KEY"] = TestSimulator.ApiKey;
@@ -74,7 +74,7 @@ public sealed class CredentialsTests
     }
 
     [Fact]
-    public async Task AProfile_IsUsed_AndWinsOverEnvironmentVariables()
+    public async Task A_profile_is_used_and_wins_over_environment_variables()
     {
         await using var simulator = await TestSimulator.StartAsync();
         using var folder = new TempFolder();
@@ -91,7 +91,7 @@ public sealed class CredentialsTests
     }
 
     [Fact]
-    public async Task ConscentProfile_NamesTheProfile_WhenThereIsNoOption()
+    public async Task Conscent_profile_names_the_profile_when_there_is_no_option()
     {
         await using var simulator = await TestSimulator.StartAsync();
         using var folder = new TempFolder();
@@ -106,7 +106,7 @@ public sealed class CredentialsTests
     }
 
     [Fact]
-    public async Task AnUnknownProfile_IsAUsageError_ListingTheProfiles()
+    public async Task An_unknown_profile_is_a_usage_error_listing_the_profiles()
     {
         using var folder = new TempFolder();
         var runner = new CliRunner { ProfilesPath = folder.File("profiles.json") };
@@ -120,7 +120,7 @@ public sealed class CredentialsTests
     }
 
     [Fact]
-    public async Task AProfileFileThatIsNotJson_IsAUsageError_ThatDoesNotEchoTheFile()
+    public async Task A_profile_file_that_is_not_json_is_a_usage_error_that_does_not_echo_the_file()
     {
         using var folder = new TempFolder();
         var runner = new CliRunner { ProfilesPath = folder.File("profiles.json") };
@@ -134,7 +134,7 @@ public sealed class CredentialsTests
     }
 
     [Fact]
-    public async Task AProfileFileOthersCanRead_GetsAWarning()
+    public async Task A_profile_file_others_can_read_gets_a_warning()
     {
         if (OperatingSystem.IsWindows()) return;
         await using var simulator = await TestSimulator.StartAsync();
@@ -150,7 +150,7 @@ public sealed class CredentialsTests
     }
 
     [Fact]
-    public async Task TheDefaultProfile_IsTheLastResort()
+    public async Task The_default_profile_is_the_last_resort()
     {
         await using var simulator = await TestSimulator.StartAsync();
         using var folder = new TempFolder();
@@ -164,7 +164,7 @@ public sealed class CredentialsTests
     }
 
     [Fact]
-    public async Task UserSecrets_AreUsed_WhenNoVariableIsSet()
+    public async Task User_secrets_are_used_when_no_variable_is_set()
     {
         await using var simulator = await TestSimulator.StartAsync();
         using var folder = new TempFolder();
@@ -181,7 +181,7 @@ public sealed class CredentialsTests
     }
 
     [Fact]
-    public async Task TheEnvironmentOption_OverridesTheCredentialsOwn()
+    public async Task The_environment_option_overrides_the_credentials_own()
     {
         await using var simulator = await TestSimulator.StartAsync();
         var runner = TestSimulator.RunnerFor(simulator);
@@ -197,7 +197,7 @@ public sealed class CredentialsTests
     [InlineData("staging")]
     [InlineData("ftp://127.0.0.1/")]
     [InlineData("http://key:secret@127.0.0.1/")]
-    public async Task AnEnvironmentThatIsNeitherSandboxProductionNorAnHttpUrl_IsAUsageError(string environment)
+    public async Task An_environment_that_is_neither_sandbox_production_nor_an_http_url_is_a_usage_error(string environment)
     {
         var runner = new CliRunner();
         runner.Environment["CONSCENT_API_KEY"] = "k";

@@ -14,7 +14,7 @@ public sealed class HelpAndUsageTests
 
     [Theory]
     [MemberData(nameof(Commands))]
-    public async Task EveryCommand_AnswersHelp_OnStandardOutput_WithExit0(string command)
+    public async Task Every_command_answers_help_on_standard_output_with_exit_0(string command)
     {
         var args = command.Split(' ', StringSplitOptions.RemoveEmptyEntries).Append("--help").ToArray();
 
@@ -26,7 +26,7 @@ public sealed class HelpAndUsageTests
     }
 
     [Fact]
-    public async Task RootHelp_ListsEveryCommand_TheGlobalOptions_AndTheExitCodes()
+    public async Task Root_help_lists_every_command_the_global_options_and_the_exit_codes()
     {
         var result = await new CliRunner().RunAsync("--help");
 
@@ -36,7 +36,7 @@ public sealed class HelpAndUsageTests
     }
 
     [Fact]
-    public async Task GlobalOptions_ShowInTheHelpOfASubcommand()
+    public async Task Global_options_show_in_the_help_of_a_subcommand()
     {
         var result = await new CliRunner().RunAsync("purchases", "export", "--help");
 
@@ -58,7 +58,7 @@ public sealed class HelpAndUsageTests
     [InlineData("simulator", "--seed", "lots")]
     [InlineData("stats", "daily", "--from", "2025-01-01", "--to", "2026-11-30", "--simulator")]
     [InlineData("content", "import")]
-    public async Task WrongCommandLines_AreUsageErrors_Exit1_WithoutAStackTrace(params string[] args)
+    public async Task Wrong_command_lines_are_usage_errors_exit_1_without_a_stack_trace(params string[] args)
     {
         var result = await new CliRunner().RunAsync(args);
 

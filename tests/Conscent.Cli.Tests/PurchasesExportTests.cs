@@ -23,7 +23,7 @@ public sealed class PurchasesExportTests
     }
 
     [Fact]
-    public async Task Csv_OnStandardOutput_ParsesBack_WithEveryPurchase_AndProgressOnlyOnStandardError()
+    public async Task Csv_on_standard_output_parses_back_with_every_purchase_and_progress_only_on_standard_error()
     {
         var result = await new CliRunner().RunAsync([.. November, "--simulator", "--page-size", "25"]);
 
@@ -41,7 +41,7 @@ public sealed class PurchasesExportTests
     }
 
     [Fact]
-    public async Task WithoutIncludeContact_NoEmailOrPhoneNumberIsWritten()
+    public async Task Without_include_contact_no_email_or_phone_number_is_written()
     {
         foreach (var format in new[] { "csv", "json" })
         {
@@ -57,7 +57,7 @@ public sealed class PurchasesExportTests
     }
 
     [Fact]
-    public async Task WithIncludeContact_TheEmailAndPhoneColumnsAreFilled()
+    public async Task With_include_contact_the_email_and_phone_columns_are_filled()
     {
         var result = await new CliRunner().RunAsync([.. November, "--simulator", "--type", "passes", "--include-contact"]);
 
@@ -73,7 +73,7 @@ public sealed class PurchasesExportTests
     [InlineData("subscriptions", "SUBSCRIPTION")]
     [InlineData("passes", "PASS")]
     [InlineData("micropayments", "CONTENT")]
-    public async Task EachType_ExportsOnlyThatType(string type, string wireType)
+    public async Task Each_type_exports_only_that_type(string type, string wireType)
     {
         using var demo = TestSimulator.Demo();
         var expected = wireType == "SUBSCRIPTION" ? demo.Subscriptions.Count : demo.Purchases.Count(p => p.Type == wireType);
@@ -87,7 +87,7 @@ public sealed class PurchasesExportTests
     }
 
     [Fact]
-    public async Task Json_IsValid_WithTheSameRows_AndSaysItIsComplete()
+    public async Task Json_is_valid_with_the_same_rows_and_says_it_is_complete()
     {
         var result = await new CliRunner().RunAsync([.. November, "--simulator", "--format", "json", "--page-size", "40"]);
 
@@ -105,7 +105,7 @@ public sealed class PurchasesExportTests
     }
 
     [Fact]
-    public async Task Out_WritesTheFile_InTheFormatOfItsExtension_AndNothingOnStandardOutput()
+    public async Task Out_writes_the_file_in_the_format_of_its_extension_and_nothing_on_standard_output()
     {
         using var folder = new TempFolder();
         var path = folder.File("november.json");
@@ -120,7 +120,7 @@ public sealed class PurchasesExportTests
     }
 
     [Fact]
-    public async Task AnEmptyRange_GivesAHeaderOnly_OrAnEmptyList()
+    public async Task An_empty_range_gives_a_header_only_or_an_empty_list()
     {
         var csv = await new CliRunner().RunAsync("purchases", "export", "--from", "2020-01-01", "--to", "2020-01-31", "--simulator");
         var json = await new CliRunner().RunAsync("purchases", "export", "--from", "2020-01-01", "--to", "2020-01-31", "--simulator", "--format", "json");
@@ -135,7 +135,7 @@ public sealed class PurchasesExportTests
     [Theory]
     [InlineData("csv")]
     [InlineData("json")]
-    public async Task CtrlC_LeavesAValidTruncatedFile_AndSaysSo(string format)
+    public async Task Ctrl_c_leaves_a_valid_truncated_file_and_says_so(string format)
     {
         using var folder = new TempFolder();
         var path = folder.File("export." + format);
@@ -162,7 +162,7 @@ public sealed class PurchasesExportTests
     }
 
     [Fact]
-    public async Task AServerErrorMidway_LeavesAValidTruncatedFile_AndExits3()
+    public async Task A_server_error_midway_leaves_a_valid_truncated_file_and_exits_3()
     {
         await using var simulator = await TestSimulator.StartAsync();
         simulator.Faults.When(r => r.Path.StartsWith("/client/purchases", StringComparison.Ordinal) && r.QueryValue("pageNumber") == "2",
@@ -179,7 +179,7 @@ public sealed class PurchasesExportTests
     }
 
     [Fact]
-    public async Task AgainstAServer_EveryPageIsOneRequest_WithTheRangeAsWholeUtcDays()
+    public async Task Against_a_server_every_page_is_one_request_with_the_range_as_whole_utc_days()
     {
         await using var simulator = await TestSimulator.StartAsync();
 
@@ -194,7 +194,7 @@ public sealed class PurchasesExportTests
     }
 
     [Fact]
-    public async Task OnATerminal_ProgressRewritesOneLine()
+    public async Task On_a_terminal_progress_rewrites_one_line()
     {
         var result = await new CliRunner { ErrorIsTerminal = true }.RunAsync([.. November, "--simulator", "--page-size", "25"]);
 

@@ -39,7 +39,7 @@ public sealed partial class SimulatorCommandTests
     private static partial Regex ListeningOn();
 
     [Fact]
-    public async Task Serves_TheSimulator_OverKestrel_ToTheSdk_LogsEachRequest_AndStopsOnCtrlC()
+    public async Task Serves_the_simulator_over_Kestrel_to_the_sdk_logs_each_request_and_stops_on_ctrl_c()
     {
         using var stop = new CancellationTokenSource();
         var (run, address, output) = await StartAsync(stop.Token);
@@ -87,7 +87,7 @@ public sealed partial class SimulatorCommandTests
     }
 
     [Fact]
-    public async Task AnEmptySeed_HasNoContent()
+    public async Task An_empty_seed_has_no_content()
     {
         using var stop = new CancellationTokenSource();
         var (run, address, output) = await StartAsync(stop.Token, "--seed", "empty");
@@ -112,7 +112,7 @@ public sealed partial class SimulatorCommandTests
     }
 
     [Fact]
-    public async Task TheToolItself_CanUseTheServer_AsItsEnvironment()
+    public async Task The_tool_itself_can_use_the_server_as_its_environment()
     {
         using var stop = new CancellationTokenSource();
         var (run, address, _) = await StartAsync(stop.Token);
@@ -136,7 +136,7 @@ public sealed partial class SimulatorCommandTests
     }
 
     [Fact]
-    public async Task APortInUse_IsAUsageError_Exit1()
+    public async Task A_port_in_use_is_a_usage_error_exit_1()
     {
         var taken = new TcpListener(IPAddress.Loopback, 0);
         taken.Start();

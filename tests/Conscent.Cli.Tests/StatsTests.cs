@@ -14,7 +14,7 @@ public sealed class StatsTests
     private static string Squeeze(string text) => string.Join(" ", text.Split(' ', StringSplitOptions.RemoveEmptyEntries));
 
     [Fact]
-    public async Task Daily_PrintsATableAndABarChart_OneRowADay_WithTheTotals()
+    public async Task Daily_prints_a_table_and_a_bar_chart_one_row_a_day_with_the_totals()
     {
         using var demo = TestSimulator.Demo();
 
@@ -39,7 +39,7 @@ public sealed class StatsTests
     }
 
     [Fact]
-    public async Task Daily_WithoutDates_ShowsTheSevenDaysToYesterday()
+    public async Task Daily_without_dates_shows_the_seven_days_to_yesterday()
     {
         var result = await new CliRunner().RunAsync("stats", "daily", "--simulator");
 
@@ -48,7 +48,7 @@ public sealed class StatsTests
     }
 
     [Fact]
-    public async Task Content_PrintsOneContentsPurchasesPerDay()
+    public async Task Content_prints_one_contents_purchases_per_day()
     {
         using var demo = TestSimulator.Demo();
         const string id = "demo-ai-jobs";
@@ -65,7 +65,7 @@ public sealed class StatsTests
     }
 
     [Fact]
-    public async Task Content_ThatIsNotRegistered_IsAnApiError_Exit3()
+    public async Task Content_that_is_not_registered_is_an_api_error_exit_3()
     {
         var result = await new CliRunner().RunAsync("stats", "content", "no-such-content", "--simulator");
 
@@ -75,7 +75,7 @@ public sealed class StatsTests
     }
 
     [Fact]
-    public async Task AgainstAServer_EachDayIsOneCall_CoveringTheWholeUtcDay()
+    public async Task Against_a_server_each_day_is_one_call_covering_the_whole_utc_day()
     {
         await using var simulator = await TestSimulator.StartAsync();
 

@@ -28,7 +28,7 @@ public sealed class UnitTests
 
     [Theory]
     [MemberData(nameof(Failures))]
-    public void EverySdkFailure_HasItsExitCode_AndAOneLineMessageNamingItsType(Exception exception, int exitCode)
+    public void Every_sdk_failure_has_its_exit_code_and_a_one_line_message_naming_its_type(Exception exception, int exitCode)
     {
         var failure = ConscentApi.Describe(exception);
 
@@ -40,10 +40,10 @@ public sealed class UnitTests
     }
 
     [Fact]
-    public void OtherExceptions_AreNotSdkFailures() => ConscentApi.Describe(new IOException("disk full")).Should().BeNull();
+    public void Other_exceptions_are_not_sdk_failures() => ConscentApi.Describe(new IOException("disk full")).Should().BeNull();
 
     [Fact]
-    public void ContentValidation_UsesTheSdksRules_WithoutSending()
+    public void Content_validation_uses_the_sdks_rules_without_sending()
     {
         var problems = ConscentApi.ValidateContent(new ContentDraft("bad id", "", "https://a.example/", -1, "RUPEES", "COMIC", null, "An Author", null, null, null));
 
@@ -54,7 +54,7 @@ public sealed class UnitTests
     }
 
     [Fact]
-    public void CsvReader_GivesTheLineEachRecordStartsOn_AcrossQuotedLineBreaks()
+    public void Csv_reader_gives_the_line_each_record_starts_on_across_quoted_line_breaks()
     {
         var records = Csv.Read("\uFEFFa,b\r\n1,\"two\nlines\"\n\n3,\"say \"\"hi\"\"\"\n4,x");
 
@@ -77,10 +77,10 @@ public sealed class UnitTests
     [InlineData("-12.5", "-12.5")]
     [InlineData("@handle", "'@handle")]
     [InlineData(null, "")]
-    public void CsvFields_AreQuotedAsNeeded_AndFormulasAreDisarmed(string? value, string expected) => Csv.Field(value).Should().Be(expected);
+    public void Csv_fields_are_quoted_as_needed_and_formulas_are_disarmed(string? value, string expected) => Csv.Field(value).Should().Be(expected);
 
     [Fact]
-    public void PayloadOverrides_MergeObjects_ReplaceValues_AndNullRemoves()
+    public void Payload_overrides_merge_objects_replace_values_and_null_removes()
     {
         var target = JsonNode.Parse("""{ "a": 1, "b": { "c": 2, "d": 3 }, "e": [1], "f": "x" }""")!.AsObject();
 
@@ -90,7 +90,7 @@ public sealed class UnitTests
     }
 
     [Fact]
-    public void ForgedIdentifiers_DoNotVerify_WhileGenuineOnesDo()
+    public void Forged_identifiers_do_not_verify_while_genuine_ones_do()
     {
         var payload = ConscentTestKit.DefaultPayload(WebhookEvent.SignUp, DateTimeOffset.UtcNow).ToJsonString();
         var verifier = new Conscent.Sdk.Webhooks.ConscentWebhookVerifier("key", "secret");
@@ -110,7 +110,7 @@ public sealed class UnitTests
     }
 
     [Fact]
-    public void TheDemoData_IsTheSameForTheSameDay()
+    public void The_demo_data_is_the_same_for_the_same_day()
     {
         static List<string> Snapshot()
         {

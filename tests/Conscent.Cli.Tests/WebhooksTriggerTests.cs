@@ -31,7 +31,7 @@ public sealed class WebhooksTriggerTests
 
     [Theory]
     [MemberData(nameof(Events))]
-    public async Task EveryWebhook_SignedAsConsCentSignsIt_IsAccepted_AndHandled(string name)
+    public async Task Every_webhook_signed_as_ConsCent_signs_it_is_accepted_and_handled(string name)
     {
         await using var receiver = await WebhookReceiver.StartAsync();
 
@@ -52,7 +52,7 @@ public sealed class WebhooksTriggerTests
     [InlineData("review-subscription", "tampered")]
     [InlineData("micro-payment", "wrong-secret")]
     [InlineData("subscription-payment", "wrong-secret")]
-    public async Task AForgery_IsRejected_WhichIsTheExpectedOutcome_Exit0(string name, string forgery)
+    public async Task A_forgery_is_rejected_which_is_the_expected_outcome_exit_0(string name, string forgery)
     {
         await using var receiver = await WebhookReceiver.StartAsync();
 
@@ -65,7 +65,7 @@ public sealed class WebhooksTriggerTests
     }
 
     [Fact]
-    public async Task AForgery_ThatAReceiverAccepts_IsExit3()
+    public async Task A_forgery_that_a_receiver_accepts_is_exit_3()
     {
         await using var receiver = await WebhookReceiver.StartAsync();
 
@@ -79,7 +79,7 @@ public sealed class WebhooksTriggerTests
     [Theory]
     [InlineData("alg-none")]
     [InlineData("tampered")]
-    public async Task SignatureForgeries_OnWebhooksWithoutSignedIdentifiers_AreUsageErrors(string forgery)
+    public async Task Signature_forgeries_on_webhooks_without_signed_identifiers_are_usage_errors(string forgery)
     {
         var result = await Runner().RunAsync("webhooks", "trigger", "micro-payment", "--to", "http://127.0.0.1:9/", "--forge", forgery);
 
@@ -88,7 +88,7 @@ public sealed class WebhooksTriggerTests
     }
 
     [Fact]
-    public async Task Repeat_SendsTheSameDelivery_AndADeduplicatingReceiverHandlesItOnce()
+    public async Task Repeat_sends_the_same_delivery_and_a_deduplicating_receiver_handles_it_once()
     {
         await using var receiver = await WebhookReceiver.StartAsync();
 
@@ -100,7 +100,7 @@ public sealed class WebhooksTriggerTests
     }
 
     [Fact]
-    public async Task TwoRuns_AreTwoDeliveries()
+    public async Task Two_runs_are_two_deliveries()
     {
         await using var receiver = await WebhookReceiver.StartAsync();
 
@@ -111,7 +111,7 @@ public sealed class WebhooksTriggerTests
     }
 
     [Fact]
-    public async Task APayloadFile_OverridesFields_AndChangedIdentifiersAreSignedAgain()
+    public async Task A_payload_file_overrides_fields_and_changed_identifiers_are_signed_again()
     {
         await using var receiver = await WebhookReceiver.StartAsync();
         using var folder = new TempFolder();
@@ -129,7 +129,7 @@ public sealed class WebhooksTriggerTests
     [InlineData("{ \"userId\": ", ExitCodes.Validation, "not valid JSON")]
     [InlineData("[1, 2]", ExitCodes.Validation, "must hold a JSON object")]
     [InlineData("{ \"expiryDate\": \"next week\" }", ExitCodes.Validation, "not a valid")]
-    public async Task ABadPayloadFile_IsAValidationError_AndNothingIsSent(string text, int exitCode, string message)
+    public async Task A_bad_payload_file_is_a_validation_error_and_nothing_is_sent(string text, int exitCode, string message)
     {
         await using var receiver = await WebhookReceiver.StartAsync();
         using var folder = new TempFolder();
@@ -144,7 +144,7 @@ public sealed class WebhooksTriggerTests
     }
 
     [Fact]
-    public async Task AMissingPayloadFile_IsAUsageError()
+    public async Task A_missing_payload_file_is_a_usage_error()
     {
         var result = await Runner().RunAsync("webhooks", "trigger", "micro-payment", "--to", "http://127.0.0.1:9/", "--payload", "/nonexistent/payload.json");
 
@@ -153,7 +153,7 @@ public sealed class WebhooksTriggerTests
     }
 
     [Fact]
-    public async Task AReceiverThatFails_IsExit3()
+    public async Task A_receiver_that_fails_is_exit_3()
     {
         await using var receiver = await WebhookReceiver.StartAsync();
 
@@ -164,7 +164,7 @@ public sealed class WebhooksTriggerTests
     }
 
     [Fact]
-    public async Task NoReceiver_IsANetworkError_Exit4()
+    public async Task No_receiver_is_a_network_error_exit_4()
     {
         var result = await Runner().RunAsync("webhooks", "trigger", "micro-payment", "--to", $"http://127.0.0.1:{CredentialsTests.ClosedPort()}/hook");
 
@@ -173,7 +173,7 @@ public sealed class WebhooksTriggerTests
     }
 
     [Fact]
-    public async Task WithTheSimulatorFlag_DeliveriesAreSignedWithTheSimulatorsTestCredentials()
+    public async Task With_the_simulator_flag_deliveries_are_signed_with_the_simulators_test_credentials()
     {
         await using var receiver = await WebhookReceiver.StartAsync();
 
@@ -186,7 +186,7 @@ public sealed class WebhooksTriggerTests
     }
 
     [Fact]
-    public async Task WithoutCredentials_ItIsAUsageError()
+    public async Task Without_credentials_it_is_a_usage_error()
     {
         var result = await new CliRunner().RunAsync("webhooks", "trigger", "login", "--to", "http://127.0.0.1:9/");
 

@@ -40,7 +40,7 @@ public sealed class CrashTests
     }
 
     [RedisFact]
-    public async Task AClaimThatIsNeverCompleted_IsTakenOverAfterTheLease()
+    public async Task A_claim_that_is_never_completed_is_taken_over_after_the_lease()
     {
         var server = await RedisServer.Shared;
         var run = "crash-" + Guid.NewGuid().ToString("N")[..12];
@@ -81,7 +81,7 @@ public sealed class CrashTests
     }
 
     [RedisFact]
-    public async Task AnInstanceThatDiesMidHandler_LeavesTheDeliveryToAnotherInstance_AfterTheLease()
+    public async Task An_instance_that_dies_mid_handler_leaves_the_delivery_to_another_instance_after_the_lease()
     {
         var server = await RedisServer.Shared;
         var run = "die-" + Guid.NewGuid().ToString("N")[..12];

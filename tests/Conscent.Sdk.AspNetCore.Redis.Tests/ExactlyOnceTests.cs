@@ -25,7 +25,7 @@ public sealed class ExactlyOnceTests
     public ExactlyOnceTests(ITestOutputHelper output) => _output = output;
 
     [RedisFact]
-    public async Task EveryDelivery_IsHandledExactlyOnce_AcrossThreeInstances()
+    public async Task Every_delivery_is_handled_exactly_once_across_three_instances()
     {
         var server = await RedisServer.Shared;
         var run = "once-" + Guid.NewGuid().ToString("N")[..12];

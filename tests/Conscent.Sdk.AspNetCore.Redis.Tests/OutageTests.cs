@@ -27,7 +27,7 @@ public sealed class OutageTests
     public OutageTests(ITestOutputHelper output) => _output = output;
 
     [RedisFact]
-    public async Task RedisStoppedMidRun_DeliveriesGet503_AndAfterRedelivery_NoneIsLostAndNoneDoubled()
+    public async Task Redis_stopped_mid_run_deliveries_get_503_and_after_redelivery_none_is_lost_and_none_doubled()
     {
         await using var redis = await RedisServer.StartOwnAsync(persistent: true);
         var run = "outage-" + Guid.NewGuid().ToString("N")[..12];

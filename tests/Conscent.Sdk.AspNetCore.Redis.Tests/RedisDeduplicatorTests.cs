@@ -27,7 +27,7 @@ public sealed class RedisDeduplicatorTests : IAsyncLifetime
     private IDatabase Db => _redis.GetDatabase();
 
     [RedisFact]
-    public async Task Claim_IsSetNxPx_WithTheClaimsToken_AndTheLeaseAsItsExpiry()
+    public async Task Claim_is_SetNxPx_with_the_claims_token_and_the_lease_as_its_expiry()
     {
         var claim = await _guard.ClaimAsync("SubscriptionPaymentWebhook:p1", TimeSpan.FromSeconds(90), None);
 
@@ -42,7 +42,7 @@ public sealed class RedisDeduplicatorTests : IAsyncLifetime
     }
 
     [RedisFact]
-    public async Task Complete_StoresTheHandledMarker_ForTheWindow_AndLaterCopiesAreAlreadyHandled()
+    public async Task Complete_stores_the_handled_marker_for_the_window_and_later_copies_are_already_handled()
     {
         var claim = await _guard.ClaimAsync("k", TimeSpan.FromSeconds(30), None);
         (await _guard.CompleteAsync(claim, TimeSpan.FromDays(3), None)).Should().BeTrue();
@@ -54,7 +54,7 @@ public sealed class RedisDeduplicatorTests : IAsyncLifetime
     }
 
     [RedisFact]
-    public async Task AHeldClaim_IsInProgress_AndRelease_LetsTheNextCopyClaim()
+    public async Task A_held_claim_is_in_progress_and_release_lets_the_next_copy_claim()
     {
         var first = await _guard.ClaimAsync("k", TimeSpan.FromSeconds(30), None);
         (await _guard.ClaimAsync("k", TimeSpan.FromSeconds(30), None)).Status.Should().Be(WebhookClaimStatus.InProgress);
@@ -69,7 +69,7 @@ public sealed class RedisDeduplicatorTests : IAsyncLifetime
     }
 
     [RedisFact]
-    public async Task ACrashedClaim_EndsWithItsLease_AndIsTakenOver_AndItsLateCallsTouchNothing()
+    public async Task A_crashed_claim_ends_with_its_lease_and_is_taken_over_and_its_late_calls_touch_nothing()
     {
         var lease = TimeSpan.FromMilliseconds(300);
         var dead = await _guard.ClaimAsync("k", lease, None); // its instance died: never completed nor released
@@ -94,7 +94,7 @@ public sealed class RedisDeduplicatorTests : IAsyncLifetime
     }
 
     [RedisFact]
-    public async Task ManyConcurrentClaims_FromSeveralConnections_OnlyOneWins()
+    public async Task Many_concurrent_claims_from_several_connections_only_one_wins()
     {
         var server = await RedisServer.Shared;
         var connections = await Task.WhenAll(Enumerable.Range(0, 3).Select(_ => ConnectionMultiplexer.ConnectAsync(server.Configuration)));
@@ -116,7 +116,7 @@ public sealed class RedisDeduplicatorTests : IAsyncLifetime
     }
 
     [RedisFact]
-    public async Task TheDatabaseOption_IsHonoured()
+    public async Task The_database_option_is_honoured()
     {
         var guard = new RedisWebhookDeduplicator(_redis, new RedisWebhookDeduplicatorOptions { KeyPrefix = _prefix, Database = 3 });
         var claim = await guard.ClaimAsync("k", TimeSpan.FromSeconds(30), None);
@@ -125,7 +125,7 @@ public sealed class RedisDeduplicatorTests : IAsyncLifetime
     }
 
     [RedisFact]
-    public async Task OnlyAClaimedClaim_CanBeCompletedOrReleased_AndArgumentsAreChecked()
+    public async Task Only_a_claimed_claim_can_be_completed_or_released_and_arguments_are_checked()
     {
         await FluentActions.Awaiting(() => _guard.CompleteAsync(WebhookClaim.InProgress("k"), TimeSpan.FromDays(1), None).AsTask()).Should().ThrowAsync<ArgumentException>();
         await FluentActions.Awaiting(() => _guard.ReleaseAsync(WebhookClaim.AlreadyHandled("k"), None).AsTask()).Should().ThrowAsync<ArgumentException>();
@@ -136,7 +136,7 @@ public sealed class RedisDeduplicatorTests : IAsyncLifetime
     }
 
     [RedisFact]
-    public async Task AnUnreachableRedis_Throws_AtOnce()
+    public async Task An_unreachable_Redis_throws_at_once()
     {
         var options = ConfigurationOptions.Parse("127.0.0.1:1"); // nothing listens on port 1
         options.AbortOnConnectFail = false;
@@ -149,7 +149,7 @@ public sealed class RedisDeduplicatorTests : IAsyncLifetime
     }
 
     [RedisFact]
-    public async Task TheGuard_DisposesOnlyAConnectionItMade()
+    public async Task The_guard_disposes_only_a_connection_it_made()
     {
         var server = await RedisServer.Shared;
         var theirs = await ConnectionMultiplexer.ConnectAsync(server.Configuration);

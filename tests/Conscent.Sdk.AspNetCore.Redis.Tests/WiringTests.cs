@@ -16,7 +16,7 @@ public sealed class WiringTests
     public WiringTests(ITestOutputHelper output) => _output = output;
 
     [RedisFact]
-    public async Task AddRedisDeduplication_FromAConfigurationString_MakesAndOwnsTheConnection()
+    public async Task AddRedisDeduplication_from_a_configuration_string_makes_and_owns_the_connection()
     {
         var server = await RedisServer.Shared;
         var services = new ServiceCollection();
@@ -32,7 +32,7 @@ public sealed class WiringTests
     }
 
     [RedisFact]
-    public async Task AddRedisDeduplication_WithAConnection_OrFromTheServices_LeavesItOpen()
+    public async Task AddRedisDeduplication_with_a_connection_or_from_the_services_leaves_it_open()
     {
         var server = await RedisServer.Shared;
         await using var connection = await ConnectionMultiplexer.ConnectAsync(server.Configuration);
@@ -52,7 +52,7 @@ public sealed class WiringTests
     }
 
     [RedisFact]
-    public void AddRedisDeduplication_ChecksItsArguments()
+    public void AddRedisDeduplication_checks_its_arguments()
     {
         var builder = new ServiceCollection().AddConscentWebhooks();
         FluentActions.Invoking(() => builder.AddRedisDeduplication(" ")).Should().Throw<ArgumentException>();
@@ -61,7 +61,7 @@ public sealed class WiringTests
     }
 
     [RedisFact]
-    public async Task RedisUnreachable_FailsClosed_503_AndNoHandlerRuns()
+    public async Task Redis_unreachable_fails_closed_503_and_no_handler_runs()
     {
         var ledger = new Ledger();
         // Nothing listens on port 1: the app still starts (abortConnect=false), and every delivery is told to come back.
@@ -79,7 +79,7 @@ public sealed class WiringTests
     }
 
     [RedisFact]
-    public async Task RedisUnreachable_FailOpen_RunsTheHandler()
+    public async Task Redis_unreachable_fail_open_runs_the_handler()
     {
         var ledger = new Ledger();
         await using var instance = await WebhookInstance.StartAsync(0, ledger, b => b.AddRedisDeduplication("127.0.0.1:1,connectTimeout=1000"),

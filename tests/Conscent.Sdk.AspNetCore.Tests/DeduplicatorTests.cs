@@ -36,7 +36,7 @@ public class DeduplicatorTests
 
     [Theory]
     [MemberData(nameof(Guards))]
-    public async Task Claimed_ThenCompleted_LaterCopiesAreAlreadyHandled_UntilTheWindowEnds(string name)
+    public async Task Claimed_then_completed_later_copies_are_already_handled_until_the_window_ends(string name)
     {
         var clock = new ManualClock();
         var guard = Create(name, clock);
@@ -56,7 +56,7 @@ public class DeduplicatorTests
 
     [Theory]
     [MemberData(nameof(Guards))]
-    public async Task AHeldClaim_IsInProgress_ForOthers_UntilItsLeaseEnds_ThenTakenOver(string name)
+    public async Task A_held_claim_is_in_progress_for_others_until_its_lease_ends_then_taken_over(string name)
     {
         var clock = new ManualClock();
         var guard = Create(name, clock);
@@ -81,7 +81,7 @@ public class DeduplicatorTests
 
     [Theory]
     [MemberData(nameof(Guards))]
-    public async Task Release_LetsTheNextCopyClaim(string name)
+    public async Task Release_lets_the_next_copy_claim(string name)
     {
         var guard = Create(name, new ManualClock());
         var first = await guard.ClaimAsync("a", Lease, None);
@@ -94,7 +94,7 @@ public class DeduplicatorTests
 
     [Theory]
     [MemberData(nameof(Guards))]
-    public async Task AClaimCompletedAfterItsLease_IsStillRecorded_WhenNoOneTookItOver(string name)
+    public async Task A_claim_completed_after_its_lease_is_still_recorded_when_no_one_took_it_over(string name)
     {
         var clock = new ManualClock();
         var guard = Create(name, clock);
@@ -106,7 +106,7 @@ public class DeduplicatorTests
 
     [Theory]
     [MemberData(nameof(Guards))]
-    public async Task OnlyAClaimedClaim_CanBeCompletedOrReleased(string name)
+    public async Task Only_a_claimed_claim_can_be_completed_or_released(string name)
     {
         var guard = Create(name, new ManualClock());
         await guard.ClaimAsync("a", Lease, None);
@@ -117,11 +117,11 @@ public class DeduplicatorTests
     }
 
     [Fact]
-    public void Claim_ToString_ShowsTheStatusOnly() =>
+    public void Claim_ToString_shows_the_status_only() =>
         WebhookClaim.Claimed("SubscriptionPaymentWebhook:p-123", "t").ToString().Should().Be("WebhookClaim { Status = Claimed }");
 
     [Fact]
-    public async Task InMemory_ConcurrentClaims_OnlyOneWins()
+    public async Task In_memory_concurrent_claims_only_one_wins()
     {
         var guard = new InMemoryWebhookDeduplicator();
         var results = await Task.WhenAll(Enumerable.Range(0, 64).Select(_ => Task.Run(() => guard.ClaimAsync("same", Lease, None).AsTask())));
@@ -130,7 +130,7 @@ public class DeduplicatorTests
     }
 
     [Fact]
-    public async Task InMemory_IsBounded_ForgettingTheHandledDeliveriesThatExpireFirst()
+    public async Task In_memory_is_bounded_forgetting_the_handled_deliveries_that_expire_first()
     {
         var clock = new ManualClock();
         var guard = new InMemoryWebhookDeduplicator(10, clock);
@@ -147,7 +147,7 @@ public class DeduplicatorTests
     }
 
     [Fact]
-    public async Task InMemory_NeverDropsAClaimInProgress_ToStayWithinItsCapacity()
+    public async Task In_memory_never_drops_a_claim_in_progress_to_stay_within_its_capacity()
     {
         var guard = new InMemoryWebhookDeduplicator(5, new ManualClock());
         for (var i = 0; i < 8; i++) (await guard.ClaimAsync("k" + i, Lease, None)).Status.Should().Be(WebhookClaimStatus.Claimed);
@@ -156,11 +156,11 @@ public class DeduplicatorTests
     }
 
     [Fact]
-    public void InMemory_RejectsAZeroCapacity() =>
+    public void In_memory_rejects_a_zero_capacity() =>
         FluentActions.Invoking(() => new InMemoryWebhookDeduplicator(0)).Should().Throw<ArgumentOutOfRangeException>();
 
     [Fact]
-    public async Task DistributedCache_ReadsTheMarkerOfEarlierVersions_AsHandled()
+    public async Task Distributed_cache_reads_the_marker_of_earlier_versions_as_handled()
     {
         var cache = new MemoryDistributedCache(Options.Create(new MemoryDistributedCacheOptions()));
         await cache.SetAsync(DistributedCacheWebhookDeduplicator.KeyPrefix + "a", new byte[] { 1 }, new DistributedCacheEntryOptions { AbsoluteExpirationRelativeToNow = Window });
@@ -169,7 +169,7 @@ public class DeduplicatorTests
     }
 
     [Fact]
-    public async Task DistributedCache_StoresAClaim_ThenAHandledMarker_UnderItsPrefix()
+    public async Task Distributed_cache_stores_a_claim_then_a_handled_marker_under_its_prefix()
     {
         var cache = new MemoryDistributedCache(Options.Create(new MemoryDistributedCacheOptions()));
         var guard = new DistributedCacheWebhookDeduplicator(cache);

@@ -75,7 +75,7 @@ public class WebhookDuplicateGuardTests
     }
 
     [Fact]
-    public async Task ACopyArrivingWhileTheHandlerRuns_Is503WithRetryAfter_AndAfterTheHandlerSucceeded_Is200()
+    public async Task A_copy_arriving_while_the_handler_runs_is_503_with_retry_after_and_after_the_handler_succeeded_is_200()
     {
         var calls = 0;
         var entered = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
@@ -109,7 +109,7 @@ public class WebhookDuplicateGuardTests
     [Theory]
     [InlineData(0, null)]
     [InlineData(1500, 2)]
-    public async Task RetryAfter_IsRoundedUpToSeconds_OrLeftOut(int milliseconds, int? expectedSeconds)
+    public async Task Retry_after_is_rounded_up_to_seconds_or_left_out(int milliseconds, int? expectedSeconds)
     {
         await using var host = await Start(_ => Task.CompletedTask, o => o.RetryAfter = TimeSpan.FromMilliseconds(milliseconds), s => s.AddSingleton<IConscentWebhookDeduplicator>(new UnreachableGuard()));
         using var response = await host.PostAsync(Path, Body);
@@ -118,7 +118,7 @@ public class WebhookDuplicateGuardTests
     }
 
     [Fact]
-    public async Task GuardUnreachable_FailsClosedByDefault_Is503_AndTheHandlerIsNotCalled()
+    public async Task Guard_unreachable_fails_closed_by_default_is_503_and_the_handler_is_not_called()
     {
         var calls = 0;
         await using var host = await Start(_ => { Interlocked.Increment(ref calls); return Task.CompletedTask; }, services: s => s.AddSingleton<IConscentWebhookDeduplicator>(new UnreachableGuard()));
@@ -133,7 +133,7 @@ public class WebhookDuplicateGuardTests
     }
 
     [Fact]
-    public async Task GuardUnreachable_FailOpen_RunsTheHandlerUnguarded()
+    public async Task Guard_unreachable_fail_open_runs_the_handler_unguarded()
     {
         var calls = 0;
         await using var host = await Start(_ => { Interlocked.Increment(ref calls); return Task.CompletedTask; },
@@ -149,7 +149,7 @@ public class WebhookDuplicateGuardTests
     }
 
     [Fact]
-    public async Task CompletionFails_TheAnswerIsStillSuccess_AndTheDeliveryIsRecordedOnARetry()
+    public async Task Completion_fails_the_answer_is_still_success_and_the_delivery_is_recorded_on_a_retry()
     {
         var calls = 0;
         var guard = new FlakyGuard(new InMemoryWebhookDeduplicator(), completeFailures: 2, releaseFailures: 0);
@@ -168,7 +168,7 @@ public class WebhookDuplicateGuardTests
     }
 
     [Fact]
-    public async Task ReleaseFails_Is500_AndTheNextCopyIsHandledOnceTheLeaseEnds()
+    public async Task Release_fails_is_500_and_the_next_copy_is_handled_once_the_lease_ends()
     {
         var clock = new ManualClock();
         var calls = 0;
@@ -189,7 +189,7 @@ public class WebhookDuplicateGuardTests
     }
 
     [Fact]
-    public async Task AHandlerThatOutlastsTheLease_IsLoggedAsLeaseLost()
+    public async Task A_handler_that_outlasts_the_lease_is_logged_as_lease_lost()
     {
         var clock = new ManualClock();
         var calls = 0;
@@ -214,7 +214,7 @@ public class WebhookDuplicateGuardTests
     }
 
     [Fact]
-    public async Task AddConscentWebhooks_ReturnsABuilder_ForChoosingTheGuard()
+    public async Task AddConscentWebhooks_returns_a_builder_for_choosing_the_guard()
     {
         var services = new ServiceCollection();
         var builder = services.AddConscentWebhooks();
@@ -229,7 +229,7 @@ public class WebhookDuplicateGuardTests
     [InlineData("lease")]
     [InlineData("retry-after")]
     [InlineData("mode")]
-    public void InvalidGuardOptions_FailValidation(string which)
+    public void Invalid_guard_options_fail_validation(string which)
     {
         var services = new ServiceCollection();
         services.AddConscentWebhooks(o =>
@@ -243,7 +243,7 @@ public class WebhookDuplicateGuardTests
     }
 
     [Fact]
-    public void Options_DescribeTheGuard()
+    public void Options_describe_the_guard()
     {
         var options = new ConscentWebhookOptions();
         options.DeduplicationLease.Should().Be(TimeSpan.FromMinutes(2));

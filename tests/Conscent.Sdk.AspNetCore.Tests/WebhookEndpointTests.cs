@@ -33,7 +33,7 @@ public class WebhookEndpointTests
     private static async Task AssertEmpty(HttpResponseMessage response) => (await response.Content.ReadAsByteArrayAsync()).Should().BeEmpty();
 
     [Fact]
-    public async Task ValidDelivery_Is200_AndTheHandlerGetsTheParsedPayload()
+    public async Task Valid_delivery_is_200_and_the_handler_gets_the_parsed_payload()
     {
         var received = new ConcurrentQueue<SubscriptionPaymentWebhook>();
         await using var host = await StartSubscriptionPayment(received);
@@ -53,7 +53,7 @@ public class WebhookEndpointTests
     [InlineData("Bearer abc")]
     [InlineData("Basic RDZXN1Y4US1NTkc0V1lDLVFYOUJQMkItOEU3QjZLRzp3cm9uZw==")]
     [InlineData("Basic not-base64")]
-    public async Task Unauthorized_Is401_WithNoDetail_AndTheHandlerIsNotCalled(string? authorization)
+    public async Task Unauthorized_is_401_with_no_detail_and_the_handler_is_not_called(string? authorization)
     {
         var received = new ConcurrentQueue<SubscriptionPaymentWebhook>();
         await using var host = await StartSubscriptionPayment(received);
@@ -133,7 +133,7 @@ public class WebhookEndpointTests
     [InlineData("")]
     [InlineData("[]")]
     [InlineData("{\"price\": {\"wrong\": 1}}")]
-    public async Task MalformedBody_Is400_WithNoDetail(string body)
+    public async Task Malformed_body_is_400_with_no_detail(string body)
     {
         var received = new ConcurrentQueue<SubscriptionPaymentWebhook>();
         await using var host = await StartSubscriptionPayment(received);
@@ -147,7 +147,7 @@ public class WebhookEndpointTests
     }
 
     [Fact]
-    public async Task NonUtf8Body_Is400()
+    public async Task Non_utf8_body_is_400()
     {
         var received = new ConcurrentQueue<SubscriptionPaymentWebhook>();
         await using var host = await StartSubscriptionPayment(received);
@@ -157,7 +157,7 @@ public class WebhookEndpointTests
     }
 
     [Fact]
-    public async Task UnauthorizedIsCheckedBeforeTheBody()
+    public async Task Unauthorized_is_checked_before_the_body()
     {
         var received = new ConcurrentQueue<SubscriptionPaymentWebhook>();
         await using var host = await StartSubscriptionPayment(received);
@@ -166,7 +166,7 @@ public class WebhookEndpointTests
     }
 
     [Fact]
-    public async Task OversizedBody_Is413_ByContentLength()
+    public async Task Oversized_body_is_413_by_content_length()
     {
         var received = new ConcurrentQueue<SubscriptionPaymentWebhook>();
         await using var host = await StartSubscriptionPayment(received);
@@ -183,7 +183,7 @@ public class WebhookEndpointTests
     }
 
     [Fact]
-    public async Task OversizedBody_Is413_WhenChunked()
+    public async Task Oversized_body_is_413_when_chunked()
     {
         var received = new ConcurrentQueue<SubscriptionPaymentWebhook>();
         await using var host = await StartSubscriptionPayment(received, o => o.MaxBodyBytes = 1024);
@@ -200,7 +200,7 @@ public class WebhookEndpointTests
     }
 
     [Fact]
-    public async Task BodyAtTheLimit_IsAccepted_WhenChunked()
+    public async Task Body_at_the_limit_is_accepted_when_chunked()
     {
         var received = new ConcurrentQueue<SubscriptionPaymentWebhook>();
         var text = Samples.Text("webhook-subscription-payment.json");
@@ -217,7 +217,7 @@ public class WebhookEndpointTests
     }
 
     [Fact]
-    public async Task HandlerThrows_Is500_WithoutTheExceptionMessage_AndARedeliveryIsHandled()
+    public async Task Handler_throws_is_500_without_the_exception_message_and_a_redelivery_is_handled()
     {
         var received = new ConcurrentQueue<SubscriptionPaymentWebhook>();
         var calls = 0;
@@ -238,7 +238,7 @@ public class WebhookEndpointTests
     }
 
     [Fact]
-    public async Task DuplicateDelivery_IsHandledOnce()
+    public async Task Duplicate_delivery_is_handled_once()
     {
         var received = new ConcurrentQueue<SubscriptionPaymentWebhook>();
         await using var host = await StartSubscriptionPayment(received);
@@ -260,7 +260,7 @@ public class WebhookEndpointTests
     }
 
     [Fact]
-    public async Task ConcurrentDuplicates_AreHandledOnce()
+    public async Task Concurrent_duplicates_are_handled_once()
     {
         var received = new ConcurrentQueue<SubscriptionPaymentWebhook>();
         await using var host = await StartSubscriptionPayment(received, behaviour: _ => Task.Delay(50));
@@ -282,7 +282,7 @@ public class WebhookEndpointTests
     }
 
     [Fact]
-    public async Task Deduplication_CanBeTurnedOff()
+    public async Task Deduplication_can_be_turned_off()
     {
         var received = new ConcurrentQueue<SubscriptionPaymentWebhook>();
         await using var host = await StartSubscriptionPayment(received, o => o.DeduplicateDeliveries = false);
@@ -293,7 +293,7 @@ public class WebhookEndpointTests
     }
 
     [Fact]
-    public async Task DistributedCacheDeduplicator_HandlesADuplicateOnce()
+    public async Task Distributed_cache_deduplicator_handles_a_duplicate_once()
     {
         var received = new ConcurrentQueue<SubscriptionPaymentWebhook>();
         await using var host = await StartSubscriptionPayment(received, services: s =>
@@ -313,7 +313,7 @@ public class WebhookEndpointTests
     }
 
     [Fact]
-    public async Task Get_IsNotAWebhook()
+    public async Task Get_is_not_a_webhook()
     {
         var received = new ConcurrentQueue<SubscriptionPaymentWebhook>();
         await using var host = await StartSubscriptionPayment(received);
@@ -322,7 +322,7 @@ public class WebhookEndpointTests
     }
 
     [Fact]
-    public async Task SuccessStatus_CanBe204()
+    public async Task Success_status_can_be_204()
     {
         var received = new ConcurrentQueue<SubscriptionPaymentWebhook>();
         await using var host = await StartSubscriptionPayment(received, o => o.SuccessStatusCode = 204);
@@ -333,7 +333,7 @@ public class WebhookEndpointTests
     // ---- every webhook at its own URL ----
 
     [Fact]
-    public async Task EveryWebhook_AtItsOwnUrl_Is200_WithItsPayloadType()
+    public async Task Every_webhook_at_its_own_url_is_200_with_its_payload_type()
     {
         var received = new ConcurrentQueue<object>();
         Task Take(object p) { received.Enqueue(p); return Task.CompletedTask; }
@@ -390,7 +390,7 @@ public class WebhookEndpointTests
     [Theory]
     [InlineData("webhook-sign-up.json")]
     [InlineData("webhook-login.json")]
-    public async Task SignUpSample_PlaceholderHashes_Are401_UnlessAllowed(string file)
+    public async Task Sign_up_sample_placeholder_hashes_are_401_unless_allowed(string file)
     {
         var received = new ConcurrentQueue<SignUpWebhook>();
         await using (var strict = await WebhookHost.StartAsync(app => app.MapConscentWebhook<SignUpWebhook>("/s", (p, _) => { received.Enqueue(p); return Task.CompletedTask; })))
@@ -416,7 +416,7 @@ public class WebhookEndpointTests
     }
 
     [Fact]
-    public async Task ReviewSubscription_DocsToken_IsForeign_401_AndMismatchedPhone_401()
+    public async Task Review_subscription_docs_token_is_foreign_401_and_mismatched_phone_401()
     {
         var received = new ConcurrentQueue<ReviewSubscriptionWebhook>();
         await using var host = await WebhookHost.StartAsync(app => app.MapConscentWebhook<ReviewSubscriptionWebhook>("/r", (p, _) => { received.Enqueue(p); return Task.CompletedTask; }));
@@ -433,7 +433,7 @@ public class WebhookEndpointTests
     }
 
     [Fact]
-    public async Task HashedIdentifierCheck_CanBeTurnedOff()
+    public async Task Hashed_identifier_check_can_be_turned_off()
     {
         var received = new ConcurrentQueue<ReviewSubscriptionWebhook>();
         await using var host = await WebhookHost.StartAsync(
@@ -446,7 +446,7 @@ public class WebhookEndpointTests
     }
 
     [Fact]
-    public async Task HttpContextOverload_GivesRequestServices()
+    public async Task HttpContext_overload_gives_request_services()
     {
         var seen = new ConcurrentQueue<string>();
         await using var host = await WebhookHost.StartAsync(app => app.MapConscentWebhook<PassPaymentWebhook>("/p", async (p, http, ct) =>
@@ -461,7 +461,7 @@ public class WebhookEndpointTests
     }
 
     [Fact]
-    public async Task Mapping_WithoutAddConscentWebhooks_FailsAtStartup()
+    public async Task Mapping_without_AddConscentWebhooks_fails_at_startup()
     {
         var builder = WebApplication.CreateSlimBuilder();
         await using var app = builder.Build();
@@ -470,7 +470,7 @@ public class WebhookEndpointTests
     }
 
     [Fact]
-    public async Task Mapping_WithoutCredentials_FailsAtStartup_WithoutValues()
+    public async Task Mapping_without_credentials_fails_at_startup_without_values()
     {
         var builder = WebApplication.CreateSlimBuilder();
         builder.Services.AddConscentWebhooks();
@@ -480,7 +480,7 @@ public class WebhookEndpointTests
     }
 
     [Fact]
-    public async Task ExplicitWebhookCredentials_WinOverConscentOptions()
+    public async Task Explicit_webhook_credentials_win_over_ConscentOptions()
     {
         var received = new ConcurrentQueue<MicroPaymentWebhook>();
         await using var host = await WebhookHost.StartAsync(

@@ -38,7 +38,7 @@ public sealed class ContentClientTests : IAsyncLifetime
 
     [Theory]
     [MemberData(nameof(Modes))]
-    public async Task CreateEditGetList_RoundTripThroughTheSdk(bool overServer)
+    public async Task Create_edit_get_list_round_trip_through_the_sdk(bool overServer)
     {
         using var client = await Client(overServer);
 
@@ -64,7 +64,7 @@ public sealed class ContentClientTests : IAsyncLifetime
 
     [Theory]
     [MemberData(nameof(Modes))]
-    public async Task ListAll_WalksEveryPage(bool overServer)
+    public async Task List_all_walks_every_page(bool overServer)
     {
         for (var i = 0; i < 7; i++) _sim.SeedContent("c" + i, "T" + i, "https://x/" + i, 1);
         using var client = await Client(overServer);
@@ -78,7 +78,7 @@ public sealed class ContentClientTests : IAsyncLifetime
 
     [Theory]
     [MemberData(nameof(Modes))]
-    public async Task Get_LegacyIdWithSpaces_IsEncodedAndFound(bool overServer)
+    public async Task Get_legacy_id_with_spaces_is_encoded_and_found(bool overServer)
     {
         _sim.SeedContent("Client Content Id 6", "Tesla Tequila", "https://www.yoursite.com/yourcontent", 1);
         using var client = await Client(overServer);
@@ -91,7 +91,7 @@ public sealed class ContentClientTests : IAsyncLifetime
 
     [Theory]
     [MemberData(nameof(Modes))]
-    public async Task Get_Unknown_ThrowsNotFound(bool overServer)
+    public async Task Get_unknown_throws_not_found(bool overServer)
     {
         using var client = await Client(overServer);
 
@@ -102,7 +102,7 @@ public sealed class ContentClientTests : IAsyncLifetime
 
     [Theory]
     [MemberData(nameof(Modes))]
-    public async Task Create_Duplicate_ThrowsBadRequestWithTheServersMessage(bool overServer)
+    public async Task Create_duplicate_throws_bad_request_with_the_servers_message(bool overServer)
     {
         using var client = await Client(overServer);
         await client.Content.CreateAsync(NewContent("dup"));
@@ -114,7 +114,7 @@ public sealed class ContentClientTests : IAsyncLifetime
 
     [Theory]
     [MemberData(nameof(Modes))]
-    public async Task WrongSecret_ThrowsAuthentication_AndNothingIsStored(bool overServer)
+    public async Task Wrong_secret_throws_authentication_and_nothing_is_stored(bool overServer)
     {
         if (overServer) await _sim.StartServerAsync();
         var options = _sim.CreateOptions();
@@ -130,7 +130,7 @@ public sealed class ContentClientTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task CreateClient_IsAHandlerModeShortcut()
+    public async Task Create_client_is_a_handler_mode_shortcut()
     {
         using var client = _sim.CreateClient();
         await client.Content.CreateAsync(NewContent("x1"));

@@ -19,7 +19,7 @@ public sealed class FaultInjectionTests : IAsyncLifetime
     private static CreateContentRequest NewContent(string id) => new() { ContentId = id, Title = "T", Url = "https://x/" + id, Price = 1 };
 
     [Fact]
-    public async Task QueuedStatus_IsAnsweredWithRetryAfter_ThenTheRealAnswer()
+    public async Task Queued_status_is_answered_with_retry_after_then_the_real_answer()
     {
         _sim.SeedContent("c1", "T", "https://x", 1);
         _sim.Faults.Enqueue(SimulatedFault.Status(429, TimeSpan.FromSeconds(2)));
@@ -38,7 +38,7 @@ public sealed class FaultInjectionTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task SdkRetriesAGetThrough503s()
+    public async Task Sdk_retries_a_get_through_503s()
     {
         _sim.SeedContent("c1", "T", "https://x", 1);
         _sim.Faults.Enqueue(SimulatedFault.Status(503), times: 2);
@@ -51,7 +51,7 @@ public sealed class FaultInjectionTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task RateLimitedBeyondRetries_ThrowsRateLimitedWithRetryAfter()
+    public async Task Rate_limited_beyond_retries_throws_rate_limited_with_retry_after()
     {
         _sim.Faults.When("/api/v1/content/client", SimulatedFault.Status(429, TimeSpan.FromSeconds(1)));
         using var patient = _sim.CreateClient(o => { o.Retry.MaxRetryAttempts = 1; o.Retry.MaxDelay = TimeSpan.FromSeconds(2); });
@@ -68,7 +68,7 @@ public sealed class FaultInjectionTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task DroppedBeforeProcessing_PostIsRetriedAndCreatedOnce()
+    public async Task Dropped_before_processing_post_is_retried_and_created_once()
     {
         _sim.Faults.Enqueue(SimulatedFault.DropConnection());
         using var client = new ConscentClient(_sim.CreateOptions(), _sim.Handler);
@@ -81,7 +81,7 @@ public sealed class FaultInjectionTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task DroppedAfterProcessing_PostIsNotRetried_ButTheStateChanged()
+    public async Task Dropped_after_processing_post_is_not_retried_but_the_state_changed()
     {
         _sim.Faults.Enqueue(SimulatedFault.DropConnection(afterProcessing: true));
         using var client = new ConscentClient(_sim.CreateOptions(), _sim.Handler);
@@ -94,7 +94,7 @@ public sealed class FaultInjectionTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task DroppedConnection_InServerMode_AbortsTheConnection()
+    public async Task Dropped_connection_in_server_mode_aborts_the_connection()
     {
         await _sim.StartServerAsync();
         _sim.Faults.Enqueue(SimulatedFault.DropConnection());
@@ -107,7 +107,7 @@ public sealed class FaultInjectionTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task ServerMode_SdkRetriesThroughADroppedGet()
+    public async Task Server_mode_sdk_retries_through_a_dropped_get()
     {
         await _sim.StartServerAsync();
         _sim.SeedContent("c1", "T", "https://x", 1);
@@ -121,7 +121,7 @@ public sealed class FaultInjectionTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task RuleMatchesPathAndMethod_ForNTimes()
+    public async Task Rule_matches_path_and_method_for_n_times()
     {
         var rule = _sim.Faults.When("/api/v1/client/stats/daily", SimulatedFault.Status(405), method: "GET", times: 1);
         using var raw = new Raw(_sim);
@@ -134,7 +134,7 @@ public sealed class FaultInjectionTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task PredicateRule_AppliesUntilRemoved()
+    public async Task Predicate_rule_applies_until_removed()
     {
         var rule = _sim.Faults.When(r => r.Auth == SimulatedAuth.None, SimulatedFault.Status(500, message: "boom"));
         using var raw = new Raw(_sim);
@@ -149,7 +149,7 @@ public sealed class FaultInjectionTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task Delay_LongerThanTheAttemptTimeout_IsAbandonedAndRetried()
+    public async Task Delay_longer_than_the_attempt_timeout_is_abandoned_and_retried()
     {
         _sim.SeedContent("c1", "T", "https://x", 1);
         _sim.Faults.Enqueue(SimulatedFault.Delay(TimeSpan.FromSeconds(30)));
@@ -163,7 +163,7 @@ public sealed class FaultInjectionTests : IAsyncLifetime
     }
 
     [Fact]
-    public void Faults_RejectNonsense()
+    public void Faults_reject_nonsense()
     {
         FluentActions.Invoking(() => SimulatedFault.Status(42)).Should().Throw<ArgumentOutOfRangeException>();
         FluentActions.Invoking(() => SimulatedFault.Delay(TimeSpan.FromSeconds(-1))).Should().Throw<ArgumentOutOfRangeException>();

@@ -35,13 +35,13 @@ public sealed class JwtHandlerInteropTests
     private static string Token() => ConscentWebhookSender.CreateHashedIdentifier(new JsonObject { ["email"] = Email }, ApiSecret);
 
     [Fact]
-    public void TheSecret_IsLongEnoughForHs256InTheHandlers()
+    public void The_secret_is_long_enough_for_hs256_in_the_handlers()
     {
         Encoding.UTF8.GetByteCount(ApiSecret).Should().BeGreaterThanOrEqualTo(32);
     }
 
     [Fact]
-    public void JwtSecurityTokenHandler_ValidatesTheSendersObjectToken()
+    public void JwtSecurityTokenHandler_validates_the_senders_object_token()
     {
         var principal = new JwtSecurityTokenHandler { MapInboundClaims = false }.ValidateToken(Token(), Parameters(Key), out var validated);
 
@@ -50,7 +50,7 @@ public sealed class JwtHandlerInteropTests
     }
 
     [Fact]
-    public async Task JsonWebTokenHandler_ValidatesTheSendersObjectToken()
+    public async Task JsonWebTokenHandler_validates_the_senders_object_token()
     {
         var result = await new JsonWebTokenHandler().ValidateTokenAsync(Token(), Parameters(Key));
 
@@ -60,7 +60,7 @@ public sealed class JwtHandlerInteropTests
     }
 
     [Fact]
-    public async Task BothHandlers_RefuseTheSendersToken_UnderAnotherSecret()
+    public async Task Both_handlers_refuse_the_senders_token_under_another_secret()
     {
         var otherKey = new SymmetricSecurityKey(Encoding.UTF8.GetBytes(ApiSecret + "-other"));
 
@@ -73,7 +73,7 @@ public sealed class JwtHandlerInteropTests
     }
 
     [Fact]
-    public void TheSdksVerifier_AcceptsTheSendersObjectTokens()
+    public void The_sdks_verifier_accepts_the_senders_object_tokens()
     {
         var verifier = new ConscentWebhookVerifier(ApiKey, ApiSecret);
         var phone = ConscentWebhookSender.CreateHashedIdentifier(new JsonObject { ["phoneNumber"] = "9847598673", ["iat"] = 1_700_000_000 }, ApiSecret);
@@ -84,7 +84,7 @@ public sealed class JwtHandlerInteropTests
     }
 
     [Fact]
-    public void TheTokenIsExactlyHeaderPayloadSignature_OverTheCompactClaims()
+    public void The_token_is_exactly_header_payload_signature_over_the_compact_claims()
     {
         var parts = Token().Split('.');
 
@@ -96,7 +96,7 @@ public sealed class JwtHandlerInteropTests
     }
 
     [Fact]
-    public void TheRawStringTokens_TheSenderSignsLikeConsCent_AreNotReadableByTheHandlers()
+    public void The_raw_string_tokens_the_sender_signs_like_ConsCent_are_not_readable_by_the_handlers()
     {
         var raw = ConscentWebhookSender.CreateHashedIdentifier(Email, ApiSecret);
 

@@ -56,7 +56,7 @@ public sealed class ModelFactoryTests
             .ToList();
 
     [Fact]
-    public void EveryClientResponseType_HasAFactoryMethod()
+    public void Every_client_response_type_has_a_factory_method()
     {
         ClientInterfaces().Should().HaveCount(10, "Content, Bundles, Consumption, Stats, Subscriptions, Purchases, Users, AutoLogin, Loyalty, Stories");
         var responses = ResponseTypes();
@@ -71,7 +71,7 @@ public sealed class ModelFactoryTests
     }
 
     [Fact]
-    public void EveryWebhookPayloadType_HasAFactoryMethod()
+    public void Every_webhook_payload_type_has_a_factory_method()
     {
         var payloads = WebhookPayloadTypes();
         payloads.Should().HaveCount(8, "W1–W8");
@@ -82,7 +82,7 @@ public sealed class ModelFactoryTests
     }
 
     [Fact]
-    public void FactoryMethods_AreNamedAfterTheirType_AndTakeOnlyOptionalParameters()
+    public void Factory_methods_are_named_after_their_type_and_take_only_optional_parameters()
     {
         foreach (var factory in Factories)
         {
@@ -93,7 +93,7 @@ public sealed class ModelFactoryTests
     }
 
     [Fact]
-    public void EveryFactory_WithAllDefaults_BuildsAModel()
+    public void Every_factory_with_all_defaults_builds_a_model()
     {
         foreach (var factory in Factories)
         {
@@ -104,7 +104,7 @@ public sealed class ModelFactoryTests
     }
 
     [Fact]
-    public void ContentItem_HasDefaults_AndTakesNamedOverrides()
+    public void Content_item_has_defaults_and_takes_named_overrides()
     {
         var defaults = ConscentModelFactory.ContentItem();
         var item = ConscentModelFactory.ContentItem(contentId: "x", price: 5m, categories: new[] { "news" });
@@ -120,7 +120,7 @@ public sealed class ModelFactoryTests
     }
 
     [Fact]
-    public void Responses_WrapTheGivenModel_OrADefaultOne()
+    public void Responses_wrap_the_given_model_or_a_default_one()
     {
         var content = ConscentModelFactory.ContentItem(contentId: "y");
 
@@ -149,7 +149,7 @@ public sealed class ModelFactoryTests
     }
 
     [Fact]
-    public void ConsumptionVerification_NotFound_HasNoValidation_OtherwiseADefaultOne()
+    public void Consumption_verification_not_found_has_no_validation_otherwise_a_default_one()
     {
         var valid = ConscentModelFactory.ConsumptionVerification();
         var notFound = ConscentModelFactory.ConsumptionVerification(ConsumptionMismatch.NotFound);
@@ -163,7 +163,7 @@ public sealed class ModelFactoryTests
     }
 
     [Fact]
-    public void LoyaltyEventResult_ParsesJsonText_AndKeepsPlainText()
+    public void Loyalty_event_result_parses_json_text_and_keeps_plain_text()
     {
         var json = ConscentModelFactory.LoyaltyEventResult();
         var text = ConscentModelFactory.LoyaltyEventResult(HttpStatusCode.Accepted, "ok");
@@ -176,7 +176,7 @@ public sealed class ModelFactoryTests
     }
 
     [Fact]
-    public void SubscriptionPaymentWebhook_Renewal_HasARenewalDeliveryId()
+    public void Subscription_payment_webhook_renewal_has_a_renewal_delivery_id()
     {
         var first = ConscentModelFactory.SubscriptionPaymentWebhook(purchaseId: "p-1");
         var renewal = ConscentModelFactory.SubscriptionPaymentWebhook(purchaseId: "p-1", renewalId: "r-2");
@@ -189,7 +189,7 @@ public sealed class ModelFactoryTests
     }
 
     [Fact]
-    public void SignUpWebhook_WithTheApiSecret_PassesIdentityVerification_AndRoundTripsThroughTheParser()
+    public void Sign_up_webhook_with_the_api_secret_passes_identity_verification_and_round_trips_through_the_parser()
     {
         var verifier = new ConscentWebhookVerifier("key", "secret");
         var signed = ConscentModelFactory.SignUpWebhook(email: "a@b.com", phoneNumber: "9999999999", apiSecret: "secret");
@@ -203,7 +203,7 @@ public sealed class ModelFactoryTests
     }
 
     [Fact]
-    public void SubscriptionCancelledWebhook_DefaultsToTheRazorpayIdAsDeliveryId()
+    public void Subscription_cancelled_webhook_defaults_to_the_razorpay_id_as_delivery_id()
     {
         var payload = ConscentModelFactory.SubscriptionCancelledWebhook(userId: "u-9");
 
@@ -274,7 +274,7 @@ public sealed class ModelFactoryTests
     }
 
     [Fact]
-    public async Task PublisherCode_RunsAgainstAFakeClient_ReturningFactoryModels()
+    public async Task Publisher_code_runs_against_a_fake_client_returning_factory_models()
     {
         var fake = new FakeContentClient(
             ConscentModelFactory.ContentItem(contentId: "budget-2026", price: 5m),
@@ -306,7 +306,7 @@ public sealed class ModelFactoryTests
     }
 
     [Fact]
-    public async Task PublisherUnlockCheck_RunsAgainstAFakeConsumptionClient()
+    public async Task Publisher_unlock_check_runs_against_a_fake_consumption_client()
     {
         IConsumptionClient consumption = new FakeConsumptionClient();
 

@@ -60,7 +60,7 @@ public sealed class RawAccountEndpointTests : IDisposable
     });
 
     [Fact]
-    public async Task E08_ValidateConsumption_WithoutAuth_AnswersTheDocsOneElementArray()
+    public async Task E08_validate_consumption_without_auth_answers_the_docs_one_element_array()
     {
         _sim.SeedContent("Client-Content-Id", "T", "https://x", 5);
         var id = _sim.IssueConsumption("Client-Content-Id");
@@ -79,7 +79,7 @@ public sealed class RawAccountEndpointTests : IDisposable
     }
 
     [Fact]
-    public async Task E08_ValidateConsumption_UnknownId_AnswersAnEmptyArray()
+    public async Task E08_validate_consumption_unknown_id_answers_an_empty_array()
     {
         var (status, json, _) = await _raw.Post("/api/v1/content/consumption/11c369df-2a30-4a0d-90dc-5a45797dacdd", auth: Auth.None);
         status.Should().Be(HttpStatusCode.OK);
@@ -87,7 +87,7 @@ public sealed class RawAccountEndpointTests : IDisposable
     }
 
     [Fact]
-    public async Task E08_ValidateConsumption_SingleUse_SecondValidationIsEmpty()
+    public async Task E08_validate_consumption_single_use_second_validation_is_empty()
     {
         using var sim = new ConscentSimulator(new ConscentSimulatorOptions { SingleUseConsumptions = true });
         using var raw = new Raw(sim);
@@ -98,7 +98,7 @@ public sealed class RawAccountEndpointTests : IDisposable
     }
 
     [Fact]
-    public async Task E09_ContentStats_CountsConsumptionsInTheRange_GetOrPost()
+    public async Task E09_content_stats_counts_consumptions_in_the_range_get_or_post()
     {
         _sim.SeedContent("c1", "T", "https://x", 10);
         _sim.IssueConsumption("c1", createdAt: Now.AddDays(-1));
@@ -120,7 +120,7 @@ public sealed class RawAccountEndpointTests : IDisposable
     }
 
     [Fact]
-    public async Task E10_DailyStats_DefaultsToThePreviousUtcDay()
+    public async Task E10_daily_stats_defaults_to_the_previous_utc_day()
     {
         _sim.IssueConsumption("a", amount: 10, createdAt: new DateTimeOffset(2024, 5, 9, 8, 0, 0, TimeSpan.Zero));
         _sim.IssueConsumption("b", amount: 19.6m, createdAt: new DateTimeOffset(2024, 5, 9, 23, 0, 0, TimeSpan.Zero));
@@ -137,7 +137,7 @@ public sealed class RawAccountEndpointTests : IDisposable
     }
 
     [Fact]
-    public async Task E11_CurrentSubscribers_ListsActiveOnesInTheDocsShape()
+    public async Task E11_current_subscribers_lists_active_ones_in_the_docs_shape()
     {
         var user = FullUser();
         FullSubscription(user.Id!);
@@ -155,7 +155,7 @@ public sealed class RawAccountEndpointTests : IDisposable
     }
 
     [Fact]
-    public async Task E12_Migrate_TheDocsSample_AnswersTheDocsShapeAndCreatesTheSubscriber()
+    public async Task E12_migrate_the_docs_sample_answers_the_docs_shape_and_creates_the_subscriber()
     {
         var (status, json, _) = await _raw.Post("/api/v1/subscription/migrate", Samples.Node("subscription-migrate.request.json"));
 
@@ -177,7 +177,7 @@ public sealed class RawAccountEndpointTests : IDisposable
     [InlineData("expiryDate", null, "expiryDate is required")]
     [InlineData("purchaseDate", null, "purchaseDate is required")]
     [InlineData("subscriptionDetails", null, "subscriptionDetails is required")]
-    public async Task E12_Migrate_DocumentedRuleBroken_Answers400(string field, string? value, string message)
+    public async Task E12_migrate_documented_rule_broken_answers_400(string field, string? value, string message)
     {
         var body = Samples.Node("subscription-migrate.request.json").AsObject();
         body.Remove(field);
@@ -191,7 +191,7 @@ public sealed class RawAccountEndpointTests : IDisposable
     }
 
     [Fact]
-    public async Task E12_Migrate_NeedsEmailOrPhone_AndAnAddressForPhysical()
+    public async Task E12_migrate_needs_email_or_phone_and_an_address_for_physical()
     {
         var body = Samples.Node("subscription-migrate.request.json").AsObject();
         body.Remove("userPrimaryEmail");
@@ -207,7 +207,7 @@ public sealed class RawAccountEndpointTests : IDisposable
     }
 
     [Fact]
-    public async Task E13_UserAndSubscriptionDetails_NoAuth_AnswersTheDocsShape()
+    public async Task E13_user_and_subscription_details_no_auth_answers_the_docs_shape()
     {
         var user = _sim.SeedUser(new SimulatedUser
         {
@@ -236,7 +236,7 @@ public sealed class RawAccountEndpointTests : IDisposable
     }
 
     [Fact]
-    public async Task E14_PurchasedSubscriptions_AnswersTheDocsShapeWithPaginationInfo()
+    public async Task E14_purchased_subscriptions_answers_the_docs_shape_with_pagination_info()
     {
         var user = FullUser("129347792");
         FullSubscription(user.Id!);
@@ -269,7 +269,7 @@ public sealed class RawAccountEndpointTests : IDisposable
     }
 
     [Fact]
-    public async Task E15_UserAndPurchaseDetails_ByEmail_NoAuth_AnswersTheDocsShape()
+    public async Task E15_user_and_purchase_details_by_email_no_auth_answers_the_docs_shape()
     {
         var user = _sim.SeedUser(new SimulatedUser
         {
@@ -293,7 +293,7 @@ public sealed class RawAccountEndpointTests : IDisposable
     }
 
     [Fact]
-    public async Task E16_ClientPurchases_EmbedsUserClientAndContent_WithTotals()
+    public async Task E16_client_purchases_embeds_user_client_and_content_with_totals()
     {
         var (user, _, _) = SeedPurchases();
 
@@ -308,7 +308,7 @@ public sealed class RawAccountEndpointTests : IDisposable
     }
 
     [Fact]
-    public async Task E17_ClientPasses_AnswersTheDocsShape()
+    public async Task E17_client_passes_answers_the_docs_shape()
     {
         var (user, pass, _) = SeedPurchases();
 
@@ -321,7 +321,7 @@ public sealed class RawAccountEndpointTests : IDisposable
     }
 
     [Fact]
-    public async Task E18_ClientMicropayments_AnswersTheDocsShapeAndPages()
+    public async Task E18_client_micropayments_answers_the_docs_shape_and_pages()
     {
         var (user, _, micro) = SeedPurchases();
         _sim.SeedPurchase(new SimulatedPurchase { UserId = user.Id, Type = PurchaseTypes.Content, Price = 3, CreatedAt = Now });
@@ -338,7 +338,7 @@ public sealed class RawAccountEndpointTests : IDisposable
     }
 
     [Fact]
-    public async Task E19_CancelSubscriptions_CancelsEveryActiveOne()
+    public async Task E19_cancel_subscriptions_cancels_every_active_one()
     {
         var user = FullUser();
         FullSubscription(user.Id!);
@@ -354,7 +354,7 @@ public sealed class RawAccountEndpointTests : IDisposable
     }
 
     [Fact]
-    public async Task E20_GenerateTempToken_FromQueryOrBody()
+    public async Task E20_generate_temp_token_from_query_or_body()
     {
         var (status, json, _) = await _raw.Post("/client/generate-temp-token?email=a%40b.com&phoneNumber=9999999999");
 
@@ -368,7 +368,7 @@ public sealed class RawAccountEndpointTests : IDisposable
     }
 
     [Fact]
-    public async Task E21_LoyaltyEvent_WithApiKey_IsRecorded()
+    public async Task E21_loyalty_event_with_api_key_is_recorded()
     {
         var body = Samples.Node("loyalty-user-event.request.json");
 
@@ -384,7 +384,7 @@ public sealed class RawAccountEndpointTests : IDisposable
     }
 
     [Fact]
-    public async Task E21_LoyaltyEvent_WithoutTheKeyOrForAnotherPartner_IsRejected()
+    public async Task E21_loyalty_event_without_the_key_or_for_another_partner_is_rejected()
     {
         var body = Samples.Node("loyalty-user-event.request.json");
         (await _raw.Post($"/reward/{_sim.Settings.ClientId}/api/user_event", body, Auth.Basic)).Status.Should().Be(HttpStatusCode.Unauthorized);

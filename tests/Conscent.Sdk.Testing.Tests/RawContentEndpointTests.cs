@@ -32,7 +32,7 @@ public sealed class RawContentEndpointTests : IDisposable
     }
 
     [Fact]
-    public async Task E01_CreateContent_AnswersTheDocsShapeAndStoresIt()
+    public async Task E01_create_content_answers_the_docs_shape_and_stores_it()
     {
         var (status, json, _) = await _raw.Post("/api/v1/content", CreateSample());
 
@@ -47,14 +47,14 @@ public sealed class RawContentEndpointTests : IDisposable
     }
 
     [Fact]
-    public async Task E01_CreateContent_AcceptsTheSamplesTrailingSlash()
+    public async Task E01_create_content_accepts_the_samples_trailing_slash()
     {
         var (status, _, _) = await _raw.Post("/api/v1/content/", CreateSample());
         status.Should().Be(HttpStatusCode.OK);
     }
 
     [Fact]
-    public async Task E01_CreateContent_RejectsTheDocsOwnIdWithSpaces()
+    public async Task E01_create_content_rejects_the_docs_own_id_with_spaces()
     {
         var (status, json, _) = await _raw.Post("/api/v1/content", Samples.Node("content-create.request.json"));
 
@@ -67,7 +67,7 @@ public sealed class RawContentEndpointTests : IDisposable
     [InlineData("title", "title is required")]
     [InlineData("url", "url is required")]
     [InlineData("contentId", "contentId is required")]
-    public async Task E01_CreateContent_RequiredFieldMissing_Answers400NamingIt(string field, string message)
+    public async Task E01_create_content_required_field_missing_answers_400_naming_it(string field, string message)
     {
         var body = CreateSample();
         body.Remove(field);
@@ -87,7 +87,7 @@ public sealed class RawContentEndpointTests : IDisposable
     [InlineData("priceOverrides", "{\"country\":[{\"name\":\"XX\",\"price\":1}]}", "priceOverrides.country[0].name")]
     [InlineData("pixels", "{\"facebook\":{\"pixelId\":\"1\",\"events\":[{\"eventType\":\"CLICK\",\"name\":\"x\"}]}}", "eventType")]
     [InlineData("pixels", "{\"google\":{}}", "pixels.google.trackingId")]
-    public async Task E01_CreateContent_DocumentedConstraintBroken_Answers400NamingTheField(string field, string json, string named)
+    public async Task E01_create_content_documented_constraint_broken_answers_400_naming_the_field(string field, string json, string named)
     {
         var body = CreateSample();
         if (field == "authorName") body.Remove("authorId");
@@ -101,7 +101,7 @@ public sealed class RawContentEndpointTests : IDisposable
     }
 
     [Fact]
-    public async Task E01_CreateContent_DuplicateId_Answers400()
+    public async Task E01_create_content_duplicate_id_answers_400()
     {
         (await _raw.Post("/api/v1/content", CreateSample())).Status.Should().Be(HttpStatusCode.OK);
 
@@ -115,7 +115,7 @@ public sealed class RawContentEndpointTests : IDisposable
     [InlineData(Auth.None)]
     [InlineData(Auth.WrongBasic)]
     [InlineData(Auth.ApiKey)]
-    public async Task E01_CreateContent_WithoutTheRightBasicCredentials_Answers401(Auth auth)
+    public async Task E01_create_content_without_the_right_basic_credentials_answers_401(Auth auth)
     {
         var (status, json, _) = await _raw.Post("/api/v1/content", CreateSample(), auth);
 
@@ -125,7 +125,7 @@ public sealed class RawContentEndpointTests : IDisposable
     }
 
     [Fact]
-    public async Task E01_CreateContent_NotJson_Answers400()
+    public async Task E01_create_content_not_json_answers_400()
     {
         using var request = new HttpRequestMessage(HttpMethod.Post, "/api/v1/content") { Content = new StringContent("not json") };
         request.Headers.TryAddWithoutValidation("Authorization", Raw.BasicValue(_sim.Settings.ApiKey, _sim.Settings.ApiSecret));
@@ -137,7 +137,7 @@ public sealed class RawContentEndpointTests : IDisposable
     }
 
     [Fact]
-    public async Task E02_EditContent_AnswersTheDocsShapeAndChangesTheItem()
+    public async Task E02_edit_content_answers_the_docs_shape_and_changes_the_item()
     {
         var create = CreateSample();
         create["authorName"] = "author";
@@ -155,7 +155,7 @@ public sealed class RawContentEndpointTests : IDisposable
     }
 
     [Fact]
-    public async Task E02_EditContent_ChangingTheIdInTheBody_Answers400()
+    public async Task E02_edit_content_changing_the_id_in_the_body_answers_400()
     {
         await _raw.Post("/api/v1/content", CreateSample());
         var (status, json, _) = await _raw.Patch("/api/v1/content/testingID_For_Client_Content", new JsonObject { ["contentId"] = "other" });
@@ -164,14 +164,14 @@ public sealed class RawContentEndpointTests : IDisposable
     }
 
     [Fact]
-    public async Task E02_EditContent_UnknownId_Answers404()
+    public async Task E02_edit_content_unknown_id_answers_404()
     {
         var (status, _, _) = await _raw.Patch("/api/v1/content/nope", new JsonObject { ["title"] = "x" });
         status.Should().Be(HttpStatusCode.NotFound);
     }
 
     [Fact]
-    public async Task E03_ListContent_AnswersTheDocsShapeWithPagination()
+    public async Task E03_list_content_answers_the_docs_shape_with_pagination()
     {
         var a = new JsonObject { ["contentId"] = "a1", ["title"] = "A", ["url"] = "https://x/a", ["price"] = 1, ["duration"] = 2, ["categories"] = new JsonArray("c1"), ["priceOverrides"] = JsonNode.Parse("{\"country\":[{\"name\":\"GL\",\"price\":2}]}") };
         var b = new JsonObject { ["contentId"] = "b2", ["title"] = "B", ["url"] = "https://x/b", ["price"] = 1, ["categories"] = new JsonArray("c2"), ["download"] = JsonNode.Parse("{\"url\":\"https://d\",\"fileName\":\"f\",\"fileType\":\"PDF\"}") };
@@ -186,7 +186,7 @@ public sealed class RawContentEndpointTests : IDisposable
     }
 
     [Fact]
-    public async Task E03_ListContent_PagesByPageNumberAndPageSize()
+    public async Task E03_list_content_pages_by_page_number_and_page_size()
     {
         for (var i = 0; i < 5; i++) _sim.SeedContent("c" + i, "T" + i, "https://x/" + i, 1);
 
@@ -198,7 +198,7 @@ public sealed class RawContentEndpointTests : IDisposable
     }
 
     [Fact]
-    public async Task E04_GetContent_DecodesThePathAndAnswersTheDocsShape()
+    public async Task E04_get_content_decodes_the_path_and_answers_the_docs_shape()
     {
         _sim.SeedContent("Client Content Id 6", "Tesla Tequila", "https://www.yoursite.com/yourcontent", 1);
         await _raw.Patch("/api/v1/content/Client%20Content%20Id%206", new JsonObject
@@ -216,7 +216,7 @@ public sealed class RawContentEndpointTests : IDisposable
     }
 
     [Fact]
-    public async Task E04_GetContent_UnknownId_Answers404WithMessage()
+    public async Task E04_get_content_unknown_id_answers_404_with_message()
     {
         var (status, json, _) = await _raw.Get("/api/v1/content/client/missing");
         status.Should().Be(HttpStatusCode.NotFound);
@@ -229,7 +229,7 @@ public sealed class RawContentEndpointTests : IDisposable
     }
 
     [Fact]
-    public async Task E05_CreateBundle_AnswersTheDocsShape()
+    public async Task E05_create_bundle_answers_the_docs_shape()
     {
         SeedBundleMembers();
 
@@ -242,7 +242,7 @@ public sealed class RawContentEndpointTests : IDisposable
     }
 
     [Fact]
-    public async Task E05_CreateBundle_WithUnregisteredContentIds_Answers400NamingThem()
+    public async Task E05_create_bundle_with_unregistered_content_ids_answers_400_naming_them()
     {
         var (status, json, _) = await _raw.Post("/api/v1/content/bundle", Samples.Node("bundle-create.request.json"));
 
@@ -252,7 +252,7 @@ public sealed class RawContentEndpointTests : IDisposable
     }
 
     [Fact]
-    public async Task E06_EditBundle_EncodedIdAnswersTheDocsShape()
+    public async Task E06_edit_bundle_encoded_id_answers_the_docs_shape()
     {
         SeedBundleMembers();
         await _raw.Post("/api/v1/content/bundle", Samples.Node("bundle-create.request.json"));
@@ -267,7 +267,7 @@ public sealed class RawContentEndpointTests : IDisposable
     }
 
     [Fact]
-    public async Task E07_ListBundles_AnswersTheDocsShape()
+    public async Task E07_list_bundles_answers_the_docs_shape()
     {
         SeedBundleMembers();
         await _raw.Post("/api/v1/content/bundle", Samples.Node("bundle-create.request.json"));
@@ -282,7 +282,7 @@ public sealed class RawContentEndpointTests : IDisposable
     }
 
     [Fact]
-    public async Task UnknownPath_Answers404_AndWrongMethod_Answers405WithAllow()
+    public async Task Unknown_path_answers_404_and_wrong_method_answers_405_with_allow()
     {
         (await _raw.Get("/api/v1/nothing")).Status.Should().Be(HttpStatusCode.NotFound);
 

@@ -23,7 +23,7 @@ public sealed class RawStoryEndpointTests : IDisposable
     }
 
     [Fact]
-    public async Task E22_CreateStory_TheDocsSample_AnswersTheDocsShape()
+    public async Task E22_create_story_the_docs_sample_answers_the_docs_shape()
     {
         var (status, json, _) = await _raw.Post("/api/v1/story/", Samples.Node("story-create.request.json"));
 
@@ -36,7 +36,7 @@ public sealed class RawStoryEndpointTests : IDisposable
     [Theory]
     [InlineData("price", "4")]
     [InlineData("priceOverrides", "{\"country\":[{\"name\":\"IN\",\"price\":4}]}")]
-    public async Task E22_CreateStory_PriceOutsideTheAllowedSet_Answers400(string field, string value)
+    public async Task E22_create_story_price_outside_the_allowed_set_answers_400(string field, string value)
     {
         var body = Samples.Node("story-create.request.json").AsObject();
         body[field] = JsonNode.Parse(value);
@@ -48,7 +48,7 @@ public sealed class RawStoryEndpointTests : IDisposable
     }
 
     [Fact]
-    public async Task E23_EditStory_AnswersTheDocsShape()
+    public async Task E23_edit_story_answers_the_docs_shape()
     {
         var create = Samples.Node("story-create.request.json").AsObject();
         create["authorId"] = "a1";
@@ -64,7 +64,7 @@ public sealed class RawStoryEndpointTests : IDisposable
     }
 
     [Fact]
-    public async Task E24_E25_ListAndGetStories_AnswerTheDocsShapes()
+    public async Task E24_E25_list_and_get_stories_answer_the_docs_shapes()
     {
         await _raw.Post("/api/v1/story", Samples.Node("story-create.request.json"));
         await _raw.Post("/api/v1/story", new JsonObject { ["storyId"] = "Client Story Id 6", ["title"] = "Tesla Tequila", ["price"] = 1, ["url"] = "https://x" });
@@ -79,7 +79,7 @@ public sealed class RawStoryEndpointTests : IDisposable
     }
 
     [Fact]
-    public async Task E26_ValidateStoryRead_WithoutAuth_AnswersTheDocsArray()
+    public async Task E26_validate_story_read_without_auth_answers_the_docs_array()
     {
         var readId = _sim.IssueStoryRead("Client Story Id");
 

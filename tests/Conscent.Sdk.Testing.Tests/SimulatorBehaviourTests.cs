@@ -13,7 +13,7 @@ namespace Conscent.Sdk.Testing.Tests;
 public sealed class SimulatorBehaviourTests
 {
     [Fact]
-    public void Options_PointAtTheSimulatorWithItsCredentials()
+    public void Options_point_at_the_simulator_with_its_credentials()
     {
         using var sim = new ConscentSimulator(new ConscentSimulatorOptions { ApiKey = "k", ApiSecret = "s", ClientId = "client-1" });
 
@@ -29,7 +29,7 @@ public sealed class SimulatorBehaviourTests
     }
 
     [Fact]
-    public async Task Server_HasAFreeLoopbackPort_AndOptionsFollowIt()
+    public async Task Server_has_a_free_loopback_port_and_options_follow_it()
     {
         await using var sim = new ConscentSimulator();
 
@@ -47,7 +47,7 @@ public sealed class SimulatorBehaviourTests
     }
 
     [Fact]
-    public async Task Server_StopsOnDispose()
+    public async Task Server_stops_on_dispose()
     {
         var sim = new ConscentSimulator();
         var address = await sim.StartServerAsync();
@@ -60,7 +60,7 @@ public sealed class SimulatorBehaviourTests
     }
 
     [Fact]
-    public async Task Requests_RecordMethodPathQueryAndBody_NeverTheSecret()
+    public async Task Requests_record_method_path_query_and_body_never_the_secret()
     {
         using var sim = new ConscentSimulator();
         using var raw = new Raw(sim);
@@ -83,7 +83,7 @@ public sealed class SimulatorBehaviourTests
     }
 
     [Fact]
-    public void Seeding_RequiresAKnownUser_AndRejectsDuplicates()
+    public void Seeding_requires_a_known_user_and_rejects_duplicates()
     {
         using var sim = new ConscentSimulator();
         FluentActions.Invoking(() => sim.SeedSubscription(new SimulatedSubscription { UserId = "nobody" })).Should().Throw<ArgumentException>();
@@ -97,7 +97,7 @@ public sealed class SimulatorBehaviourTests
     }
 
     [Fact]
-    public async Task ConcurrentCreates_AreAllStoredAndRecorded()
+    public async Task Concurrent_creates_are_all_stored_and_recorded()
     {
         using var sim = new ConscentSimulator();
         using var client = sim.CreateClient();
@@ -111,7 +111,7 @@ public sealed class SimulatorBehaviourTests
         sim.Requests.Should().HaveCount(40);
     }
     [Fact]
-    public async Task DependencyInjection_WithApplyToAndTheHandler_TalksToTheSimulator()
+    public async Task Dependency_injection_with_ApplyTo_and_the_handler_talks_to_the_simulator()
     {
         using var sim = new ConscentSimulator();
         var services = new ServiceCollection();
@@ -126,7 +126,7 @@ public sealed class SimulatorBehaviourTests
     }
 
     [Fact]
-    public async Task ServerMode_AcceptsChunkedBodiesAndKeepAlive()
+    public async Task Server_mode_accepts_chunked_bodies_and_keep_alive()
     {
         await using var sim = new ConscentSimulator();
         await sim.StartServerAsync();

@@ -94,7 +94,7 @@ public sealed class SimulatorParityTests : IAsyncLifetime
 
     [Theory]
     [MemberData(nameof(Transports))]
-    public async Task Content_EveryCall(SimulatorTransport transport)
+    public async Task Content_every_call(SimulatorTransport transport)
     {
         using var client = await Client(transport);
         _sim.SeedContent("Legacy Id 6", "Old article", "https://news.example/old", price: 2);
@@ -147,7 +147,7 @@ public sealed class SimulatorParityTests : IAsyncLifetime
 
     [Theory]
     [MemberData(nameof(Transports))]
-    public async Task Bundles_EveryCall(SimulatorTransport transport)
+    public async Task Bundles_every_call(SimulatorTransport transport)
     {
         using var client = await Client(transport);
         _sim.SeedContent("a-1", "A", "https://news.example/a", 1);
@@ -181,7 +181,7 @@ public sealed class SimulatorParityTests : IAsyncLifetime
 
     [Theory]
     [MemberData(nameof(Transports))]
-    public async Task Bundles_IdsWithReservedAndNonAsciiCharacters_TravelAsOneEncodedSegment(SimulatorTransport transport)
+    public async Task Bundles_ids_with_reserved_and_non_ascii_characters_travel_as_one_encoded_segment(SimulatorTransport transport)
     {
         using var client = await Client(transport);
         _sim.SeedContent("a-1", "A", "https://news.example/a", 1);
@@ -206,7 +206,7 @@ public sealed class SimulatorParityTests : IAsyncLifetime
 
     [Theory]
     [MemberData(nameof(Transports))]
-    public async Task Consumption_ValidateAndVerify(SimulatorTransport transport)
+    public async Task Consumption_validate_and_verify(SimulatorTransport transport)
     {
         using var client = await Client(transport);
         _sim.SeedContent("article-1", "A", "https://news.example/a", 5);
@@ -248,7 +248,7 @@ public sealed class SimulatorParityTests : IAsyncLifetime
 
     [Theory]
     [MemberData(nameof(Transports))]
-    public async Task Stats_EveryCall(SimulatorTransport transport)
+    public async Task Stats_every_call(SimulatorTransport transport)
     {
         using var client = await Client(transport);
         _sim.SeedContent("Legacy Id 6", "A", "https://news.example/a", 5);
@@ -288,7 +288,7 @@ public sealed class SimulatorParityTests : IAsyncLifetime
 
     [Theory]
     [MemberData(nameof(Transports))]
-    public async Task Stats_FallBackToPost_AfterA405_AndTheSimulatorAnswersPostToo(SimulatorTransport transport)
+    public async Task Stats_fall_back_to_post_after_a_405_and_the_simulator_answers_post_too(SimulatorTransport transport)
     {
         using var client = await Client(transport);
         _sim.SeedContent("article-1", "A", "https://news.example/a", 5);
@@ -316,7 +316,7 @@ public sealed class SimulatorParityTests : IAsyncLifetime
 
     [Theory]
     [MemberData(nameof(Transports))]
-    public async Task Stats_DailySeries_OneE10CallPerDay_AndAConsumptionAtMidnightCountsOnce(SimulatorTransport transport)
+    public async Task Stats_daily_series_one_e10_call_per_day_and_a_consumption_at_midnight_counts_once(SimulatorTransport transport)
     {
         using var client = await Client(transport);
         _sim.SeedContent("article-1", "A", "https://news.example/a", 5);
@@ -345,7 +345,7 @@ public sealed class SimulatorParityTests : IAsyncLifetime
 
     [Theory]
     [MemberData(nameof(Transports))]
-    public async Task Subscriptions_MigrateAndCancel(SimulatorTransport transport)
+    public async Task Subscriptions_migrate_and_cancel(SimulatorTransport transport)
     {
         using var client = await Client(transport);
         var user = _sim.SeedUser(new SimulatedUser { Id = "user 1", Email = "old@example.com" });
@@ -396,7 +396,7 @@ public sealed class SimulatorParityTests : IAsyncLifetime
 
     [Theory]
     [MemberData(nameof(Transports))]
-    public async Task Purchases_EveryCall(SimulatorTransport transport)
+    public async Task Purchases_every_call(SimulatorTransport transport)
     {
         using var client = await Client(transport);
         var user = _sim.SeedUser(new SimulatedUser { Name = "Reader", Email = "reader@example.com", PhoneNumber = "9999999999" });
@@ -479,7 +479,7 @@ public sealed class SimulatorParityTests : IAsyncLifetime
 
     [Theory]
     [MemberData(nameof(Transports))]
-    public async Task Users_EveryCall_WithoutAuthorization(SimulatorTransport transport)
+    public async Task Users_every_call_without_authorization(SimulatorTransport transport)
     {
         using var client = await Client(transport);
         var user = _sim.SeedUser(new SimulatedUser
@@ -523,7 +523,7 @@ public sealed class SimulatorParityTests : IAsyncLifetime
 
     [Theory]
     [MemberData(nameof(Transports))]
-    public async Task AutoLogin_BothOverloads(SimulatorTransport transport)
+    public async Task Auto_login_both_overloads(SimulatorTransport transport)
     {
         using var client = await Client(transport);
 
@@ -550,7 +550,7 @@ public sealed class SimulatorParityTests : IAsyncLifetime
 
     [Theory]
     [MemberData(nameof(Transports))]
-    public async Task Loyalty_PostUserEvent_UsesTheApiKeyHeader(SimulatorTransport transport)
+    public async Task Loyalty_post_user_event_uses_the_api_key_header(SimulatorTransport transport)
     {
         using var client = await Client(transport);
 
@@ -572,7 +572,7 @@ public sealed class SimulatorParityTests : IAsyncLifetime
 
     [Theory]
     [MemberData(nameof(Transports))]
-    public async Task Stories_EveryCall(SimulatorTransport transport)
+    public async Task Stories_every_call(SimulatorTransport transport)
     {
         using var client = await Client(transport);
         _sim.SeedContent("article-1", "A", "https://news.example/a", 5);
@@ -623,7 +623,7 @@ public sealed class SimulatorParityTests : IAsyncLifetime
 
     [Theory]
     [MemberData(nameof(Transports))]
-    public async Task DocumentedErrors_MapToTheSdksTypedExceptions(SimulatorTransport transport)
+    public async Task Documented_errors_map_to_the_sdks_typed_exceptions(SimulatorTransport transport)
     {
         using var client = await Client(transport);
         _sim.SeedContent("article-1", "A", "https://news.example/a", 5);
@@ -677,7 +677,7 @@ public sealed class SimulatorParityTests : IAsyncLifetime
     };
 
     [Fact]
-    public void AllFieldsMapped_FailsOnAnUnmappedField()
+    public void All_fields_mapped_fails_on_an_unmapped_field()
     {
         var item = ConscentModelFactory.ContentItem();
         item.AdditionalProperties = new Dictionary<string, System.Text.Json.JsonElement> { ["surprise"] = System.Text.Json.JsonDocument.Parse("1").RootElement };
@@ -688,7 +688,7 @@ public sealed class SimulatorParityTests : IAsyncLifetime
     }
 
     [Fact]
-    public void EveryPublicClientMethod_IsDrivenThroughTheSimulator()
+    public void Every_public_client_method_is_driven_through_the_simulator()
     {
         var methods = ModelFactoryTests.ClientInterfaces()
             .SelectMany(i => i.GetMethods(BindingFlags.Public | BindingFlags.Instance).Select(m => i.Name + "." + m.Name))

@@ -44,7 +44,7 @@ public sealed class WebhookSenderTests
     }
 
     [Fact]
-    public async Task W7_ReviewSubscription_IsPostedWithBasicAuthAndAVerifiableRawStringToken()
+    public async Task W7_review_subscription_is_posted_with_basic_auth_and_a_verifiable_raw_string_token()
     {
         var capture = new Capture();
         using var http = new HttpClient(capture);
@@ -72,7 +72,7 @@ public sealed class WebhookSenderTests
     }
 
     [Fact]
-    public void W1_SignUp_PlaceholderHashesAreReplacedByRealTokensForEmailAndPhone()
+    public void W1_sign_up_placeholder_hashes_are_replaced_by_real_tokens_for_email_and_phone()
     {
         using var sender = new ConscentWebhookSender(Key, Secret);
 
@@ -87,7 +87,7 @@ public sealed class WebhookSenderTests
     }
 
     [Fact]
-    public void W8_MicroPayment_GetsNoHashUnlessAsked()
+    public void W8_micro_payment_gets_no_hash_unless_asked()
     {
         using var sender = new ConscentWebhookSender(Key, Secret);
         var plain = JsonNode.Parse(sender.PreparePayload(Samples.Text("webhook-micro-payment.json")))!;
@@ -100,7 +100,7 @@ public sealed class WebhookSenderTests
     }
 
     [Fact]
-    public void CreateHashedIdentifier_WithTyp_HasTheJwtHeaderAndStillVerifies()
+    public void Create_hashed_identifier_with_typ_has_the_jwt_header_and_still_verifies()
     {
         var token = ConscentWebhookSender.CreateHashedIdentifier("a@b.com", Secret, includeTypHeader: true);
 
@@ -110,7 +110,7 @@ public sealed class WebhookSenderTests
     }
 
     [Fact]
-    public async Task SimulatorSender_PostsOverRealHttp()
+    public async Task Simulator_sender_posts_over_real_http()
     {
         await using var receiver = new ConscentSimulator();
         await receiver.StartServerAsync();

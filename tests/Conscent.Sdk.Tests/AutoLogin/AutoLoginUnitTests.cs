@@ -7,7 +7,7 @@ namespace Conscent.Sdk.Tests.AutoLogin;
 public sealed class AutoLoginUnitTests
 {
     [Fact]
-    public void TokenResponse_ToStringHidesTheToken()
+    public void Token_response_ToString_hides_the_token()
     {
         var response = JsonSerializer.Deserialize(Infrastructure.Samples.Text("generate-temp-token.response.json"), ConscentJsonContext.Default.TempAuthTokenResponse)!;
 
@@ -16,21 +16,21 @@ public sealed class AutoLoginUnitTests
     }
 
     [Fact]
-    public void Request_ToStringSaysWhichFieldsAreSetNotTheirValues()
+    public void Request_ToString_says_which_fields_are_set_not_their_values()
     {
         new GenerateTempTokenRequest { PhoneNumber = "8750334265" }.ToString()
             .Should().Be("GenerateTempTokenRequest { Email = (not set), PhoneNumber = (set) }");
     }
 
     [Fact]
-    public void Request_SerializesWithoutNulls()
+    public void Request_serializes_without_nulls()
     {
         JsonSerializer.Serialize(new GenerateTempTokenRequest { Email = "a@b.c" }, ConscentJsonContext.Default.GenerateTempTokenRequest)
             .Should().Be("{\"email\":\"a@b.c\"}");
     }
 
     [Fact]
-    public void DependencyInjection_ResolvesTheAutoLoginClient()
+    public void Dependency_injection_resolves_the_auto_login_client()
     {
         var services = new ServiceCollection();
         services.AddConscent(o =>

@@ -13,26 +13,19 @@ namespace Conscent.Sdk.Tests.Contract;
 /// E20: the auto-login token endpoint, pinned against the docs' sample. The docs name query parameters while ConsCent's
 /// mobile SDK sends a JSON body, so the SDK sends both (docs/rulings.md#auto-login-query-or-body).
 /// </summary>
-public sealed class AutoLoginContractTests : IDisposable
+public sealed class AutoLoginContractTests : ContractTestBase
 {
     private const string Path = "/client/generate-temp-token";
-    private readonly MockServer _mock = new();
-
-    public void Dispose() => _mock.Dispose();
-
-    private void Respond(string body, int status = 200) =>
-        _mock.Server.Given(Request.Create().WithPath(Path).UsingPost())
-            .RespondWith(Response.Create().WithStatusCode(status).WithHeader("Content-Type", "application/json").WithBody(body));
 
     [Fact]
-    public async Task E20_GenerateTempToken_PostsEmailAndPhoneAsQueryAndJsonBodyWithBasicAuth()
+    public async Task E20_generate_temp_token_posts_email_and_phone_as_query_and_json_body_with_basic_auth()
     {
-        Respond(Samples.Text("generate-temp-token.response.json"));
-        using var client = _mock.Client();
+        RespondWithSample("POST", Path, "generate-temp-token.response.json");
+        using var client = Client();
 
         var response = await client.AutoLogin.GenerateTokenAsync("reader+1@example.com", "+91 8750334265");
 
-        var log = _mock.Server.LogEntries.Should().ContainSingle().Subject.RequestMessage!;
+        var log = SingleRequest();
         log.Method.Should().Be("POST");
         log.AbsolutePath.Should().Be(Path, "no /api/v1 prefix: the path is used as documented");
         log.RawQuery.Should().Be("?email=reader%2B1%40example.com&phoneNumber=%2B91%208750334265",
@@ -51,28 +44,28 @@ public sealed class AutoLoginContractTests : IDisposable
     }
 
     [Fact]
-    public async Task E20_GenerateTempToken_EmailOnlySendsOnlyEmail()
+    public async Task E20_generate_temp_token_email_only_sends_only_email()
     {
-        Respond(Samples.Text("generate-temp-token.response.json"));
-        using var client = _mock.Client();
+        RespondWithSample("POST", Path, "generate-temp-token.response.json");
+        using var client = Client();
 
         await client.AutoLogin.GenerateTokenAsync(new GenerateTempTokenRequest { Email = "bnnnn@gmail.com" });
 
-        var log = _mock.Server.LogEntries.Single().RequestMessage!;
+        var log = Mock.Server.LogEntries.Single().RequestMessage!;
         log.RawQuery.Should().Be("?email=bnnnn%40gmail.com");
         log.Query!.Keys.Should().Equal("email");
         JsonNode.DeepEquals(JsonNode.Parse(log.Body!), new JsonObject { ["email"] = "bnnnn@gmail.com" }).Should().BeTrue(log.Body, "no null phoneNumber in the body");
     }
 
     [Fact]
-    public async Task E20_GenerateTempToken_PhoneOnlySendsOnlyPhone()
+    public async Task E20_generate_temp_token_phone_only_sends_only_phone()
     {
-        Respond(Samples.Text("generate-temp-token.response.json"));
-        using var client = _mock.Client();
+        RespondWithSample("POST", Path, "generate-temp-token.response.json");
+        using var client = Client();
 
         await client.AutoLogin.GenerateTokenAsync(email: null, phoneNumber: "8750334265");
 
-        var log = _mock.Server.LogEntries.Single().RequestMessage!;
+        var log = Mock.Server.LogEntries.Single().RequestMessage!;
         log.RawQuery.Should().Be("?phoneNumber=8750334265");
         JsonNode.DeepEquals(JsonNode.Parse(log.Body!), new JsonObject { ["phoneNumber"] = "8750334265" }).Should().BeTrue(log.Body);
     }
@@ -81,32 +74,32 @@ public sealed class AutoLoginContractTests : IDisposable
     [InlineData(null, null)]
     [InlineData("", "")]
     [InlineData("  ", null)]
-    public async Task E20_GenerateTempToken_RequiresEmailOrPhoneAndSendsNothing(string? email, string? phone)
+    public async Task E20_generate_temp_token_requires_email_or_phone_and_sends_nothing(string? email, string? phone)
     {
-        using var client = _mock.Client();
+        using var client = Client();
 
         var ex = (await FluentActions.Awaiting(() => client.AutoLogin.GenerateTokenAsync(email, phone)).Should().ThrowAsync<ConscentValidationException>()).Which;
 
         ex.Errors.Should().ContainSingle(e => e.Field == "email");
         ex.Message.Should().Contain("Email").And.Contain("PhoneNumber");
         ex.Operation.Should().Be("AutoLogin.GenerateToken");
-        _mock.Server.LogEntries.Should().BeEmpty();
+        Mock.Server.LogEntries.Should().BeEmpty();
     }
 
     [Fact]
-    public async Task E20_GenerateTempToken_NullRequestIsAValidationError()
+    public async Task E20_generate_temp_token_null_request_is_a_validation_error()
     {
-        using var client = _mock.Client();
+        using var client = Client();
         (await FluentActions.Awaiting(() => client.AutoLogin.GenerateTokenAsync((GenerateTempTokenRequest)null!)).Should().ThrowAsync<ConscentValidationException>())
             .Which.Errors.Should().ContainSingle(e => e.Field == "request");
-        _mock.Server.LogEntries.Should().BeEmpty();
+        Mock.Server.LogEntries.Should().BeEmpty();
     }
 
     [Fact]
-    public async Task E20_GenerateTempToken_ToStringNeverShowsTheTokenOrTheReader()
+    public async Task E20_generate_temp_token_ToString_never_shows_the_token_or_the_reader()
     {
-        Respond(Samples.Text("generate-temp-token.response.json"));
-        using var client = _mock.Client();
+        RespondWithSample("POST", Path, "generate-temp-token.response.json");
+        using var client = Client();
 
         var response = await client.AutoLogin.GenerateTokenAsync("bnnnn@gmail.com", null);
 
@@ -116,16 +109,16 @@ public sealed class AutoLoginContractTests : IDisposable
     }
 
     [Fact]
-    public async Task E20_GenerateTempToken_KeepsUnknownFieldsAndToleratesMissingOnes()
+    public async Task E20_generate_temp_token_keeps_unknown_fields_and_tolerates_missing_ones()
     {
-        Respond("{\"tempAuthToken\":\"t1\",\"expiresIn\":300}");
-        using var client = _mock.Client();
+        Respond("POST", Path, "{\"tempAuthToken\":\"t1\",\"expiresIn\":300}");
+        using var client = Client();
         var withExtra = await client.AutoLogin.GenerateTokenAsync("a@b.c", null);
         withExtra.TempAuthToken.Should().Be("t1");
         withExtra.AdditionalProperties!["expiresIn"].GetInt32().Should().Be(300);
 
-        _mock.Server.Reset();
-        Respond("{}");
+        Mock.Server.Reset();
+        Respond("POST", Path, "{}");
         var empty = await client.AutoLogin.GenerateTokenAsync("a@b.c", null);
         empty.TempAuthToken.Should().BeNull();
         empty.ToString().Should().Contain("(none)");
@@ -138,10 +131,10 @@ public sealed class AutoLoginContractTests : IDisposable
     [InlineData(404, typeof(ConscentNotFoundException))]
     [InlineData(429, typeof(ConscentRateLimitedException))]
     [InlineData(500, typeof(ConscentServerException))]
-    public async Task E20_GenerateTempToken_DocumentedErrorStatusesGiveTypedExceptions(int status, Type expected)
+    public async Task E20_generate_temp_token_documented_error_statuses_give_typed_exceptions(int status, Type expected)
     {
-        Respond("{\"message\":\"User not found\"}", status);
-        using var client = _mock.Client();
+        Respond("POST", Path, "{\"message\":\"User not found\"}", status);
+        using var client = Client();
 
         var ex = (await FluentActions.Awaiting(() => client.AutoLogin.GenerateTokenAsync("bnnnn@gmail.com", null)).Should().ThrowAsync<ConscentApiException>()).Which;
 
@@ -153,10 +146,10 @@ public sealed class AutoLoginContractTests : IDisposable
     }
 
     [Fact]
-    public async Task E20_GenerateTempToken_AnEmptyBodyIsASerializationError()
+    public async Task E20_generate_temp_token_an_empty_body_is_a_serialization_error()
     {
-        _mock.Server.Given(Request.Create().WithPath(Path).UsingPost()).RespondWith(Response.Create().WithStatusCode(HttpStatusCode.OK));
-        using var client = _mock.Client();
+        Mock.Server.Given(Request.Create().WithPath(Path).UsingPost()).RespondWith(Response.Create().WithStatusCode(HttpStatusCode.OK));
+        using var client = Client();
 
         await FluentActions.Awaiting(() => client.AutoLogin.GenerateTokenAsync("a@b.c", null)).Should().ThrowAsync<ConscentSerializationException>();
     }

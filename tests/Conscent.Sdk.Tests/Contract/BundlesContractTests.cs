@@ -11,7 +11,7 @@ using WireMock.ResponseBuilders;
 namespace Conscent.Sdk.Tests.Contract;
 
 /// <summary>E05–E07: the bundle endpoints, pinned against the docs' samples.</summary>
-public sealed class BundlesContractTests : EndpointContractTestBase
+public sealed class BundlesContractTests : ContractTestBase
 {
     /// <summary>The docs' (repaired) create sample, as a publisher would build it in C#.</summary>
     private static CreateBundleRequest SampleCreateRequest()
@@ -49,7 +49,7 @@ public sealed class BundlesContractTests : EndpointContractTestBase
     // ---- E05 · Create content bundle ----
 
     [Fact]
-    public async Task E05_CreateBundle_PostsTheDocsSampleWithBasicAuth()
+    public async Task E05_create_bundle_posts_the_docs_sample_with_basic_auth()
     {
         Respond("POST", "/api/v1/content/bundle", Samples.Text("bundle-create.response.json"));
         using var client = Client();
@@ -86,7 +86,7 @@ public sealed class BundlesContractTests : EndpointContractTestBase
     }
 
     [Fact]
-    public async Task E05_CreateBundle_RequiresIdContentIdsTitleAndUrlAndSendsNothing()
+    public async Task E05_create_bundle_requires_id_content_ids_title_and_url_and_sends_nothing()
     {
         using var client = Client();
 
@@ -99,7 +99,7 @@ public sealed class BundlesContractTests : EndpointContractTestBase
     }
 
     [Fact]
-    public async Task E05_CreateBundle_RejectsAnEmptyBundleOrBlankContentIds()
+    public async Task E05_create_bundle_rejects_an_empty_bundle_or_blank_content_ids()
     {
         using var client = Client();
         var empty = SampleCreateRequest();
@@ -115,7 +115,7 @@ public sealed class BundlesContractTests : EndpointContractTestBase
     }
 
     [Fact]
-    public async Task E05_CreateBundle_AppliesTheContentRulesToPriceCurrencyTypeAndOverrides()
+    public async Task E05_create_bundle_applies_the_content_rules_to_price_currency_type_and_overrides()
     {
         using var client = Client();
         var request = SampleCreateRequest();
@@ -133,7 +133,7 @@ public sealed class BundlesContractTests : EndpointContractTestBase
     }
 
     [Fact]
-    public async Task E05_CreateBundle_NullRequestIsAValidationError()
+    public async Task E05_create_bundle_null_request_is_a_validation_error()
     {
         using var client = Client();
 
@@ -143,7 +143,7 @@ public sealed class BundlesContractTests : EndpointContractTestBase
     }
 
     [Fact]
-    public async Task E05_CreateBundle_UnregisteredContentIdsAreABadRequestWithTheServersMessage()
+    public async Task E05_create_bundle_unregistered_content_ids_are_a_bad_request_with_the_servers_message()
     {
         Respond("POST", "/api/v1/content/bundle", ErrorBody("Content Id 3 is not registered"), 400);
         using var client = Client();
@@ -157,7 +157,7 @@ public sealed class BundlesContractTests : EndpointContractTestBase
     }
 
     [Fact]
-    public async Task E05_CreateBundle_IsNotRetriedAfterA500TheServerMayHaveProcessed()
+    public async Task E05_create_bundle_is_not_retried_after_a_500_the_server_may_have_processed()
     {
         Respond("POST", "/api/v1/content/bundle", ErrorBody("boom"), 500);
         using var client = Client();
@@ -168,7 +168,7 @@ public sealed class BundlesContractTests : EndpointContractTestBase
     }
 
     [Fact]
-    public async Task E05_CreateBundle_KeepsUnknownFieldsAndToleratesMissingOnes()
+    public async Task E05_create_bundle_keeps_unknown_fields_and_tolerates_missing_ones()
     {
         Respond("pOST", "/api/v1/content/bundle", WithExtraField("bundle-create.response.json", n => n["content"]!.AsObject()));
         using var client = Client();
@@ -196,7 +196,7 @@ public sealed class BundlesContractTests : EndpointContractTestBase
     // ---- E06 · Edit content bundle ----
 
     [Fact]
-    public async Task E06_EditBundle_PatchesTheEncodedIdAndLeavesTheIdOutOfTheBody()
+    public async Task E06_edit_bundle_patches_the_encoded_id_and_leaves_the_id_out_of_the_body()
     {
         RespondToAnything(Samples.Text("bundle-edit.response.json"));
         using var client = Client();
@@ -239,7 +239,7 @@ public sealed class BundlesContractTests : EndpointContractTestBase
     [Theory]
     [InlineData("a/b?c#d%e", "a%2Fb%3Fc%23d%25e")]
     [InlineData("Bündel 1", "B%C3%BCndel%201")]
-    public async Task E06_EditBundle_EncodesEveryIdAsOnePathSegment(string id, string encoded)
+    public async Task E06_edit_bundle_encodes_every_id_as_one_path_segment(string id, string encoded)
     {
         RespondToAnything(Samples.Text("bundle-edit.response.json"));
         using var client = Client();
@@ -250,7 +250,7 @@ public sealed class BundlesContractTests : EndpointContractTestBase
     }
 
     [Fact]
-    public async Task E06_EditBundle_SendsOnlyTheFieldsSet()
+    public async Task E06_edit_bundle_sends_only_the_fields_set()
     {
         RespondToAnything(Samples.Text("bundle-edit.response.json"));
         using var client = Client();
@@ -261,7 +261,7 @@ public sealed class BundlesContractTests : EndpointContractTestBase
     }
 
     [Fact]
-    public async Task E06_EditBundle_ValidatesIdRequestAndFieldsBeforeSending()
+    public async Task E06_edit_bundle_validates_id_request_and_fields_before_sending()
     {
         using var client = Client();
 
@@ -276,7 +276,7 @@ public sealed class BundlesContractTests : EndpointContractTestBase
     }
 
     [Fact]
-    public async Task E06_EditBundle_UnknownBundleIsNotFound()
+    public async Task E06_edit_bundle_unknown_bundle_is_not_found()
     {
         RespondToAnything(ErrorBody("Content not found"), 404);
         using var client = Client();
@@ -290,7 +290,7 @@ public sealed class BundlesContractTests : EndpointContractTestBase
     // ---- E07 · List content bundles ----
 
     [Fact]
-    public async Task E07_ListBundles_GetsThePluralPathWithPagingQuery()
+    public async Task E07_list_bundles_gets_the_plural_path_with_paging_query()
     {
         Respond("GET", "/api/v1/content/bundles", Samples.Text("bundle-list.response.json"));
         using var client = Client();
@@ -340,7 +340,7 @@ public sealed class BundlesContractTests : EndpointContractTestBase
     }
 
     [Fact]
-    public async Task E07_ListBundles_WithoutOptionsStartsAtPageOneWithTheDefaultPageSize()
+    public async Task E07_list_bundles_without_options_starts_at_page_one_with_the_default_page_size()
     {
         Respond("GET", "/api/v1/content/bundles", Samples.Text("bundle-list.response.json"));
         using var client = Client();
@@ -354,7 +354,7 @@ public sealed class BundlesContractTests : EndpointContractTestBase
     [InlineData(0, 20, "pageNumber")]
     [InlineData(1, 0, "pageSize")]
     [InlineData(1, 1001, "pageSize")]
-    public async Task E07_ListBundles_RejectsBadPagingBeforeSending(int pageNumber, int pageSize, string field)
+    public async Task E07_list_bundles_rejects_bad_paging_before_sending(int pageNumber, int pageSize, string field)
     {
         using var client = Client();
 
@@ -364,7 +364,7 @@ public sealed class BundlesContractTests : EndpointContractTestBase
     }
 
     [Fact]
-    public async Task E07_ListBundles_KeepsUnknownFieldsAndToleratesMissingOnes()
+    public async Task E07_list_bundles_keeps_unknown_fields_and_tolerates_missing_ones()
     {
         var node = Samples.Node("bundle-list.response.json");
         node["content"]![0]!["futureField"] = "kept";
@@ -385,7 +385,7 @@ public sealed class BundlesContractTests : EndpointContractTestBase
     }
 
     [Fact]
-    public async Task E07_ListBundles_BadCredentialsAreAnAuthenticationError()
+    public async Task E07_list_bundles_bad_credentials_are_an_authentication_error()
     {
         Respond("GET", "/api/v1/content/bundles", ErrorBody("Invalid API Key & API Secret"), 401);
         using var client = Client();
@@ -395,7 +395,7 @@ public sealed class BundlesContractTests : EndpointContractTestBase
     }
 
     [Fact]
-    public async Task E07_ListAllBundles_WalksPagesUntilTotalPages()
+    public async Task E07_list_all_bundles_walks_pages_until_total_pages()
     {
         for (var pageNumber = 1; pageNumber <= 2; pageNumber++)
         {
@@ -419,7 +419,7 @@ public sealed class BundlesContractTests : EndpointContractTestBase
     }
 
     [Fact]
-    public void E07_ListAllBundles_RejectsABadPageSizeAtOnce()
+    public void E07_list_all_bundles_rejects_a_bad_page_size_at_once()
     {
         using var client = Client();
 

@@ -11,7 +11,7 @@ using Conscent.Sdk.Tests.Infrastructure;
 namespace Conscent.Sdk.Tests.Contract;
 
 /// <summary>E08: consumption validation, and the SDK's verification on top of it.</summary>
-public sealed class ConsumptionContractTests : EndpointContractTestBase
+public sealed class ConsumptionContractTests : ContractTestBase
 {
     private const string ArraySample = "consumption-validate.response.json";
     private const string CallbackSample = "paywall-success-callback.json";
@@ -34,7 +34,7 @@ public sealed class ConsumptionContractTests : EndpointContractTestBase
     // ---- ValidateAsync ----
 
     [Fact]
-    public async Task E08_ValidateConsumption_PostsWithoutCredentialsAndReadsTheArrayAnswer()
+    public async Task E08_validate_consumption_posts_without_credentials_and_reads_the_array_answer()
     {
         RespondToAnything(Samples.Text(ArraySample));
         using var client = Client();
@@ -64,7 +64,7 @@ public sealed class ConsumptionContractTests : EndpointContractTestBase
     }
 
     [Fact]
-    public async Task E08_ValidateConsumption_ReadsABareObjectAnswerLikeThePaywallCallback()
+    public async Task E08_validate_consumption_reads_a_bare_object_answer_like_the_paywall_callback()
     {
         RespondToAnything(Samples.Text(CallbackSample));
         using var client = Client();
@@ -81,7 +81,7 @@ public sealed class ConsumptionContractTests : EndpointContractTestBase
     }
 
     [Fact]
-    public async Task E08_ValidateConsumption_EmptyArrayMeansNoSuchConsumption()
+    public async Task E08_validate_consumption_empty_array_means_no_such_consumption()
     {
         RespondToAnything("[]");
         using var client = Client();
@@ -93,7 +93,7 @@ public sealed class ConsumptionContractTests : EndpointContractTestBase
     }
 
     [Fact]
-    public async Task E08_ValidateConsumption_KeepsAccessTimeLeftAndUnknownFields()
+    public async Task E08_validate_consumption_keeps_access_time_left_and_unknown_fields()
     {
         var node = Samples.Node(CallbackSample);
         node["accessTimeLeft"] = 86400;
@@ -111,7 +111,7 @@ public sealed class ConsumptionContractTests : EndpointContractTestBase
     }
 
     [Fact]
-    public async Task E08_ValidateConsumption_ToleratesMissingFields()
+    public async Task E08_validate_consumption_tolerates_missing_fields()
     {
         var node = Samples.Node(ArraySample);
         node[0]!.AsObject().Remove("payload");
@@ -127,7 +127,7 @@ public sealed class ConsumptionContractTests : EndpointContractTestBase
     }
 
     [Fact]
-    public async Task E08_ValidateConsumption_EncodesTheIdAsOnePathSegment()
+    public async Task E08_validate_consumption_encodes_the_id_as_one_path_segment()
     {
         RespondToAnything("[]");
         using var client = Client();
@@ -138,7 +138,7 @@ public sealed class ConsumptionContractTests : EndpointContractTestBase
     }
 
     [Fact]
-    public async Task E08_ValidateConsumption_IsNotRetriedAfterA500()
+    public async Task E08_validate_consumption_is_not_retried_after_a_500()
     {
         RespondToAnything(ErrorBody("boom"), 500);
         using var client = Client();
@@ -152,7 +152,7 @@ public sealed class ConsumptionContractTests : EndpointContractTestBase
     [InlineData(400, typeof(ConscentBadRequestException))]
     [InlineData(404, typeof(ConscentNotFoundException))]
     [InlineData(401, typeof(ConscentAuthenticationException))]
-    public async Task E08_ValidateConsumption_MapsErrorStatuses(int status, Type expected)
+    public async Task E08_validate_consumption_maps_error_statuses(int status, Type expected)
     {
         RespondToAnything(ErrorBody("Invalid consumption"), status);
         using var client = Client();
@@ -165,7 +165,7 @@ public sealed class ConsumptionContractTests : EndpointContractTestBase
     }
 
     [Fact]
-    public async Task E08_ValidateConsumption_NotJsonIsASerializationError()
+    public async Task E08_validate_consumption_not_json_is_a_serialization_error()
     {
         RespondToAnything("[{\"message\": ");
         using var client = Client();
@@ -177,7 +177,7 @@ public sealed class ConsumptionContractTests : EndpointContractTestBase
     [InlineData("")]
     [InlineData("  ")]
     [InlineData(null)]
-    public async Task E08_ValidateConsumption_RequiresAnIdAndSendsNothing(string? id)
+    public async Task E08_validate_consumption_requires_an_id_and_sends_nothing(string? id)
     {
         using var client = Client();
 
@@ -189,7 +189,7 @@ public sealed class ConsumptionContractTests : EndpointContractTestBase
     // ---- VerifyAsync ----
 
     [Fact]
-    public async Task E08_VerifyConsumption_AcceptsAMatchingRecentConsumption()
+    public async Task E08_verify_consumption_accepts_a_matching_recent_consumption()
     {
         RespondToAnything(Samples.Text(ArraySample));
         var (consumption, http) = ClientAt(SampleCreatedAt.AddMinutes(5));
@@ -206,7 +206,7 @@ public sealed class ConsumptionContractTests : EndpointContractTestBase
     }
 
     [Fact]
-    public async Task E08_VerifyConsumption_WithoutMaxAgeAppliesTheFiveMinuteDefault()
+    public async Task E08_verify_consumption_without_max_age_applies_the_five_minute_default()
     {
         RespondToAnything(Samples.Text(ArraySample));
         using var client = Client();
@@ -218,7 +218,7 @@ public sealed class ConsumptionContractTests : EndpointContractTestBase
     }
 
     [Fact]
-    public async Task E08_VerifyConsumption_WithTheAgeCheckTurnedOffAcceptsTheOldSample()
+    public async Task E08_verify_consumption_with_the_age_check_turned_off_accepts_the_old_sample()
     {
         RespondToAnything(Samples.Text(ArraySample));
         using var client = Client();
@@ -229,7 +229,7 @@ public sealed class ConsumptionContractTests : EndpointContractTestBase
     }
 
     [Fact]
-    public async Task E08_VerifyConsumption_ReportsAnotherContent()
+    public async Task E08_verify_consumption_reports_another_content()
     {
         RespondToAnything(Samples.Text(ArraySample));
         using var client = Client();
@@ -242,7 +242,7 @@ public sealed class ConsumptionContractTests : EndpointContractTestBase
     }
 
     [Fact]
-    public async Task E08_VerifyConsumption_ReportsAnotherPublishersConsumption()
+    public async Task E08_verify_consumption_reports_another_publishers_consumption()
     {
         RespondToAnything(Samples.Text(ArraySample));
         using var client = Client(o => o.ClientId = "5fbb40b07dd98b0e89d90a26");
@@ -254,7 +254,7 @@ public sealed class ConsumptionContractTests : EndpointContractTestBase
     }
 
     [Fact]
-    public async Task E08_VerifyConsumption_ReportsAnAnswerForAnotherConsumptionId()
+    public async Task E08_verify_consumption_reports_an_answer_for_another_consumption_id()
     {
         RespondToAnything(Samples.Text(ArraySample));
         using var client = Client();
@@ -265,7 +265,7 @@ public sealed class ConsumptionContractTests : EndpointContractTestBase
     }
 
     [Fact]
-    public async Task E08_VerifyConsumption_ReportsATooOldConsumption()
+    public async Task E08_verify_consumption_reports_a_too_old_consumption()
     {
         RespondToAnything(Samples.Text(ArraySample));
         var (consumption, http) = ClientAt(SampleCreatedAt.AddHours(2));
@@ -278,7 +278,7 @@ public sealed class ConsumptionContractTests : EndpointContractTestBase
     }
 
     [Fact]
-    public async Task E08_VerifyConsumption_ReportsEveryMismatchAtOnce()
+    public async Task E08_verify_consumption_reports_every_mismatch_at_once()
     {
         var node = Samples.Node(ArraySample);
         node[0]!["payload"]!.AsObject().Remove("createdAt");
@@ -294,7 +294,7 @@ public sealed class ConsumptionContractTests : EndpointContractTestBase
     }
 
     [Fact]
-    public async Task E08_VerifyConsumption_EmptyAnswerIsNotFound()
+    public async Task E08_verify_consumption_empty_answer_is_not_found()
     {
         RespondToAnything("[]");
         using var client = Client();
@@ -307,7 +307,7 @@ public sealed class ConsumptionContractTests : EndpointContractTestBase
     }
 
     [Fact]
-    public async Task E08_VerifyConsumption_RequiresAConfiguredClientIdAndSendsNothing()
+    public async Task E08_verify_consumption_requires_a_configured_client_id_and_sends_nothing()
     {
         using var client = Client(o => { o.ClientId = null; o.RequireClientId = false; });
 
@@ -322,7 +322,7 @@ public sealed class ConsumptionContractTests : EndpointContractTestBase
     [InlineData("")]
     [InlineData(" ")]
     [InlineData(null)]
-    public async Task E08_VerifyConsumption_RequiresTheExpectedContentIdAndSendsNothing(string? expected)
+    public async Task E08_verify_consumption_requires_the_expected_content_id_and_sends_nothing(string? expected)
     {
         using var client = Client();
 
@@ -332,7 +332,7 @@ public sealed class ConsumptionContractTests : EndpointContractTestBase
     }
 
     [Fact]
-    public async Task E08_VerifyConsumption_RejectsANonPositiveMaxAgeAndAnEmptyIdTogether()
+    public async Task E08_verify_consumption_rejects_a_non_positive_max_age_and_an_empty_id_together()
     {
         using var client = Client();
 

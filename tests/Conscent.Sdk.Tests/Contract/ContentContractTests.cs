@@ -13,16 +13,8 @@ using WireMock.ResponseBuilders;
 namespace Conscent.Sdk.Tests.Contract;
 
 /// <summary>E01–E04: the content endpoints, pinned against the docs' samples.</summary>
-public sealed class ContentContractTests : IDisposable
+public sealed class ContentContractTests : ContractTestBase
 {
-    private readonly MockServer _mock = new();
-
-    public void Dispose() => _mock.Dispose();
-
-    private void Respond(string method, string path, string sampleFile, int status = 200) =>
-        _mock.Server.Given(Request.Create().WithPath(path).UsingMethod(method))
-            .RespondWith(Response.Create().WithStatusCode(status).WithHeader("Content-Type", "application/json").WithBody(Samples.Text(sampleFile)));
-
     /// <summary>The docs' create sample, as a publisher would build it in C# (the id differs: see the next test).</summary>
     internal static CreateContentRequest SampleCreateRequest(string contentId) => new()
     {
@@ -55,16 +47,16 @@ public sealed class ContentContractTests : IDisposable
     };
 
     [Fact]
-    public async Task E01_CreateContent_PostsTheDocsSampleWithBasicAuth()
+    public async Task E01_create_content_posts_the_docs_sample_with_basic_auth()
     {
-        Respond("POST", "/api/v1/content", "content-create.response.json");
-        using var client = _mock.Client();
+        RespondWithSample("POST", "/api/v1/content", "content-create.response.json");
+        using var client = Client();
 
         var response = await client.Content.CreateAsync(SampleCreateRequest("testingID_For_Client_Content"));
 
-        var sent = _mock.Recorder.Sent.Should().ContainSingle().Subject;
+        var sent = Recorder.Sent.Should().ContainSingle().Subject;
         sent.Method.Should().Be("POST");
-        sent.AbsoluteUri.Should().Be(_mock.BaseAddress.AbsoluteUri.TrimEnd('/') + "/api/v1/content", "no trailing slash, as in the HTTP Request line");
+        sent.AbsoluteUri.Should().Be(Base + "/api/v1/content", "no trailing slash, as in the HTTP Request line");
         sent.Headers["Authorization"].Should().Be(MockServer.ExpectedAuthorization);
         sent.ContentType.Should().Be("application/json");
         sent.Headers["User-Agent"].Should().StartWith("Conscent.Sdk/");
@@ -73,7 +65,7 @@ public sealed class ContentContractTests : IDisposable
         expected["contentId"] = "testingID_For_Client_Content";
         JsonNode.DeepEquals(JsonNode.Parse(sent.Body!), expected).Should().BeTrue(Encoding.UTF8.GetString(sent.Body!));
 
-        var log = _mock.Server.LogEntries.Should().ContainSingle().Subject.RequestMessage;
+        var log = Mock.Server.LogEntries.Should().ContainSingle().Subject.RequestMessage;
         log!.Method.Should().Be("POST");
         log.Path.Should().Be("/api/v1/content");
 
@@ -103,22 +95,22 @@ public sealed class ContentContractTests : IDisposable
     }
 
     [Fact]
-    public async Task E01_CreateContent_RejectsTheDocsOwnSampleIdBeforeSending()
+    public async Task E01_create_content_rejects_the_docs_own_sample_id_before_sending()
     {
         // The docs' sample id has spaces, which its own rule (letters, digits, '_' and '-') forbids.
-        using var client = _mock.Client();
+        using var client = Client();
         var id = Samples.Node("content-create.request.json")["contentId"]!.GetValue<string>();
 
         var act = () => client.Content.CreateAsync(SampleCreateRequest(id));
 
         (await act.Should().ThrowAsync<ConscentValidationException>()).Which.Errors.Should().ContainSingle(e => e.Field == "contentId");
-        _mock.Server.LogEntries.Should().BeEmpty();
+        Mock.Server.LogEntries.Should().BeEmpty();
     }
 
     [Fact]
-    public async Task E01_CreateContent_ListsEveryProblemInOneExceptionAndSendsNothing()
+    public async Task E01_create_content_lists_every_problem_in_one_exception_and_sends_nothing()
     {
-        using var client = _mock.Client();
+        using var client = Client();
         var request = new CreateContentRequest
         {
             ContentId = new string('a', 33),
@@ -140,23 +132,22 @@ public sealed class ContentContractTests : IDisposable
             "pixels.facebook.pixelId", "pixels.facebook.events[0].eventType", "pixels.facebook.events[0].name", "pixels.google.trackingId");
         ex.Message.Should().Contain("nothing was sent").And.Contain("contentId");
         ex.Operation.Should().Be("Content.Create");
-        _mock.Server.LogEntries.Should().BeEmpty();
+        Mock.Server.LogEntries.Should().BeEmpty();
     }
 
     [Fact]
-    public async Task E01_CreateContent_NullRequestIsAValidationError()
+    public async Task E01_create_content_null_request_is_a_validation_error()
     {
-        using var client = _mock.Client();
+        using var client = Client();
         await FluentActions.Awaiting(() => client.Content.CreateAsync(null!)).Should().ThrowAsync<ConscentValidationException>();
-        _mock.Server.LogEntries.Should().BeEmpty();
+        Mock.Server.LogEntries.Should().BeEmpty();
     }
 
     [Fact]
-    public async Task E02_EditContent_PatchesEncodedIdWithoutIdInBody()
+    public async Task E02_edit_content_patches_encoded_id_without_id_in_body()
     {
-        _mock.Server.Given(Request.Create().UsingMethod("PATCH"))
-            .RespondWith(Response.Create().WithHeader("Content-Type", "application/json").WithBody(Samples.Text("content-edit.response.json")));
-        using var client = _mock.Client();
+        RespondWithSample("PATCH", AnyPath, "content-edit.response.json");
+        using var client = Client();
         var request = new EditContentRequest
         {
             Duration = 30,
@@ -173,7 +164,7 @@ public sealed class ContentContractTests : IDisposable
 
         var response = await client.Content.EditAsync("Client Content Id 11", request);
 
-        var sent = _mock.Recorder.Sent.Should().ContainSingle().Subject;
+        var sent = Recorder.Sent.Should().ContainSingle().Subject;
         sent.Method.Should().Be("PATCH");
         sent.AbsoluteUri.Should().EndWith("/api/v1/content/Client%20Content%20Id%2011");
         sent.Headers["Authorization"].Should().Be(MockServer.ExpectedAuthorization);
@@ -181,7 +172,7 @@ public sealed class ContentContractTests : IDisposable
         var expected = Samples.Node("content-edit.request.json").AsObject();
         expected.Remove("contentId"); // The id cannot be edited: it travels in the path only.
         JsonNode.DeepEquals(JsonNode.Parse(sent.Body!), expected).Should().BeTrue(Encoding.UTF8.GetString(sent.Body!));
-        _mock.Server.LogEntries.Single().RequestMessage!.Path.Should().Be("/api/v1/content/Client Content Id 11");
+        Mock.Server.LogEntries.Single().RequestMessage!.Path.Should().Be("/api/v1/content/Client Content Id 11");
 
         response.Message.Should().Be("Content Edited Successfully");
         var e = response.EditedContent!;
@@ -214,27 +205,26 @@ public sealed class ContentContractTests : IDisposable
     [InlineData("100%", "100%25")]
     [InlineData("a+b c", "a%2Bb%20c")]
     [InlineData("café", "caf%C3%A9")]
-    public async Task E04_GetContent_EncodesTheIdAsOnePathSegment(string id, string encoded)
+    public async Task E04_get_content_encodes_the_id_as_one_path_segment(string id, string encoded)
     {
-        _mock.Server.Given(Request.Create().UsingGet())
-            .RespondWith(Response.Create().WithHeader("Content-Type", "application/json").WithBody(Samples.Text("content-get.response.json")));
-        using var client = _mock.Client();
+        RespondWithSample("GET", AnyPath, "content-get.response.json");
+        using var client = Client();
 
         await client.Content.GetAsync(id);
 
-        _mock.Recorder.Sent.Single().AbsoluteUri.Should().Be(_mock.BaseAddress.AbsoluteUri.TrimEnd('/') + "/api/v1/content/client/" + encoded);
-        _mock.Server.LogEntries.Should().ContainSingle();
+        Recorder.Sent.Single().AbsoluteUri.Should().Be(Base + "/api/v1/content/client/" + encoded);
+        Mock.Server.LogEntries.Should().ContainSingle();
     }
 
     [Fact]
-    public async Task E04_GetContent_ReadsTheBareItem()
+    public async Task E04_get_content_reads_the_bare_item()
     {
-        Respond("GET", "/api/v1/content/client/Client Content Id 6", "content-get.response.json");
-        using var client = _mock.Client();
+        RespondWithSample("GET", "/api/v1/content/client/Client Content Id 6", "content-get.response.json");
+        using var client = Client();
 
         var item = await client.Content.GetAsync("Client Content Id 6");
 
-        var sent = _mock.Recorder.Sent.Single();
+        var sent = Recorder.Sent.Single();
         sent.Method.Should().Be("GET");
         sent.AbsoluteUri.Should().EndWith("/api/v1/content/client/Client%20Content%20Id%206");
         sent.Headers["Authorization"].Should().Be(MockServer.ExpectedAuthorization);
@@ -251,11 +241,10 @@ public sealed class ContentContractTests : IDisposable
     }
 
     [Fact]
-    public async Task E04_GetContent_404IsNotFoundWithTheServerMessage()
+    public async Task E04_get_content_404_is_not_found_with_the_server_message()
     {
-        _mock.Server.Given(Request.Create().UsingGet())
-            .RespondWith(Response.Create().WithStatusCode(404).WithHeader("Content-Type", "application/json").WithBody("{\"message\":\"Content not found\"}"));
-        using var client = _mock.Client();
+        Respond("GET", AnyPath, "{\"message\":\"Content not found\"}", 404);
+        using var client = Client();
 
         var ex = (await FluentActions.Awaiting(() => client.Content.GetAsync("missing")).Should().ThrowAsync<ConscentNotFoundException>()).Which;
 
@@ -264,7 +253,7 @@ public sealed class ContentContractTests : IDisposable
         ex.Method.Should().Be("GET");
         ex.PathTemplate.Should().Be("/api/v1/content/client/{contentId}");
         ex.Message.Should().NotContain("missing", "the concrete id is not repeated; the template is");
-        _mock.Server.LogEntries.Should().ContainSingle("404 is not retried");
+        Mock.Server.LogEntries.Should().ContainSingle("404 is not retried");
     }
 
     [Theory]
@@ -276,29 +265,29 @@ public sealed class ContentContractTests : IDisposable
     [InlineData(410, typeof(ConscentNotFoundException))]
     [InlineData(418, typeof(ConscentApiException))]
     [InlineData(500, typeof(ConscentServerException))]
-    public async Task E01_DocumentedErrorStatusesGiveTypedExceptions(int status, Type expected)
+    public async Task E01_documented_error_statuses_give_typed_exceptions(int status, Type expected)
     {
-        _mock.Server.Given(Request.Create().UsingPost())
+        Mock.Server.Given(Request.Create().UsingPost())
             .RespondWith(Response.Create().WithStatusCode(status).WithBody("{\"error\":\"nope\"}"));
-        using var client = _mock.Client();
+        using var client = Client();
 
         var ex = (await FluentActions.Awaiting(() => client.Content.CreateAsync(SampleCreateRequest("ok_id"))).Should().ThrowAsync<ConscentApiException>()).Which;
 
         ex.Should().BeOfType(expected);
         ((int)ex.StatusCode).Should().Be(status);
         ex.ServerMessage.Should().Be("nope");
-        _mock.Server.LogEntries.Should().ContainSingle("a POST answered {0} may have been processed and is not retried", status);
+        Mock.Server.LogEntries.Should().ContainSingle("a POST answered {0} may have been processed and is not retried", status);
     }
 
     [Fact]
-    public async Task E03_ListContent_SendsPagingQueryAndMapsEveryField()
+    public async Task E03_list_sends_the_paging_query_and_maps_every_field()
     {
-        Respond("gET", "/api/v1/content/client", "content-list.response.json");
-        using var client = _mock.Client();
+        RespondWithSample("gET", "/api/v1/content/client", "content-list.response.json");
+        using var client = Client();
 
         var page = await client.Content.ListAsync(new ListOptions { PageNumber = 1, PageSize = 20 }).GetPageAsync();
 
-        var sent = _mock.Recorder.Sent.Single();
+        var sent = Recorder.Sent.Single();
         sent.Method.Should().Be("GET");
         sent.AbsoluteUri.Should().EndWith("/api/v1/content/client?pageNumber=1&pageSize=20");
         sent.Headers["Authorization"].Should().Be(MockServer.ExpectedAuthorization);
@@ -329,69 +318,69 @@ public sealed class ContentContractTests : IDisposable
     }
 
     [Fact]
-    public async Task E03_ListContent_WithoutOptionsStartsAtPageOneWithTheDefaultPageSize()
+    public async Task E03_list_content_without_options_starts_at_page_one_with_the_default_page_size()
     {
-        Respond("GET", "/api/v1/content/client", "content-list.response.json");
-        using var client = _mock.Client();
+        RespondWithSample("GET", "/api/v1/content/client", "content-list.response.json");
+        using var client = Client();
 
         await client.Content.ListAsync().GetPageAsync();
 
-        _mock.Recorder.Sent.Single().AbsoluteUri.Should().EndWith("/api/v1/content/client?pageNumber=1&pageSize=100");
+        Recorder.Sent.Single().AbsoluteUri.Should().EndWith("/api/v1/content/client?pageNumber=1&pageSize=100");
     }
 
     [Theory]
     [InlineData(0, 20, "pageNumber")]
     [InlineData(1, 0, "pageSize")]
     [InlineData(1, 1001, "pageSize")]
-    public async Task E03_ListContent_RejectsBadPagingBeforeSending(int number, int size, string field)
+    public async Task E03_list_content_rejects_bad_paging_before_sending(int number, int size, string field)
     {
-        using var client = _mock.Client();
+        using var client = Client();
         var ex = (await FluentActions.Awaiting(() => client.Content.ListAsync(new ListOptions { PageNumber = number, PageSize = size }).GetPageAsync()).Should().ThrowAsync<ConscentValidationException>()).Which;
         ex.Errors.Should().ContainSingle(e => e.Field == field);
-        _mock.Server.LogEntries.Should().BeEmpty();
+        Mock.Server.LogEntries.Should().BeEmpty();
     }
 
     [Fact]
-    public async Task E03_ListAllContent_PagesUntilTotalPages()
+    public async Task E03_list_all_content_pages_until_total_pages()
     {
         for (var page = 1; page <= 3; page++)
         {
             var items = new JsonArray(Enumerable.Range(0, page < 3 ? 2 : 1).Select(i => (JsonNode)new JsonObject { ["contentId"] = $"p{page}-{i}" }).ToArray());
             var body = new JsonObject { ["content"] = items, ["pagination"] = new JsonObject { ["pageNumber"] = page, ["pageSize"] = 2, ["totalRecords"] = 5, ["totalPages"] = 3 } };
-            _mock.Server.Given(Request.Create().WithPath("/api/v1/content/client").WithParam("pageNumber", page.ToString(System.Globalization.CultureInfo.InvariantCulture)).UsingGet())
+            Mock.Server.Given(Request.Create().WithPath("/api/v1/content/client").WithParam("pageNumber", page.ToString(System.Globalization.CultureInfo.InvariantCulture)).UsingGet())
                 .RespondWith(Response.Create().WithHeader("Content-Type", "application/json").WithBody(body.ToJsonString()));
         }
-        using var client = _mock.Client();
+        using var client = Client();
 
         var ids = new List<string?>();
         await foreach (var item in client.Content.ListAsync(new ListOptions { PageSize = 2 })) ids.Add(item.ContentId);
 
         ids.Should().Equal("p1-0", "p1-1", "p2-0", "p2-1", "p3-0");
-        _mock.Server.LogEntries.Should().HaveCount(3);
-        _mock.Recorder.Sent.Select(s => s.AbsoluteUri[s.AbsoluteUri.IndexOf('?', StringComparison.Ordinal)..]).Should().Equal(
+        Mock.Server.LogEntries.Should().HaveCount(3);
+        Recorder.Sent.Select(s => s.AbsoluteUri[s.AbsoluteUri.IndexOf('?', StringComparison.Ordinal)..]).Should().Equal(
             "?pageNumber=1&pageSize=2", "?pageNumber=2&pageSize=2", "?pageNumber=3&pageSize=2");
     }
 
     [Fact]
-    public async Task E03_ListAllContent_StopsOnAShortPageWithoutTotals()
+    public async Task E03_list_all_content_stops_on_a_short_page_without_totals()
     {
-        _mock.Server.Given(Request.Create().WithPath("/api/v1/content/client").UsingGet())
+        Mock.Server.Given(Request.Create().WithPath("/api/v1/content/client").UsingGet())
             .RespondWith(Response.Create().WithBody("{\"content\":[{\"contentId\":\"only\"}]}"));
-        using var client = _mock.Client();
+        using var client = Client();
 
         var items = new List<ContentItem>();
         await foreach (var item in client.Content.ListAsync(new ListOptions { PageSize = 10 })) items.Add(item);
 
         items.Should().ContainSingle().Which.ContentId.Should().Be("only");
-        _mock.Server.LogEntries.Should().ContainSingle();
+        Mock.Server.LogEntries.Should().ContainSingle();
     }
 
     [Fact]
-    public async Task E04_GetContent_KeepsUnknownFieldsAndToleratesMissingOnes()
+    public async Task E04_get_content_keeps_unknown_fields_and_tolerates_missing_ones()
     {
-        _mock.Server.Given(Request.Create().UsingGet())
+        Mock.Server.Given(Request.Create().UsingGet())
             .RespondWith(Response.Create().WithBody("{\"contentId\":\"x\",\"priceCategory\":\"gold\",\"brandNewField\":{\"a\":1},\"price\":\"12.50\",\"contentType\":\"AUDIOBOOK\"}"));
-        using var client = _mock.Client();
+        using var client = Client();
 
         var item = await client.Content.GetAsync("x");
 
@@ -408,20 +397,20 @@ public sealed class ContentContractTests : IDisposable
     [InlineData(".")]
     [InlineData("..")]
     [InlineData("a\nb")]
-    public async Task E04_GetContent_RefusesIdsThatWouldChangeTheEndpoint(string id)
+    public async Task E04_get_content_refuses_ids_that_would_change_the_endpoint(string id)
     {
-        using var client = _mock.Client();
+        using var client = Client();
         (await FluentActions.Awaiting(() => client.Content.GetAsync(id)).Should().ThrowAsync<ConscentValidationException>())
             .Which.Errors.Should().ContainSingle(e => e.Field == "contentId");
-        _mock.Server.LogEntries.Should().BeEmpty();
+        Mock.Server.LogEntries.Should().BeEmpty();
     }
 
     [Fact]
-    public async Task E02_EditContent_RequiresAnIdAndSendsNothing()
+    public async Task E02_edit_content_requires_an_id_and_sends_nothing()
     {
-        using var client = _mock.Client();
+        using var client = Client();
         var ex = (await FluentActions.Awaiting(() => client.Content.EditAsync(" ", new EditContentRequest())).Should().ThrowAsync<ConscentValidationException>()).Which;
         ex.Errors.Should().ContainSingle(e => e.Field == "contentId");
-        _mock.Server.LogEntries.Should().BeEmpty();
+        Mock.Server.LogEntries.Should().BeEmpty();
     }
 }

@@ -11,18 +11,8 @@ using WireMock.ResponseBuilders;
 namespace Conscent.Sdk.Tests.Contract;
 
 /// <summary>E21: the loyalty user-event endpoint on its own host, with X-API-KEY and no Basic auth (docs/rulings.md#loyalty-host-path-id-and-key).</summary>
-public sealed class LoyaltyContractTests : IDisposable
+public sealed class LoyaltyContractTests : ContractTestBase
 {
-    private readonly MockServer _mock = new();
-    private readonly RecordingHandler _recorder = new();
-
-    public void Dispose()
-    {
-        _mock.Dispose();
-        _recorder.Dispose();
-    }
-
-    private ConscentClient Client(Action<ConscentOptions>? configure = null) => new(_mock.Options(configure), _recorder);
 
     private static LoyaltyUserEvent SampleEvent()
     {
@@ -30,19 +20,15 @@ public sealed class LoyaltyContractTests : IDisposable
         return new LoyaltyUserEvent(LoyaltyEventTypes.OrderPlaced, sample["userId"]!.GetValue<string>());
     }
 
-    private void Respond(string body, string contentType = "text/plain", int status = 200) =>
-        _mock.Server.Given(Request.Create().UsingPost())
-            .RespondWith(Response.Create().WithStatusCode(status).WithHeader("Content-Type", contentType).WithBody(body));
-
     [Fact]
-    public async Task E21_LoyaltyUserEvent_PostsTheDocsSampleWithApiKeyHeaderAndNoBasicAuth()
+    public async Task E21_loyalty_user_event_posts_the_docs_sample_with_api_key_header_and_no_basic_auth()
     {
-        Respond("{\"status\":\"ok\",\"points\":10}", "application/json");
+        Respond("POST", AnyPath, "{\"status\":\"ok\",\"points\":10}");
         using var client = Client();
 
         var result = await client.Loyalty.PostUserEventAsync(SampleEvent());
 
-        var log = _mock.Server.LogEntries.Should().ContainSingle().Subject.RequestMessage!;
+        var log = SingleRequest();
         log.Method.Should().Be("POST");
         log.AbsolutePath.Should().Be($"/reward/{MockServer.ClientId}/api/user_event", "the partner id defaults to the client id");
         log.RawQuery.Should().BeNullOrEmpty();
@@ -59,9 +45,9 @@ public sealed class LoyaltyContractTests : IDisposable
     }
 
     [Fact]
-    public async Task E21_LoyaltyUserEvent_UsesTheSeparateLoyaltyKeyAndPartnerIdFromOptions()
+    public async Task E21_loyalty_user_event_uses_the_separate_loyalty_key_and_partner_id_from_options()
     {
-        Respond("OK");
+        Respond("POST", AnyPath, "OK", contentType: "text/plain");
         using var client = Client(o =>
         {
             o.Loyalty.ApiKey = "loyalty-key-123";
@@ -70,36 +56,36 @@ public sealed class LoyaltyContractTests : IDisposable
 
         await client.Loyalty.PostUserEventAsync(SampleEvent());
 
-        var log = _mock.Server.LogEntries.Single().RequestMessage!;
+        var log = Mock.Server.LogEntries.Single().RequestMessage!;
         log.Headers!["X-API-KEY"].Single().Should().Be("loyalty-key-123");
         log.Headers.Keys.Should().NotContain(k => string.Equals(k, "Authorization", StringComparison.OrdinalIgnoreCase));
-        _recorder.Uris.Single().Should().Be(_mock.BaseAddress.AbsoluteUri.TrimEnd('/') + "/reward/partner%207%2Fa/api/user_event",
+        Recorder.Uris.Single().Should().Be(Base + "/reward/partner%207%2Fa/api/user_event",
             "the partner id is one percent-encoded path segment");
     }
 
     [Fact]
-    public async Task E21_LoyaltyUserEvent_GoesToTheLoyaltyHostNotTheApiHost()
+    public async Task E21_loyalty_user_event_goes_to_the_loyalty_host_not_the_api_host()
     {
         using var apiHost = new MockServer();
-        Respond("OK");
-        using var client = new ConscentClient(_mock.Options(o => o.BaseAddress = apiHost.BaseAddress), _recorder);
+        Respond("POST", AnyPath, "OK", contentType: "text/plain");
+        using var client = Client(o => o.BaseAddress = apiHost.BaseAddress);
 
         await client.Loyalty.PostUserEventAsync(SampleEvent());
 
-        _mock.Server.LogEntries.Should().ContainSingle();
+        Mock.Server.LogEntries.Should().ContainSingle();
         apiHost.Server.LogEntries.Should().BeEmpty();
     }
 
     [Fact]
-    public void E21_LoyaltyUserEvent_DefaultHostIsConscentClub()
+    public void E21_loyalty_user_event_default_host_is_conscent_club()
     {
         ConscentOptions.DefaultLoyaltyBaseAddress.Should().Be(new Uri("https://api.conscent.club"));
     }
 
     [Fact]
-    public async Task E21_LoyaltyUserEvent_PlainTextAnswerIsTextWithoutJson()
+    public async Task E21_loyalty_user_event_plain_text_answer_is_text_without_json()
     {
-        Respond("Event recorded");
+        Respond("POST", AnyPath, "Event recorded", contentType: "text/plain");
         using var client = Client();
 
         var result = await client.Loyalty.PostUserEventAsync(SampleEvent());
@@ -111,9 +97,9 @@ public sealed class LoyaltyContractTests : IDisposable
     }
 
     [Fact]
-    public async Task E21_LoyaltyUserEvent_JsonAnswerServedAsTextPlainIsStillParsed()
+    public async Task E21_loyalty_user_event_json_answer_served_as_text_plain_is_still_parsed()
     {
-        Respond("[1,2]", "text/plain");
+        Respond("POST", AnyPath, "[1,2]", contentType: "text/plain");
         using var client = Client();
 
         var result = await client.Loyalty.PostUserEventAsync(SampleEvent());
@@ -123,9 +109,9 @@ public sealed class LoyaltyContractTests : IDisposable
     }
 
     [Fact]
-    public async Task E21_LoyaltyUserEvent_EmptyAnswerIsEmptyText()
+    public async Task E21_loyalty_user_event_empty_answer_is_empty_text()
     {
-        _mock.Server.Given(Request.Create().UsingPost()).RespondWith(Response.Create().WithStatusCode(204));
+        Mock.Server.Given(Request.Create().UsingPost()).RespondWith(Response.Create().WithStatusCode(204));
         using var client = Client();
 
         var result = await client.Loyalty.PostUserEventAsync(SampleEvent());
@@ -136,9 +122,9 @@ public sealed class LoyaltyContractTests : IDisposable
     }
 
     [Fact]
-    public async Task E21_LoyaltyUserEvent_SendsExtraEventFieldsAsGiven()
+    public async Task E21_loyalty_user_event_sends_extra_event_fields_as_given()
     {
-        Respond("oK");
+        Respond("POST", AnyPath, "oK", contentType: "text/plain");
         using var client = Client();
         var userEvent = SampleEvent();
         userEvent.AdditionalProperties = new System.Collections.Generic.Dictionary<string, JsonElement>
@@ -150,11 +136,11 @@ public sealed class LoyaltyContractTests : IDisposable
 
         var expected = Samples.Node("loyalty-user-event.request.json").AsObject();
         expected["orderValue"] = 249.5;
-        JsonNode.DeepEquals(JsonNode.Parse(_mock.Server.LogEntries.Single().RequestMessage!.Body!), expected).Should().BeTrue();
+        JsonNode.DeepEquals(JsonNode.Parse(Mock.Server.LogEntries.Single().RequestMessage!.Body!), expected).Should().BeTrue();
     }
 
     [Fact]
-    public async Task E21_LoyaltyUserEvent_RequiresAPartnerIdAndSendsNothing()
+    public async Task E21_loyalty_user_event_requires_a_partner_id_and_sends_nothing()
     {
         using var client = Client(o =>
         {
@@ -167,13 +153,13 @@ public sealed class LoyaltyContractTests : IDisposable
 
         ex.Errors.Should().ContainSingle(e => e.Field == "partnerId");
         ex.Message.Should().Contain("PartnerId");
-        _mock.Server.LogEntries.Should().BeEmpty();
+        Mock.Server.LogEntries.Should().BeEmpty();
     }
 
     [Fact]
-    public async Task E21_LoyaltyUserEvent_PartnerIdFromLoyaltyOptionsIsEnoughWithoutClientId()
+    public async Task E21_loyalty_user_event_partner_id_from_loyalty_options_is_enough_without_client_id()
     {
-        Respond("OK");
+        Respond("POST", AnyPath, "OK", contentType: "text/plain");
         using var client = Client(o =>
         {
             o.ClientId = null;
@@ -183,14 +169,14 @@ public sealed class LoyaltyContractTests : IDisposable
 
         await client.Loyalty.PostUserEventAsync(SampleEvent());
 
-        _mock.Server.LogEntries.Single().RequestMessage!.AbsolutePath.Should().Be("/reward/p-1/api/user_event");
+        Mock.Server.LogEntries.Single().RequestMessage!.AbsolutePath.Should().Be("/reward/p-1/api/user_event");
     }
 
     [Theory]
     [InlineData(null, "u1", "eventType")]
     [InlineData("ORDER_PLACED", null, "userId")]
     [InlineData(" ", "u1", "eventType")]
-    public async Task E21_LoyaltyUserEvent_RequiresEventTypeAndUserIdAndSendsNothing(string? eventType, string? userId, string field)
+    public async Task E21_loyalty_user_event_requires_event_type_and_user_id_and_sends_nothing(string? eventType, string? userId, string field)
     {
         using var client = Client();
 
@@ -199,15 +185,15 @@ public sealed class LoyaltyContractTests : IDisposable
 
         ex.Errors.Should().ContainSingle().Which.Field.Should().Be(field);
         ex.Message.Should().Contain(field);
-        _mock.Server.LogEntries.Should().BeEmpty();
+        Mock.Server.LogEntries.Should().BeEmpty();
     }
 
     [Fact]
-    public async Task E21_LoyaltyUserEvent_NullEventIsAValidationError()
+    public async Task E21_loyalty_user_event_null_event_is_a_validation_error()
     {
         using var client = Client();
         await FluentActions.Awaiting(() => client.Loyalty.PostUserEventAsync(null!)).Should().ThrowAsync<ConscentValidationException>();
-        _mock.Server.LogEntries.Should().BeEmpty();
+        Mock.Server.LogEntries.Should().BeEmpty();
     }
 
     [Theory]
@@ -216,9 +202,9 @@ public sealed class LoyaltyContractTests : IDisposable
     [InlineData(403, typeof(ConscentAuthenticationException))]
     [InlineData(404, typeof(ConscentNotFoundException))]
     [InlineData(500, typeof(ConscentServerException))]
-    public async Task E21_LoyaltyUserEvent_ErrorStatusesGiveTypedExceptions(int status, Type expected)
+    public async Task E21_loyalty_user_event_error_statuses_give_typed_exceptions(int status, Type expected)
     {
-        Respond("{\"message\":\"Invalid API key\"}", "application/json", status);
+        Respond("POST", AnyPath, "{\"message\":\"Invalid API key\"}", status);
         using var client = Client();
 
         var ex = (await FluentActions.Awaiting(() => client.Loyalty.PostUserEventAsync(SampleEvent())).Should().ThrowAsync<ConscentApiException>()).Which;

@@ -4,20 +4,16 @@ using System.Linq;
 using System.Text.Json.Nodes;
 using System.Threading.Tasks;
 using Conscent.Sdk.Tests.Infrastructure;
-using WireMock;
 using WireMock.RequestBuilders;
 using WireMock.ResponseBuilders;
 
 namespace Conscent.Sdk.Tests.Contract;
 
 /// <summary>E14, E16, E17, E18: the purchase exports, pinned against the docs' samples.</summary>
-public sealed class PurchasesContractTests : IDisposable
+public sealed class PurchasesContractTests : ContractTestBase
 {
     private const string Email = "reader+1@example.com";
     private const string Phone = "+919545734678";
-    private readonly MockServer _mock = new();
-
-    public void Dispose() => _mock.Dispose();
 
     // 2021-02-12T05:45:41.389Z and 2021-03-01T00:00:00.000Z, given in IST to prove the conversion to UTC.
     private static readonly DateTimeOffset From = new(2021, 2, 12, 11, 15, 41, 389, TimeSpan.FromHours(5.5));
@@ -33,12 +29,6 @@ public sealed class PurchasesContractTests : IDisposable
         PageNumber = 2,
         PageSize = 2000,
     };
-
-    private void Respond(string path, string body, int status = 200) =>
-        _mock.Server.Given(Request.Create().WithPath(path).UsingGet())
-            .RespondWith(Response.Create().WithStatusCode(status).WithHeader("Content-Type", "application/json").WithBody(body));
-
-    private IRequestMessage Sent() => _mock.Server.LogEntries.Should().ContainSingle().Subject.RequestMessage!;
 
     /// <summary>The four lists, by endpoint id (docs/api-coverage.md): path, sample, and the call.</summary>
     public static TheoryData<string> Endpoints() => new() { "E14", "E16", "E17", "E18" };
@@ -103,15 +93,14 @@ public sealed class PurchasesContractTests : IDisposable
 
     [Theory]
     [MemberData(nameof(Endpoints))]
-    public async Task E14_E16_E17_E18_SendGetWithBasicAuthAndEveryFilterInTheDocumentedForm(string id)
+    public async Task E14_E16_E17_E18_send_get_with_basic_auth_and_every_filter_in_the_documented_form(string id)
     {
-        Respond(PathOf(id), Samples.Text(SampleOf(id)));
-        var recorder = new RecordingHandler();
-        using var client = new ConscentClient(_mock.Options(), recorder);
+        RespondWithSample("GET", PathOf(id), SampleOf(id));
+        using var client = Client();
 
         await Call(id, client, FullQuery());
 
-        var sent = Sent();
+        var sent = SingleRequest();
         sent.Method.Should().Be("GET");
         sent.AbsolutePath.Should().Be(PathOf(id), "no /api/v1 prefix: the path is used as documented");
         sent.Headers!["Authorization"].Should().ContainSingle().Which.Should().Be(MockServer.ExpectedAuthorization);
@@ -126,8 +115,8 @@ public sealed class PurchasesContractTests : IDisposable
         sent.Query["pageNumber"].Should().Equal("2");
         sent.Query["pageSize"].Should().Equal("2000");
 
-        var uri = recorder.Uris.Should().ContainSingle().Subject;
-        uri.Should().Be(_mock.BaseAddress.AbsoluteUri.TrimEnd('/') + PathOf(id) +
+        var uri = Recorder.Uris.Should().ContainSingle().Subject;
+        uri.Should().Be(Base + PathOf(id) +
             "?userId=6346608680c2216fe33d84fa&email=reader%2B1%40example.com&phoneNumber=%2B919545734678" +
             "&from=2021-02-12T05%3A45%3A41.389Z&to=2021-03-01T00%3A00%3A00.000Z&pageNumber=2&pageSize=2000",
             "'+' and '@' are percent-encoded so the server cannot read '+' as a space");
@@ -135,16 +124,16 @@ public sealed class PurchasesContractTests : IDisposable
 
     [Theory]
     [MemberData(nameof(Endpoints))]
-    public async Task E14_E16_E17_E18_SendOnlyPagingWhenNoFilterIsGiven(string id)
+    public async Task E14_E16_E17_E18_send_only_paging_when_no_filter_is_given(string id)
     {
-        Respond(PathOf(id), Samples.Text(SampleOf(id)));
-        using var client = _mock.Client();
+        RespondWithSample("GET", PathOf(id), SampleOf(id));
+        using var client = Client();
 
         await Call(id, client, null);
         await Call(id, client, new PurchaseQuery { Email = " " });
 
-        _mock.Server.LogEntries.Should().HaveCount(2);
-        foreach (var entry in _mock.Server.LogEntries)
+        Mock.Server.LogEntries.Should().HaveCount(2);
+        foreach (var entry in Mock.Server.LogEntries)
         {
             entry.RequestMessage!.RawQuery.Should().Be("?pageNumber=1&pageSize=500", "the filters are alternatives; none is forced");
             entry.RequestMessage.AbsolutePath.Should().Be(PathOf(id));
@@ -153,23 +142,23 @@ public sealed class PurchasesContractTests : IDisposable
 
     [Theory]
     [MemberData(nameof(Endpoints))]
-    public async Task E14_E16_E17_E18_SendOnlyTheUserFilterThatIsGiven(string id)
+    public async Task E14_E16_E17_E18_send_only_the_user_filter_that_is_given(string id)
     {
-        Respond(PathOf(id), Samples.Text(SampleOf(id)));
-        using var client = _mock.Client();
+        RespondWithSample("GET", PathOf(id), SampleOf(id));
+        using var client = Client();
 
         await Call(id, client, new PurchaseQuery { PhoneNumber = Phone });
 
-        Sent().Query!.Keys.Should().Equal("phoneNumber", "pageNumber", "pageSize");
+        SingleRequest().Query!.Keys.Should().Equal("phoneNumber", "pageNumber", "pageSize");
     }
 
     // ---------- Responses ----------
 
     [Fact]
-    public async Task E16_ListPurchases_MapsEveryDocumentedResponseField()
+    public async Task E16_list_purchases_maps_every_documented_response_field()
     {
-        Respond("/client/purchases", Samples.Text("client-purchases.response.json"));
-        using var client = _mock.Client();
+        RespondWithSample("GET", "/client/purchases", "client-purchases.response.json");
+        using var client = Client();
 
         var page = await client.Purchases.ListAsync().GetPageAsync();
 
@@ -195,15 +184,15 @@ public sealed class PurchasesContractTests : IDisposable
     }
 
     [Fact]
-    public async Task E16_ListPurchases_ReadsPlainIdsWhereTheDocumentsAreUsuallyEmbedded()
+    public async Task E16_list_purchases_reads_plain_ids_where_the_documents_are_usually_embedded()
     {
         var sample = Samples.Node("client-purchases.response.json");
         var record = sample["transactionDetails"]![0]!;
         record["userAccount"] = "6346608680c2216fe33d84fa";
         record["clientId"] = "5f92a62013332e0f667794dc";
         record["contentId"] = new JsonObject { ["_id"] = "61fba4adcbcaaf727a00168d", ["title"] = "T", ["clientContentId"] = "Client-Story-Id-1" };
-        Respond("/client/purchases", sample.ToJsonString());
-        using var client = _mock.Client();
+        Respond("GET", "/client/purchases", sample.ToJsonString());
+        using var client = Client();
 
         var t = (await client.Purchases.ListAsync().GetPageAsync()).Items!.Single();
 
@@ -216,10 +205,10 @@ public sealed class PurchasesContractTests : IDisposable
     }
 
     [Fact]
-    public async Task E14_ListSubscriptions_MapsEveryDocumentedResponseField()
+    public async Task E14_list_subscriptions_maps_every_documented_response_field()
     {
-        Respond("/client/purchases/subscriptions", Samples.Text("client-purchases-subscriptions.response.json"));
-        using var client = _mock.Client();
+        RespondWithSample("GET", "/client/purchases/subscriptions", "client-purchases-subscriptions.response.json");
+        using var client = Client();
 
         var page = await client.Purchases.ListSubscriptionsAsync().GetPageAsync();
 
@@ -275,10 +264,10 @@ public sealed class PurchasesContractTests : IDisposable
     }
 
     [Fact]
-    public async Task E17_ListPasses_MapsEveryDocumentedResponseField()
+    public async Task E17_list_passes_maps_every_documented_response_field()
     {
-        Respond("/client/purchases/passes", Samples.Text("client-purchases-passes.response.json"));
-        using var client = _mock.Client();
+        RespondWithSample("GET", "/client/purchases/passes", "client-purchases-passes.response.json");
+        using var client = Client();
 
         var page = await client.Purchases.ListPassesAsync().GetPageAsync();
 
@@ -310,10 +299,10 @@ public sealed class PurchasesContractTests : IDisposable
     }
 
     [Fact]
-    public async Task E18_ListMicropayments_MapsEveryDocumentedResponseField()
+    public async Task E18_list_micropayments_maps_every_documented_response_field()
     {
-        Respond("/client/purchases/micropayments", Samples.Text("client-purchases-micropayments.response.json"));
-        using var client = _mock.Client();
+        RespondWithSample("GET", "/client/purchases/micropayments", "client-purchases-micropayments.response.json");
+        using var client = Client();
 
         var page = await client.Purchases.ListMicropaymentsAsync().GetPageAsync();
 
@@ -363,13 +352,13 @@ public sealed class PurchasesContractTests : IDisposable
 
     [Theory]
     [MemberData(nameof(Endpoints))]
-    public async Task E14_E16_E17_E18_KeepUnknownFields(string id)
+    public async Task E14_E16_E17_E18_keep_unknown_fields(string id)
     {
         var sample = Samples.Node(SampleOf(id));
         sample["nextCursor"] = "abc";
         sample[ItemsKey(id)]![0]!["refundStatus"] = "NONE";
-        Respond(PathOf(id), sample.ToJsonString());
-        using var client = _mock.Client();
+        Respond("GET", PathOf(id), sample.ToJsonString());
+        using var client = Client();
 
         var page = await Call(id, client, null);
 
@@ -379,19 +368,19 @@ public sealed class PurchasesContractTests : IDisposable
 
     [Theory]
     [MemberData(nameof(Endpoints))]
-    public async Task E14_E16_E17_E18_ParseAnswersMissingDocumentedFields(string id)
+    public async Task E14_E16_E17_E18_parse_answers_missing_documented_fields(string id)
     {
         var body = new JsonObject { [ItemsKey(id)] = new JsonArray(new JsonObject()) };
-        Respond(PathOf(id), body.ToJsonString());
-        using var client = _mock.Client();
+        Respond("GET", PathOf(id), body.ToJsonString());
+        using var client = Client();
 
         var page = await Call(id, client, null);
 
         Records(page).Should().ContainSingle();
         Totals(page).Should().Be(((int?)null, (int?)null), "the answer has no paging block");
 
-        _mock.Server.ResetMappings();
-        Respond(PathOf(id), "{}");
+        Mock.Server.ResetMappings();
+        Respond("GET", PathOf(id), "{}");
         var empty = await Call(id, client, null);
         empty.Should().NotBeNull();
     }
@@ -413,10 +402,10 @@ public sealed class PurchasesContractTests : IDisposable
 
     [Theory]
     [MemberData(nameof(ErrorCases))]
-    public async Task E14_E16_E17_E18_MapDocumentedErrorStatusesWithoutEchoingEmailOrPhone(string id, int status, Type expected)
+    public async Task E14_E16_E17_E18_map_documented_error_statuses_without_echoing_email_or_phone(string id, int status, Type expected)
     {
-        Respond(PathOf(id), "{\"message\":\"No purchases\"}", status);
-        using var client = _mock.Client();
+        Respond("GET", PathOf(id), "{\"message\":\"No purchases\"}", status);
+        using var client = Client();
 
         var act = () => Call(id, client, FullQuery());
 
@@ -457,10 +446,10 @@ public sealed class PurchasesContractTests : IDisposable
 
     [Theory]
     [MemberData(nameof(InvalidQueries))]
-    public async Task E14_E16_E17_E18_RejectBadPagingAndDatesBeforeSending(string id, string rule)
+    public async Task E14_E16_E17_E18_reject_bad_paging_and_dates_before_sending(string id, string rule)
     {
         var (query, field) = Broken(rule);
-        using var client = _mock.Client();
+        using var client = Client();
 
         var act = () => Call(id, client, query);
 
@@ -471,19 +460,19 @@ public sealed class PurchasesContractTests : IDisposable
         var all = () => CallAll(id, client, query);
         all.Should().Throw<ConscentValidationException>("ListAll checks the query when it is called, not at the first page")
             .Which.Errors.Should().ContainSingle(e => e.Field == field);
-        _mock.Server.LogEntries.Should().BeEmpty();
+        Mock.Server.LogEntries.Should().BeEmpty();
     }
 
     [Theory]
     [MemberData(nameof(Endpoints))]
-    public async Task E14_E16_E17_E18_AcceptTheLargestDocumentedPageSize(string id)
+    public async Task E14_E16_E17_E18_accept_the_largest_documented_page_size(string id)
     {
-        Respond(PathOf(id), Samples.Text(SampleOf(id)));
-        using var client = _mock.Client();
+        RespondWithSample("GET", PathOf(id), SampleOf(id));
+        using var client = Client();
 
         await Call(id, client, new PurchaseQuery { PageSize = PurchaseQuery.MaxPageSize, PageNumber = 1 });
 
-        Sent().Query!["pageSize"].Should().Equal("2000");
+        SingleRequest().Query!["pageSize"].Should().Equal("2000");
     }
 
     // ---------- Auto-paging ----------
@@ -509,11 +498,11 @@ public sealed class PurchasesContractTests : IDisposable
         items2.Clear();
         items2.Add(only);
 
-        _mock.Server.Given(Request.Create().WithPath(PathOf(id)).WithParam("pageNumber", "1").UsingGet())
+        Mock.Server.Given(Request.Create().WithPath(PathOf(id)).WithParam("pageNumber", "1").UsingGet())
             .RespondWith(Response.Create().WithStatusCode(200).WithHeader("Content-Type", "application/json").WithBody(sample.ToJsonString()));
-        _mock.Server.Given(Request.Create().WithPath(PathOf(id)).WithParam("pageNumber", "2").UsingGet())
+        Mock.Server.Given(Request.Create().WithPath(PathOf(id)).WithParam("pageNumber", "2").UsingGet())
             .RespondWith(Response.Create().WithStatusCode(200).WithHeader("Content-Type", "application/json").WithBody(page2.ToJsonString()));
-        _mock.Server.Given(Request.Create().WithPath(PathOf(id)).WithParam("pageNumber", "3").UsingGet())
+        Mock.Server.Given(Request.Create().WithPath(PathOf(id)).WithParam("pageNumber", "3").UsingGet())
             .RespondWith(Response.Create().WithStatusCode(500).WithBody("{\"message\":\"should not be asked\"}"));
     }
 
@@ -526,18 +515,18 @@ public sealed class PurchasesContractTests : IDisposable
 
     [Theory]
     [MemberData(nameof(Endpoints))]
-    public async Task E14_E16_E17_E18_ListAllWalksPagesUntilAShortPage(string id)
+    public async Task E14_E16_E17_E18_list_all_walks_pages_until_a_short_page(string id)
     {
         // For E16 the totals say "more pages" so only the short page ends the walk.
         ServeTwoPages(id, 2, new JsonObject { ["pageNumber"] = 1, ["pageSize"] = 2, ["totalRecords"] = 3, ["totalPages"] = 2 });
-        using var client = _mock.Client();
+        using var client = Client();
         var query = new PurchaseQuery { UserId = "6346608680c2216fe33d84fa", PageSize = 2 };
 
         var records = new List<ConscentModel>();
         await foreach (var r in CallAll(id, client, query)) records.Add(r);
 
         records.Select(PriceOf).Should().Equal(1m, 2m, 99m);
-        var queries = _mock.Server.LogEntries.Select(e => e.RequestMessage!.Query!).ToList();
+        var queries = Mock.Server.LogEntries.Select(e => e.RequestMessage!.Query!).ToList();
         queries.Should().HaveCount(2, "page 2 is shorter than the page size: the walk stops there");
         queries.Select(q => q["pageNumber"].Single()).Should().Equal("1", "2");
         queries.Should().AllSatisfy(q =>
@@ -549,46 +538,46 @@ public sealed class PurchasesContractTests : IDisposable
     }
 
     [Fact]
-    public async Task E16_ListAllStopsAtTotalPages()
+    public async Task E16_list_all_stops_at_total_pages()
     {
         ServeTwoPages("E16", 2, new JsonObject { ["pageNumber"] = 1, ["pageSize"] = 2, ["totalRecords"] = 2, ["totalPages"] = 1 });
-        using var client = _mock.Client();
+        using var client = Client();
 
         var records = new List<PurchaseTransaction>();
         await foreach (var r in client.Purchases.ListAsync(new PurchaseQuery { PageSize = 2 })) records.Add(r);
 
         records.Should().HaveCount(2);
-        _mock.Server.LogEntries.Should().ContainSingle("the totals say page 1 is the last");
+        Mock.Server.LogEntries.Should().ContainSingle("the totals say page 1 is the last");
     }
 
     [Theory]
     [MemberData(nameof(Endpoints))]
-    public async Task E14_E16_E17_E18_ListAllUsesTheDocumentedDefaultPageSizeAndStopsOnAShortPage(string id)
+    public async Task E14_E16_E17_E18_list_all_uses_the_documented_default_page_size_and_stops_on_a_short_page(string id)
     {
-        Respond(PathOf(id), Samples.Text(SampleOf(id)));
-        using var client = _mock.Client();
+        RespondWithSample("GET", PathOf(id), SampleOf(id));
+        using var client = Client();
 
         var count = 0;
         await foreach (var _ in CallAll(id, client, null)) count++;
 
         count.Should().Be(Samples.Node(SampleOf(id))[ItemsKey(id)]!.AsArray().Count);
-        var q = Sent().Query!;
+        var q = SingleRequest().Query!;
         q["pageSize"].Should().Equal("500");
         q["pageNumber"].Should().Equal("1");
     }
 
     [Theory]
     [MemberData(nameof(Endpoints))]
-    public async Task E14_E16_E17_E18_ListAllStartsAtTheGivenPageAndStopsOnAnEmptyPage(string id)
+    public async Task E14_E16_E17_E18_list_all_starts_at_the_given_page_and_stops_on_an_empty_page(string id)
     {
         var empty = new JsonObject { [ItemsKey(id)] = new JsonArray() };
-        Respond(PathOf(id), empty.ToJsonString());
-        using var client = _mock.Client();
+        Respond("GET", PathOf(id), empty.ToJsonString());
+        using var client = Client();
 
         var count = 0;
         await foreach (var _ in CallAll(id, client, new PurchaseQuery { PageNumber = 4, PageSize = 10 })) count++;
 
         count.Should().Be(0);
-        Sent().Query!["pageNumber"].Should().Equal("4");
+        SingleRequest().Query!["pageNumber"].Should().Equal("4");
     }
 }

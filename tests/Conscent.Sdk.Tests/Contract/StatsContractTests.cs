@@ -13,7 +13,7 @@ using WireMock.ResponseBuilders;
 namespace Conscent.Sdk.Tests.Contract;
 
 /// <summary>E09–E11 (and E27's response shape): stats and the current subscriber list, GET with a POST fallback on 405; E10 per day (GetDailySeriesAsync).</summary>
-public sealed class StatsContractTests : EndpointContractTestBase
+public sealed class StatsContractTests : ContractTestBase
 {
     private const string ContentStatsPath = "/api/v1/client/stats/content/Client%20Content%20Id%206";
     private const string ContentStatsPathDecoded = "/api/v1/client/stats/content/Client Content Id 6"; // WireMock matches decoded paths
@@ -39,7 +39,7 @@ public sealed class StatsContractTests : EndpointContractTestBase
     // ---- E09 · Specific content stats ----
 
     [Fact]
-    public async Task E09_ContentStats_SendsGetWithIsoDates()
+    public async Task E09_content_stats_sends_get_with_iso_dates()
     {
         RespondToAnything(Samples.Text("stats-content.response.json"));
         using var client = Client();
@@ -63,7 +63,7 @@ public sealed class StatsContractTests : EndpointContractTestBase
     }
 
     [Fact]
-    public async Task E09_ContentStats_WithoutDatesSendsNoQuery()
+    public async Task E09_content_stats_without_dates_sends_no_query()
     {
         RespondToAnything(Samples.Text("stats-content.response.json"));
         using var client = Client();
@@ -74,7 +74,7 @@ public sealed class StatsContractTests : EndpointContractTestBase
     }
 
     [Fact]
-    public async Task E09_ContentStats_SendsOnlyTheDateGiven()
+    public async Task E09_content_stats_sends_only_the_date_given()
     {
         RespondToAnything(Samples.Text("stats-content.response.json"));
         using var client = Client();
@@ -85,7 +85,7 @@ public sealed class StatsContractTests : EndpointContractTestBase
     }
 
     [Fact]
-    public async Task E09_ContentStats_RejectsFromAfterToAndAnEmptyIdBeforeSending()
+    public async Task E09_content_stats_rejects_from_after_to_and_an_empty_id_before_sending()
     {
         using var client = Client();
 
@@ -97,7 +97,7 @@ public sealed class StatsContractTests : EndpointContractTestBase
     }
 
     [Fact]
-    public async Task E09_ContentStats_AcceptsFromEqualToTo()
+    public async Task E09_content_stats_accepts_from_equal_to_to()
     {
         RespondToAnything(Samples.Text("stats-content.response.json"));
         using var client = Client();
@@ -108,7 +108,7 @@ public sealed class StatsContractTests : EndpointContractTestBase
     }
 
     [Fact]
-    public async Task E09_ContentStats_FallsBackToPostOn405AndKeepsUsingIt()
+    public async Task E09_content_stats_falls_back_to_post_on_405_and_keeps_using_it()
     {
         Respond405ToGetAndSampleToPost(ContentStatsPathDecoded, "stats-content.response.json");
         var logs = new FakeLogCollector();
@@ -134,7 +134,7 @@ public sealed class StatsContractTests : EndpointContractTestBase
     }
 
     [Fact]
-    public async Task E09_ContentStats_FallbackIsPerEndpoint()
+    public async Task E09_content_stats_fallback_is_per_endpoint()
     {
         Respond405ToGetAndSampleToPost(ContentStatsPathDecoded, "stats-content.response.json");
         Respond("GET", DailyPath, Samples.Text("stats-daily.response.json"));
@@ -148,7 +148,7 @@ public sealed class StatsContractTests : EndpointContractTestBase
     }
 
     [Fact]
-    public async Task E09_ContentStats_WhenPostIsRefusedToo_Throws405AndDoesNotRememberPost()
+    public async Task E09_content_stats_when_post_is_refused_too_throws_405_and_does_not_remember_post()
     {
         Respond("GET", ContentStatsPathDecoded, ErrorBody("Method Not Allowed"), 405);
         Respond("POST", ContentStatsPathDecoded, ErrorBody("Method Not Allowed"), 405);
@@ -162,7 +162,7 @@ public sealed class StatsContractTests : EndpointContractTestBase
     }
 
     [Fact]
-    public async Task E09_ContentStats_OtherErrorsAreNotAFallback()
+    public async Task E09_content_stats_other_errors_are_not_a_fallback()
     {
         RespondToAnything(ErrorBody("Content not found"), 404);
         using var client = Client();
@@ -173,7 +173,7 @@ public sealed class StatsContractTests : EndpointContractTestBase
     }
 
     [Fact]
-    public async Task E09_ContentStats_KeepsUnknownFieldsAndToleratesMissingOnes()
+    public async Task E09_content_stats_keeps_unknown_fields_and_tolerates_missing_ones()
     {
         var node = Samples.Node("stats-content.response.json");
         node.AsObject().Remove("amount");
@@ -191,7 +191,7 @@ public sealed class StatsContractTests : EndpointContractTestBase
     // ---- E10 · Daily content stats (and E27's story variant of the same path) ----
 
     [Fact]
-    public async Task E10_DailyStats_SendsGetWithIsoDates()
+    public async Task E10_daily_stats_sends_get_with_iso_dates()
     {
         Respond("GET", DailyPath, Samples.Text("stats-daily.response.json"));
         using var client = Client();
@@ -210,7 +210,7 @@ public sealed class StatsContractTests : EndpointContractTestBase
     }
 
     [Fact]
-    public async Task E10_DailyStats_ReadsTheStoryApisCountName()
+    public async Task E10_daily_stats_reads_the_story_apis_count_name()
     {
         Respond("GET", DailyPath, Samples.Text("story-stats-daily.response.json"));
         using var client = Client();
@@ -224,7 +224,7 @@ public sealed class StatsContractTests : EndpointContractTestBase
     }
 
     [Fact]
-    public async Task E10_DailyStats_FallsBackToPostOn405AndKeepsUsingIt()
+    public async Task E10_daily_stats_falls_back_to_post_on_405_and_keeps_using_it()
     {
         Respond405ToGetAndSampleToPost(DailyPath, "stats-daily.response.json");
         using var client = Client();
@@ -241,7 +241,7 @@ public sealed class StatsContractTests : EndpointContractTestBase
     }
 
     [Fact]
-    public async Task E10_DailyStats_RejectsFromAfterToBeforeSending()
+    public async Task E10_daily_stats_rejects_from_after_to_before_sending()
     {
         using var client = Client();
 
@@ -253,7 +253,7 @@ public sealed class StatsContractTests : EndpointContractTestBase
     }
 
     [Fact]
-    public async Task E10_DailyStats_BadCredentialsAreAnAuthenticationError()
+    public async Task E10_daily_stats_bad_credentials_are_an_authentication_error()
     {
         Respond("GET", DailyPath, ErrorBody("Invalid API Key & API Secret"), 401);
         using var client = Client();
@@ -264,7 +264,7 @@ public sealed class StatsContractTests : EndpointContractTestBase
     }
 
     [Fact]
-    public async Task E10_DailyStats_KeepsUnknownFieldsAndToleratesMissingOnes()
+    public async Task E10_daily_stats_keeps_unknown_fields_and_tolerates_missing_ones()
     {
         var node = Samples.Node("stats-daily.response.json");
         node.AsObject().Remove("totalRevenueGenerated");
@@ -293,7 +293,7 @@ public sealed class StatsContractTests : EndpointContractTestBase
     private static string Wire(DateTimeOffset instant) => instant.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss.fff'Z'", CultureInfo.InvariantCulture);
 
     [Fact]
-    public async Task E10_DailySeries_SevenUtcDays_OneCallPerDay_EachPointHoldsItsOwnDaysAnswer_InDateOrder()
+    public async Task E10_daily_series_seven_utc_days_one_call_per_day_each_point_holds_its_own_days_answer_in_date_order()
     {
         var firstDay = new DateTimeOffset(2026, 11, 1, 0, 0, 0, TimeSpan.Zero);
         for (var i = 0; i < 7; i++)
@@ -319,7 +319,7 @@ public sealed class StatsContractTests : EndpointContractTestBase
     }
 
     [Fact]
-    public async Task E10_DailySeries_IndiaOffset_DaysStartAtIstMidnight_SentInUtc()
+    public async Task E10_daily_series_india_offset_days_start_at_ist_midnight_sent_in_utc()
     {
         RespondForDay("2026-10-31T18:30:00.000Z", "2026-11-01T18:29:59.999Z", consumed: 7, revenue: 1m);
         RespondForDay("2026-11-01T18:30:00.000Z", "2026-11-02T18:29:59.999Z", consumed: 9, revenue: 2m);
@@ -342,7 +342,7 @@ public sealed class StatsContractTests : EndpointContractTestBase
     }
 
     [Fact]
-    public async Task E10_DailySeries_IndiaTimeZoneInfo_SendsTheSameBoundsAsTheOffset()
+    public async Task E10_daily_series_india_TimeZoneInfo_sends_the_same_bounds_as_the_offset()
     {
         RespondForDay("2026-10-31T18:30:00.000Z", "2026-11-01T18:29:59.999Z", consumed: 7, revenue: 1m);
         var india = TimeZoneInfo.CreateCustomTimeZone("Test/India", Ist, "India", "IST");
@@ -356,7 +356,7 @@ public sealed class StatsContractTests : EndpointContractTestBase
     }
 
     [Fact]
-    public async Task E10_DailySeries_TheFirstFailingDay_SurfacesAsTheTypedException()
+    public async Task E10_daily_series_the_first_failing_day_surfaces_as_the_typed_exception()
     {
         RespondForDay("2026-11-01T00:00:00.000Z", "2026-11-01T23:59:59.999Z", consumed: 1, revenue: 1m);
         Mock.Server.Given(Request.Create().WithPath(DailyPath).UsingGet().WithParam("from", "2026-11-02T00:00:00.000Z"))
@@ -373,7 +373,7 @@ public sealed class StatsContractTests : EndpointContractTestBase
     }
 
     [Fact]
-    public async Task E10_DailySeries_InvalidArguments_AllReportedAtOnce_NothingSent()
+    public async Task E10_daily_series_invalid_arguments_all_reported_at_once_nothing_sent()
     {
         using var client = Client();
         var to = new DateTimeOffset(2026, 11, 1, 0, 0, 0, TimeSpan.Zero);
@@ -391,7 +391,7 @@ public sealed class StatsContractTests : EndpointContractTestBase
     // ---- E11 · Current subscriber list ----
 
     [Fact]
-    public async Task E11_CurrentSubscribers_SendsGetAndMapsEveryField()
+    public async Task E11_current_subscribers_sends_get_and_maps_every_field()
     {
         Respond("gET", SubscribersPath, Samples.Text("subscription-client-list.response.json"));
         using var client = Client();
@@ -442,7 +442,7 @@ public sealed class StatsContractTests : EndpointContractTestBase
     }
 
     [Fact]
-    public async Task E11_CurrentSubscribers_ReadsTheOtherShapesOfFreeTrialUserAccountAndPincode()
+    public async Task E11_current_subscribers_reads_the_other_shapes_of_free_trial_user_account_and_pincode()
     {
         var node = Samples.Node("subscription-client-list.response.json");
         var first = node["subscriptions"]![0]!.AsObject();
@@ -467,7 +467,7 @@ public sealed class StatsContractTests : EndpointContractTestBase
     }
 
     [Fact]
-    public async Task E11_CurrentSubscribers_KeepsUnknownFieldsAndToleratesMissingOnes()
+    public async Task E11_current_subscribers_keeps_unknown_fields_and_tolerates_missing_ones()
     {
         var node = Samples.Node("subscription-client-list.response.json");
         var s = node["subscriptions"]![0]!.AsObject();
@@ -492,7 +492,7 @@ public sealed class StatsContractTests : EndpointContractTestBase
     }
 
     [Fact]
-    public async Task E11_CurrentSubscribers_FallsBackToPostOn405AndKeepsUsingIt()
+    public async Task E11_current_subscribers_falls_back_to_post_on_405_and_keeps_using_it()
     {
         Respond405ToGetAndSampleToPost(SubscribersPath, "subscription-client-list.response.json");
         using var client = Client();
@@ -508,7 +508,7 @@ public sealed class StatsContractTests : EndpointContractTestBase
     }
 
     [Fact]
-    public async Task E11_CurrentSubscribers_EachHandBuiltClientLearnsTheFallbackForItself()
+    public async Task E11_current_subscribers_each_hand_built_client_learns_the_fallback_for_itself()
     {
         Respond405ToGetAndSampleToPost(SubscribersPath, "subscription-client-list.response.json");
         using var client = Client();
@@ -522,7 +522,7 @@ public sealed class StatsContractTests : EndpointContractTestBase
     }
 
     [Fact]
-    public async Task E11_CurrentSubscribers_ServerErrorsOnGetAreRetried()
+    public async Task E11_current_subscribers_server_errors_on_get_are_retried()
     {
         Respond("GET", SubscribersPath, ErrorBody("boom"), 500);
         using var client = Client();

@@ -13,31 +13,8 @@ using WireMock.ResponseBuilders;
 namespace Conscent.Sdk.Tests.Contract;
 
 /// <summary>E22–E27: the deprecated story API (003), pinned against the docs' samples.</summary>
-public sealed class StoriesContractTests : IDisposable
+public sealed class StoriesContractTests : ContractTestBase
 {
-    private readonly MockServer _mock = new();
-    private readonly RecordingHandler _recorder = new();
-
-    public void Dispose()
-    {
-        _mock.Dispose();
-        _recorder.Dispose();
-    }
-
-    private string Base => _mock.BaseAddress.AbsoluteUri.TrimEnd('/');
-
-    private ConscentClient Client() => new(_mock.Options(), _recorder);
-
-    private void Respond(string method, string sampleFile, int status = 200) =>
-        _mock.Server.Given(Request.Create().UsingMethod(method))
-            .RespondWith(Response.Create().WithStatusCode(status).WithHeader("Content-Type", "application/json").WithBody(Samples.Text(sampleFile)));
-
-    private void RespondBody(string method, string body, int status = 200) =>
-        _mock.Server.Given(Request.Create().UsingMethod(method))
-            .RespondWith(Response.Create().WithStatusCode(status).WithHeader("Content-Type", "application/json").WithBody(body));
-
-    private WireMock.IRequestMessage Single() => _mock.Server.LogEntries.Should().ContainSingle().Subject.RequestMessage!;
-
     /// <summary>The docs' create sample (the story API's curl request), as a publisher would build it in C#.</summary>
     internal static CreateStoryRequest SampleCreateRequest() => new()
     {
@@ -51,16 +28,16 @@ public sealed class StoriesContractTests : IDisposable
     // ---- E22 create ----
 
     [Fact]
-    public async Task E22_CreateStory_PostsTheDocsSampleWithBasicAuth()
+    public async Task E22_create_story_posts_the_docs_sample_with_basic_auth()
     {
-        Respond("POST", "story-create.response.json");
+        RespondWithSample("POST", AnyPath, "story-create.response.json");
         using var client = Client();
 
         var response = await client.Stories.CreateAsync(SampleCreateRequest());
 
-        var log = Single();
+        var log = SingleRequest();
         log.Method.Should().Be("POST");
-        _recorder.Uris.Single().Should().Be(Base + "/api/v1/story", "no trailing slash, as in the HTTP Request line");
+        Recorder.Uris.Single().Should().Be(Base + "/api/v1/story", "no trailing slash, as in the HTTP Request line");
         log.Headers!["Authorization"].Single().Should().Be(MockServer.ExpectedAuthorization);
         log.Headers["Content-Type"].Single().Should().StartWith("application/json");
         JsonNode.DeepEquals(JsonNode.Parse(log.Body!), Samples.Node("story-create.request.json")).Should().BeTrue(log.Body);
@@ -88,9 +65,9 @@ public sealed class StoriesContractTests : IDisposable
     [InlineData("5")]
     [InlineData("7")]
     [InlineData("10")]
-    public async Task E22_CreateStory_AcceptsEveryPriceOnTheList(string price)
+    public async Task E22_create_story_accepts_every_price_on_the_list(string price)
     {
-        Respond("POST", "story-create.response.json");
+        RespondWithSample("POST", AnyPath, "story-create.response.json");
         using var client = Client();
         var request = SampleCreateRequest();
         request.Price = decimal.Parse(price, CultureInfo.InvariantCulture);
@@ -98,7 +75,7 @@ public sealed class StoriesContractTests : IDisposable
 
         await client.Stories.CreateAsync(request);
 
-        var body = JsonNode.Parse(Single().Body!)!;
+        var body = JsonNode.Parse(SingleRequest().Body!)!;
         body["price"]!.GetValue<decimal>().Should().Be(request.Price!.Value);
     }
 
@@ -108,7 +85,7 @@ public sealed class StoriesContractTests : IDisposable
     [InlineData("-1")]
     [InlineData("100")]
     [InlineData("0.001")]
-    public async Task E22_CreateStory_RejectsAPriceOffTheListAndSendsNothing(string price)
+    public async Task E22_create_story_rejects_a_price_off_the_list_and_sends_nothing(string price)
     {
         using var client = Client();
         var request = SampleCreateRequest();
@@ -118,11 +95,11 @@ public sealed class StoriesContractTests : IDisposable
 
         ex.Errors.Should().ContainSingle().Which.Field.Should().Be("price");
         ex.Message.Should().Contain("price").And.Contain("0, 0.01, 1, 2, 3, 5, 7, 10");
-        _mock.Server.LogEntries.Should().BeEmpty();
+        Mock.Server.LogEntries.Should().BeEmpty();
     }
 
     [Fact]
-    public async Task E22_CreateStory_RejectsAnOverridePriceOffTheListAndSendsNothing()
+    public async Task E22_create_story_rejects_an_override_price_off_the_list_and_sends_nothing()
     {
         using var client = Client();
         var request = SampleCreateRequest();
@@ -131,11 +108,11 @@ public sealed class StoriesContractTests : IDisposable
         var ex = (await FluentActions.Awaiting(() => client.Stories.CreateAsync(request)).Should().ThrowAsync<ConscentValidationException>()).Which;
 
         ex.Errors.Should().ContainSingle().Which.Field.Should().Be("priceOverrides.country[1].price");
-        _mock.Server.LogEntries.Should().BeEmpty();
+        Mock.Server.LogEntries.Should().BeEmpty();
     }
 
     [Fact]
-    public async Task E22_CreateStory_ListsEveryMissingRequiredFieldAndSendsNothing()
+    public async Task E22_create_story_lists_every_missing_required_field_and_sends_nothing()
     {
         using var client = Client();
         var request = new CreateStoryRequest
@@ -152,13 +129,13 @@ public sealed class StoriesContractTests : IDisposable
             "priceOverrides.country[0].name", "priceOverrides.country[1].price", "priceOverrides.country[2]");
         ex.Operation.Should().Be("Stories.Create");
         ex.Message.Should().Contain("nothing was sent");
-        _mock.Server.LogEntries.Should().BeEmpty();
+        Mock.Server.LogEntries.Should().BeEmpty();
     }
 
     [Fact]
-    public async Task E22_CreateStory_DurationIsOptionalAndSentWhenGiven()
+    public async Task E22_create_story_duration_is_optional_and_sent_when_given()
     {
-        Respond("POST", "story-create.response.json");
+        RespondWithSample("POST", AnyPath, "story-create.response.json");
         using var client = Client();
         var request = SampleCreateRequest();
         request.Duration = 2;
@@ -171,15 +148,15 @@ public sealed class StoriesContractTests : IDisposable
         expected["duration"] = 2;
         expected["authorId"] = "a-1";
         expected["authorName"] = "Author";
-        JsonNode.DeepEquals(JsonNode.Parse(Single().Body!), expected).Should().BeTrue();
+        JsonNode.DeepEquals(JsonNode.Parse(SingleRequest().Body!), expected).Should().BeTrue();
     }
 
     [Fact]
-    public async Task E22_CreateStory_NullRequestIsAValidationError()
+    public async Task E22_create_story_null_request_is_a_validation_error()
     {
         using var client = Client();
         await FluentActions.Awaiting(() => client.Stories.CreateAsync(null!)).Should().ThrowAsync<ConscentValidationException>();
-        _mock.Server.LogEntries.Should().BeEmpty();
+        Mock.Server.LogEntries.Should().BeEmpty();
     }
 
     [Theory]
@@ -191,9 +168,9 @@ public sealed class StoriesContractTests : IDisposable
     [InlineData(406, typeof(ConscentApiException))]
     [InlineData(410, typeof(ConscentNotFoundException))]
     [InlineData(500, typeof(ConscentServerException))]
-    public async Task E22_CreateStory_DocumentedErrorStatusesGiveTypedExceptions(int status, Type expected)
+    public async Task E22_create_story_documented_error_statuses_give_typed_exceptions(int status, Type expected)
     {
-        RespondBody("POST", "{\"message\":\"Invalid price\"}", status);
+        Respond("POST", AnyPath, "{\"message\":\"Invalid price\"}", status);
         using var client = Client();
 
         var ex = (await FluentActions.Awaiting(() => client.Stories.CreateAsync(SampleCreateRequest())).Should().ThrowAsync<ConscentApiException>()).Which;
@@ -202,15 +179,15 @@ public sealed class StoriesContractTests : IDisposable
         ((int)ex.StatusCode).Should().Be(status);
         ex.ServerMessage.Should().Be("Invalid price");
         ex.PathTemplate.Should().Be("/api/v1/story");
-        _mock.Server.LogEntries.Should().ContainSingle("a POST answered {0} may have been processed and is not retried", status);
+        Mock.Server.LogEntries.Should().ContainSingle("a POST answered {0} may have been processed and is not retried", status);
     }
 
     // ---- E23 edit ----
 
     [Fact]
-    public async Task E23_EditStory_PatchesEncodedIdWithoutIdInBody()
+    public async Task E23_edit_story_patches_encoded_id_without_id_in_body()
     {
-        Respond("PATCH", "story-edit.response.json");
+        RespondWithSample("PATCH", AnyPath, "story-edit.response.json");
         using var client = Client();
         var request = new EditStoryRequest
         {
@@ -222,9 +199,9 @@ public sealed class StoriesContractTests : IDisposable
 
         var response = await client.Stories.EditAsync("Client Story Id 11", request);
 
-        var log = Single();
+        var log = SingleRequest();
         log.Method.Should().Be("PATCH");
-        _recorder.Uris.Single().Should().Be(Base + "/api/v1/story/Client%20Story%20Id%2011", "as in the docs' PHP edit sample");
+        Recorder.Uris.Single().Should().Be(Base + "/api/v1/story/Client%20Story%20Id%2011", "as in the docs' PHP edit sample");
         log.Headers!["Authorization"].Single().Should().Be(MockServer.ExpectedAuthorization);
         log.Headers["Content-Type"].Single().Should().StartWith("application/json");
         var expected = Samples.Node("story-edit.request.json").AsObject();
@@ -246,18 +223,18 @@ public sealed class StoriesContractTests : IDisposable
     }
 
     [Fact]
-    public async Task E23_EditStory_SendsOnlyTheFieldsSet()
+    public async Task E23_edit_story_sends_only_the_fields_set()
     {
-        Respond("pATCH", "story-edit.response.json");
+        RespondWithSample("pATCH", AnyPath, "story-edit.response.json");
         using var client = Client();
 
         await client.Stories.EditAsync("s1", new EditStoryRequest { Duration = 2 });
 
-        JsonNode.DeepEquals(JsonNode.Parse(Single().Body!), new JsonObject { ["duration"] = 2 }).Should().BeTrue();
+        JsonNode.DeepEquals(JsonNode.Parse(SingleRequest().Body!), new JsonObject { ["duration"] = 2 }).Should().BeTrue();
     }
 
     [Fact]
-    public async Task E23_EditStory_RejectsBadIdPricesAndAuthorAndSendsNothing()
+    public async Task E23_edit_story_rejects_bad_id_prices_and_author_and_sends_nothing()
     {
         using var client = Client();
         var request = new EditStoryRequest
@@ -270,32 +247,32 @@ public sealed class StoriesContractTests : IDisposable
         var ex = (await FluentActions.Awaiting(() => client.Stories.EditAsync(" ", request)).Should().ThrowAsync<ConscentValidationException>()).Which;
 
         ex.Errors.Select(e => e.Field).Should().BeEquivalentTo("storyId", "price", "authorId", "priceOverrides.country[0].price");
-        _mock.Server.LogEntries.Should().BeEmpty();
+        Mock.Server.LogEntries.Should().BeEmpty();
     }
 
     [Fact]
-    public async Task E23_EditStory_NullRequestIsAValidationError()
+    public async Task E23_edit_story_null_request_is_a_validation_error()
     {
         using var client = Client();
         (await FluentActions.Awaiting(() => client.Stories.EditAsync("s1", null!)).Should().ThrowAsync<ConscentValidationException>())
             .Which.Errors.Should().ContainSingle(e => e.Field == "request");
-        _mock.Server.LogEntries.Should().BeEmpty();
+        Mock.Server.LogEntries.Should().BeEmpty();
     }
 
     // ---- E24 list ----
 
     [Fact]
-    public async Task E24_ListStories_SendsPagingQueryAndMapsEveryField()
+    public async Task E24_list_stories_sends_paging_query_and_maps_every_field()
     {
-        Respond("gET", "story-list.response.json");
+        RespondWithSample("gET", AnyPath, "story-list.response.json");
         using var client = Client();
 
         var page = await client.Stories.ListAsync(new ListOptions { PageNumber = 1, PageSize = 20 }).GetPageAsync();
 
-        var log = Single();
+        var log = SingleRequest();
         log.Method.Should().Be("GET");
         log.AbsolutePath.Should().Be("/api/v1/story/client");
-        _recorder.Uris.Single().Should().Be(Base + "/api/v1/story/client?pageNumber=1&pageSize=20");
+        Recorder.Uris.Single().Should().Be(Base + "/api/v1/story/client?pageNumber=1&pageSize=20");
         log.Headers!["Authorization"].Single().Should().Be(MockServer.ExpectedAuthorization);
         log.Body.Should().BeNullOrEmpty();
 
@@ -322,36 +299,36 @@ public sealed class StoriesContractTests : IDisposable
     }
 
     [Fact]
-    public async Task E24_ListStories_WithoutOptionsStartsAtPageOneWithTheDefaultPageSize()
+    public async Task E24_list_stories_without_options_starts_at_page_one_with_the_default_page_size()
     {
-        Respond("GET", "story-list.response.json");
+        RespondWithSample("GET", AnyPath, "story-list.response.json");
         using var client = Client();
 
         await client.Stories.ListAsync().GetPageAsync();
 
-        _recorder.Uris.Single().Should().Be(Base + "/api/v1/story/client?pageNumber=1&pageSize=100");
+        Recorder.Uris.Single().Should().Be(Base + "/api/v1/story/client?pageNumber=1&pageSize=100");
     }
 
     [Theory]
     [InlineData(0, 20, "pageNumber")]
     [InlineData(1, 0, "pageSize")]
     [InlineData(1, 1001, "pageSize")]
-    public async Task E24_ListStories_RejectsBadPagingBeforeSending(int number, int size, string field)
+    public async Task E24_list_stories_rejects_bad_paging_before_sending(int number, int size, string field)
     {
         using var client = Client();
         var ex = (await FluentActions.Awaiting(() => client.Stories.ListAsync(new ListOptions { PageNumber = number, PageSize = size }).GetPageAsync()).Should().ThrowAsync<ConscentValidationException>()).Which;
         ex.Errors.Should().ContainSingle(e => e.Field == field);
-        _mock.Server.LogEntries.Should().BeEmpty();
+        Mock.Server.LogEntries.Should().BeEmpty();
     }
 
     [Fact]
-    public async Task E24_ListAllStories_PagesUntilTotalPages()
+    public async Task E24_list_all_stories_pages_until_total_pages()
     {
         for (var page = 1; page <= 3; page++)
         {
             var items = new JsonArray(Enumerable.Range(0, page < 3 ? 2 : 1).Select(i => (JsonNode)new JsonObject { ["storyId"] = $"p{page}-{i}" }).ToArray());
             var body = new JsonObject { ["stories"] = items, ["pagination"] = new JsonObject { ["pageNumber"] = page, ["pageSize"] = 2, ["totalRecords"] = 5, ["totalPages"] = 3 } };
-            _mock.Server.Given(Request.Create().WithPath("/api/v1/story/client").WithParam("pageNumber", page.ToString(CultureInfo.InvariantCulture)).UsingGet())
+            Mock.Server.Given(Request.Create().WithPath("/api/v1/story/client").WithParam("pageNumber", page.ToString(CultureInfo.InvariantCulture)).UsingGet())
                 .RespondWith(Response.Create().WithHeader("Content-Type", "application/json").WithBody(body.ToJsonString()));
         }
         using var client = Client();
@@ -360,46 +337,46 @@ public sealed class StoriesContractTests : IDisposable
         await foreach (var story in client.Stories.ListAsync(new ListOptions { PageSize = 2 })) ids.Add(story.StoryId);
 
         ids.Should().Equal("p1-0", "p1-1", "p2-0", "p2-1", "p3-0");
-        _recorder.Uris.Select(u => u[u.IndexOf('?', StringComparison.Ordinal)..]).Should().Equal(
+        Recorder.Uris.Select(u => u[u.IndexOf('?', StringComparison.Ordinal)..]).Should().Equal(
             "?pageNumber=1&pageSize=2", "?pageNumber=2&pageSize=2", "?pageNumber=3&pageSize=2");
     }
 
     [Fact]
-    public async Task E24_ListAllStories_StopsOnAnEmptyPage()
+    public async Task E24_list_all_stories_stops_on_an_empty_page()
     {
-        RespondBody("GET", "{\"stories\":[]}");
+        Respond("GET", AnyPath, "{\"stories\":[]}");
         using var client = Client();
 
         var stories = new List<Story>();
         await foreach (var story in client.Stories.ListAsync()) stories.Add(story);
 
         stories.Should().BeEmpty();
-        _mock.Server.LogEntries.Should().ContainSingle();
+        Mock.Server.LogEntries.Should().ContainSingle();
     }
 
     [Fact]
-    public async Task E24_ListAllStories_RejectsABadPageSizeBeforeSending()
+    public async Task E24_list_all_stories_rejects_a_bad_page_size_before_sending()
     {
         using var client = Client();
         FluentActions.Invoking(() => client.Stories.ListAsync(new ListOptions { PageSize = 0 })).Should().Throw<ConscentValidationException>()
             .Which.Errors.Should().ContainSingle(e => e.Field == "pageSize");
-        _mock.Server.LogEntries.Should().BeEmpty();
+        Mock.Server.LogEntries.Should().BeEmpty();
         await Task.CompletedTask;
     }
 
     // ---- E25 get ----
 
     [Fact]
-    public async Task E25_GetStory_ReadsTheBareStoryFromAnEncodedPath()
+    public async Task E25_get_story_reads_the_bare_story_from_an_encoded_path()
     {
-        Respond("GET", "story-get.response.json");
+        RespondWithSample("GET", AnyPath, "story-get.response.json");
         using var client = Client();
 
         var story = await client.Stories.GetAsync("Client Story Id 6");
 
-        var log = Single();
+        var log = SingleRequest();
         log.Method.Should().Be("GET");
-        _recorder.Uris.Single().Should().Be(Base + "/api/v1/story/client/Client%20Story%20Id%206", "as in the docs' get-story samples");
+        Recorder.Uris.Single().Should().Be(Base + "/api/v1/story/client/Client%20Story%20Id%206", "as in the docs' get-story samples");
         log.Headers!["Authorization"].Single().Should().Be(MockServer.ExpectedAuthorization);
         log.Body.Should().BeNullOrEmpty();
         story.Title.Should().Be("Tesla Tequila");
@@ -417,20 +394,20 @@ public sealed class StoriesContractTests : IDisposable
     [InlineData("100%", "100%25")]
     [InlineData("a+b c", "a%2Bb%20c")]
     [InlineData("café", "caf%C3%A9")]
-    public async Task E25_GetStory_EncodesTheIdAsOnePathSegment(string id, string encoded)
+    public async Task E25_get_story_encodes_the_id_as_one_path_segment(string id, string encoded)
     {
-        Respond("GET", "story-get.response.json");
+        RespondWithSample("GET", AnyPath, "story-get.response.json");
         using var client = Client();
 
         await client.Stories.GetAsync(id);
 
-        _recorder.Uris.Single().Should().Be(Base + "/api/v1/story/client/" + encoded);
+        Recorder.Uris.Single().Should().Be(Base + "/api/v1/story/client/" + encoded);
     }
 
     [Fact]
-    public async Task E25_GetStory_KeepsUnknownFieldsAndToleratesMissingOnes()
+    public async Task E25_get_story_keeps_unknown_fields_and_tolerates_missing_ones()
     {
-        RespondBody("gET", "{\"storyId\":\"x\",\"price\":\"2.00\",\"isDeleted\":false}");
+        Respond("gET", AnyPath, "{\"storyId\":\"x\",\"price\":\"2.00\",\"isDeleted\":false}");
         using var client = Client();
 
         var story = await client.Stories.GetAsync("x");
@@ -442,9 +419,9 @@ public sealed class StoriesContractTests : IDisposable
     }
 
     [Fact]
-    public async Task E25_GetStory_404IsNotFoundWithoutTheId()
+    public async Task E25_get_story_404_is_not_found_without_the_id()
     {
-        RespondBody("GET", "{\"message\":\"Story not found\"}", 404);
+        Respond("GET", AnyPath, "{\"message\":\"Story not found\"}", 404);
         using var client = Client();
 
         var ex = (await FluentActions.Awaiting(() => client.Stories.GetAsync("secret-story")).Should().ThrowAsync<ConscentNotFoundException>()).Which;
@@ -452,33 +429,33 @@ public sealed class StoriesContractTests : IDisposable
         ex.ServerMessage.Should().Be("Story not found");
         ex.PathTemplate.Should().Be("/api/v1/story/client/{storyId}");
         ex.Message.Should().NotContain("secret-story");
-        _mock.Server.LogEntries.Should().ContainSingle("404 is not retried");
+        Mock.Server.LogEntries.Should().ContainSingle("404 is not retried");
     }
 
     [Theory]
     [InlineData("")]
     [InlineData("a\nb")]
-    public async Task E25_GetStory_RefusesUnusableIdsAndSendsNothing(string id)
+    public async Task E25_get_story_refuses_unusable_ids_and_sends_nothing(string id)
     {
         using var client = Client();
         (await FluentActions.Awaiting(() => client.Stories.GetAsync(id)).Should().ThrowAsync<ConscentValidationException>())
             .Which.Errors.Should().ContainSingle(e => e.Field == "storyId");
-        _mock.Server.LogEntries.Should().BeEmpty();
+        Mock.Server.LogEntries.Should().BeEmpty();
     }
 
     // ---- E26 validate read ----
 
     [Fact]
-    public async Task E26_ValidateStoryRead_PostsWithoutAuthAndReadsTheArrayAnswer()
+    public async Task E26_validate_story_read_posts_without_auth_and_reads_the_array_answer()
     {
-        Respond("POST", "story-read-validate.response.json");
+        RespondWithSample("POST", AnyPath, "story-read-validate.response.json");
         using var client = Client();
 
         var read = await client.Stories.ValidateReadAsync("11c369df-2a30-4a0d-90dc-5a45797dacdd");
 
-        var log = Single();
+        var log = SingleRequest();
         log.Method.Should().Be("POST");
-        _recorder.Uris.Single().Should().Be(Base + "/api/v1/story/read/11c369df-2a30-4a0d-90dc-5a45797dacdd");
+        Recorder.Uris.Single().Should().Be(Base + "/api/v1/story/read/11c369df-2a30-4a0d-90dc-5a45797dacdd");
         log.Headers!.Keys.Should().NotContain(k => string.Equals(k, "Authorization", StringComparison.OrdinalIgnoreCase), "the docs show no auth for read validation");
         log.Headers.Keys.Should().NotContain(k => string.Equals(k, "X-API-KEY", StringComparison.OrdinalIgnoreCase));
         log.Body.Should().BeNullOrEmpty();
@@ -495,9 +472,9 @@ public sealed class StoriesContractTests : IDisposable
     }
 
     [Fact]
-    public async Task E26_ValidateStoryRead_AcceptsABareObjectShapedLikeTheCallback()
+    public async Task E26_validate_story_read_accepts_a_bare_object_shaped_like_the_callback()
     {
-        Respond("POST", "story-paywall-success-callback.json");
+        RespondWithSample("POST", AnyPath, "story-paywall-success-callback.json");
         using var client = Client();
 
         var read = await client.Stories.ValidateReadAsync("a0c433af-a413-49e1-9f40-ce1fbd63f568");
@@ -511,9 +488,9 @@ public sealed class StoriesContractTests : IDisposable
     }
 
     [Fact]
-    public async Task E26_ValidateStoryRead_EmptyArrayMeansNoSuchRead()
+    public async Task E26_validate_story_read_empty_array_means_no_such_read()
     {
-        RespondBody("POST", " [ ] ");
+        Respond("POST", AnyPath, " [ ] ");
         using var client = Client();
 
         var read = await client.Stories.ValidateReadAsync("unknown");
@@ -522,9 +499,9 @@ public sealed class StoriesContractTests : IDisposable
     }
 
     [Fact]
-    public async Task E26_ValidateStoryRead_KeepsUnknownFieldsSuchAsAccessTimeLeft()
+    public async Task E26_validate_story_read_keeps_unknown_fields_such_as_access_time_left()
     {
-        RespondBody("pOST", "[{\"readId\":\"r1\",\"accessTimeLeft\":3600,\"payload\":{\"storyId\":\"s\"}}]");
+        Respond("pOST", AnyPath, "[{\"readId\":\"r1\",\"accessTimeLeft\":3600,\"payload\":{\"storyId\":\"s\"}}]");
         using var client = Client();
 
         var read = await client.Stories.ValidateReadAsync("r1");
@@ -539,35 +516,35 @@ public sealed class StoriesContractTests : IDisposable
     [InlineData("\"just a string\"")]
     [InlineData("[1")]
     [InlineData("not json")]
-    public async Task E26_ValidateStoryRead_UnreadableAnswerIsASerializationError(string body)
+    public async Task E26_validate_story_read_unreadable_answer_is_a_serialization_error(string body)
     {
-        RespondBody("POST", body);
+        Respond("POST", AnyPath, body);
         using var client = Client();
 
         await FluentActions.Awaiting(() => client.Stories.ValidateReadAsync("r1")).Should().ThrowAsync<ConscentSerializationException>();
     }
 
     [Fact]
-    public async Task E26_ValidateStoryRead_EncodesTheReadIdAndRequiresOne()
+    public async Task E26_validate_story_read_encodes_the_read_id_and_requires_one()
     {
-        Respond("POST", "story-read-validate.response.json");
+        RespondWithSample("POST", AnyPath, "story-read-validate.response.json");
         using var client = Client();
 
         await client.Stories.ValidateReadAsync("a b/c");
-        _recorder.Uris.Single().Should().Be(Base + "/api/v1/story/read/a%20b%2Fc");
+        Recorder.Uris.Single().Should().Be(Base + "/api/v1/story/read/a%20b%2Fc");
 
         (await FluentActions.Awaiting(() => client.Stories.ValidateReadAsync(" ")).Should().ThrowAsync<ConscentValidationException>())
             .Which.Errors.Should().ContainSingle(e => e.Field == "readId");
-        _mock.Server.LogEntries.Should().ContainSingle("the invalid call sent nothing");
+        Mock.Server.LogEntries.Should().ContainSingle("the invalid call sent nothing");
     }
 
     [Theory]
     [InlineData(400, typeof(ConscentBadRequestException))]
     [InlineData(404, typeof(ConscentNotFoundException))]
     [InlineData(500, typeof(ConscentServerException))]
-    public async Task E26_ValidateStoryRead_ErrorStatusesGiveTypedExceptions(int status, Type expected)
+    public async Task E26_validate_story_read_error_statuses_give_typed_exceptions(int status, Type expected)
     {
-        RespondBody("POST", "{\"message\":\"Invalid readId\"}", status);
+        Respond("POST", AnyPath, "{\"message\":\"Invalid readId\"}", status);
         using var client = Client();
 
         var ex = (await FluentActions.Awaiting(() => client.Stories.ValidateReadAsync("r1")).Should().ThrowAsync<ConscentApiException>()).Which;
@@ -579,16 +556,16 @@ public sealed class StoriesContractTests : IDisposable
     // ---- E27 daily stats ----
 
     [Fact]
-    public async Task E27_StoryDailyStats_SendsGetWithIsoDatesAndMapsTheStoryFields()
+    public async Task E27_story_daily_stats_sends_get_with_iso_dates_and_maps_the_story_fields()
     {
-        Respond("gET", "story-stats-daily.response.json");
+        RespondWithSample("gET", AnyPath, "story-stats-daily.response.json");
         using var client = Client();
 
         var stats = await client.Stories.GetDailyStatsAsync(
             new DateTimeOffset(2021, 2, 12, 11, 15, 41, 389, TimeSpan.FromHours(5.5)),
             new DateTimeOffset(2021, 2, 13, 5, 45, 41, 389, TimeSpan.Zero));
 
-        var log = Single();
+        var log = SingleRequest();
         log.Method.Should().Be("GET", "every docs sample uses GET, although the HTTP Request line says POST");
         log.AbsolutePath.Should().Be("/api/v1/client/stats/daily");
         log.Query!.Keys.Should().Equal("from", "to");
@@ -604,20 +581,20 @@ public sealed class StoriesContractTests : IDisposable
     }
 
     [Fact]
-    public async Task E27_StoryDailyStats_WithoutDatesSendsNoQuery()
+    public async Task E27_story_daily_stats_without_dates_sends_no_query()
     {
-        Respond("GET", "story-stats-daily.response.json");
+        RespondWithSample("GET", AnyPath, "story-stats-daily.response.json");
         using var client = Client();
 
         await client.Stories.GetDailyStatsAsync();
 
-        _recorder.Uris.Single().Should().Be(Base + "/api/v1/client/stats/daily");
+        Recorder.Uris.Single().Should().Be(Base + "/api/v1/client/stats/daily");
     }
 
     [Fact]
-    public async Task E27_StoryDailyStats_ReadsTheCurrentApisShapeOfTheSamePath()
+    public async Task E27_story_daily_stats_reads_the_current_apis_shape_of_the_same_path()
     {
-        Respond("GET", "stats-daily.response.json");
+        RespondWithSample("GET", AnyPath, "stats-daily.response.json");
         using var client = Client();
 
         var stats = await client.Stories.GetDailyStatsAsync();
@@ -629,10 +606,10 @@ public sealed class StoriesContractTests : IDisposable
     }
 
     [Fact]
-    public async Task E27_StoryDailyStats_FallsBackToPostOn405AndKeepsUsingPost()
+    public async Task E27_story_daily_stats_falls_back_to_post_on_405_and_keeps_using_post()
     {
-        RespondBody("GET", "{\"message\":\"Method Not Allowed\"}", 405);
-        Respond("POST", "story-stats-daily.response.json");
+        Respond("GET", AnyPath, "{\"message\":\"Method Not Allowed\"}", 405);
+        RespondWithSample("POST", AnyPath, "story-stats-daily.response.json");
         using var client = Client();
         var from = new DateTimeOffset(2021, 2, 12, 5, 45, 41, 389, TimeSpan.Zero);
 
@@ -641,15 +618,15 @@ public sealed class StoriesContractTests : IDisposable
 
         first.TotalStoriesRead.Should().Be(17);
         second.TotalRevenueGenerated.Should().Be(29.6m);
-        var methods = _mock.Server.LogEntries.Select(l => l.RequestMessage!.Method).ToList();
+        var methods = Mock.Server.LogEntries.Select(l => l.RequestMessage!.Method).ToList();
         methods.Should().Equal("GET", "POST", "POST");
-        var retried = _mock.Server.LogEntries.ElementAt(1).RequestMessage!;
+        var retried = Mock.Server.LogEntries.ElementAt(1).RequestMessage!;
         retried.Query!["from"].Single().Should().Be("2021-02-12T05:45:41.389Z", "the POST repeats the same query");
         retried.Headers!["Authorization"].Single().Should().Be(MockServer.ExpectedAuthorization);
     }
 
     [Fact]
-    public async Task E27_StoryDailyStats_RejectsFromAfterToAndSendsNothing()
+    public async Task E27_story_daily_stats_rejects_from_after_to_and_sends_nothing()
     {
         using var client = Client();
         var to = new DateTimeOffset(2021, 2, 12, 0, 0, 0, TimeSpan.Zero);
@@ -657,7 +634,7 @@ public sealed class StoriesContractTests : IDisposable
         var ex = (await FluentActions.Awaiting(() => client.Stories.GetDailyStatsAsync(to.AddDays(1), to)).Should().ThrowAsync<ConscentValidationException>()).Which;
 
         ex.Errors.Should().ContainSingle(e => e.Field == "from");
-        _mock.Server.LogEntries.Should().BeEmpty();
+        Mock.Server.LogEntries.Should().BeEmpty();
     }
 
     [Theory]
@@ -665,15 +642,15 @@ public sealed class StoriesContractTests : IDisposable
     [InlineData(404, typeof(ConscentNotFoundException))]
     [InlineData(429, typeof(ConscentRateLimitedException))]
     [InlineData(500, typeof(ConscentServerException))]
-    public async Task E27_StoryDailyStats_ErrorStatusesGiveTypedExceptions(int status, Type expected)
+    public async Task E27_story_daily_stats_error_statuses_give_typed_exceptions(int status, Type expected)
     {
-        RespondBody("GET", "{\"message\":\"nope\"}", status);
+        Respond("GET", AnyPath, "{\"message\":\"nope\"}", status);
         using var client = Client();
 
         var ex = (await FluentActions.Awaiting(() => client.Stories.GetDailyStatsAsync()).Should().ThrowAsync<ConscentApiException>()).Which;
 
         ex.Should().BeOfType(expected);
         ex.ServerMessage.Should().Be("nope");
-        _mock.Server.LogEntries.Should().OnlyContain(l => l.RequestMessage!.Method == "GET", "only 405 switches to POST");
+        Mock.Server.LogEntries.Should().OnlyContain(l => l.RequestMessage!.Method == "GET", "only 405 switches to POST");
     }
 }

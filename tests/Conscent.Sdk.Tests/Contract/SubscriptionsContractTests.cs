@@ -6,26 +6,13 @@ using System.Text.Json;
 using System.Text.Json.Nodes;
 using System.Threading.Tasks;
 using Conscent.Sdk.Tests.Infrastructure;
-using WireMock;
-using WireMock.RequestBuilders;
-using WireMock.ResponseBuilders;
 
 namespace Conscent.Sdk.Tests.Contract;
 
 /// <summary>E12 (subscription migrate) and E19 (cancel active subscriptions), pinned against the docs' samples.</summary>
-public sealed class SubscriptionsContractTests : IDisposable
+public sealed class SubscriptionsContractTests : ContractTestBase
 {
     private const string MigratePath = "/api/v1/subscription/migrate";
-    private readonly MockServer _mock = new();
-
-    public void Dispose() => _mock.Dispose();
-
-    private void Respond(string method, string path, string body, int status = 200) =>
-        _mock.Server.Given(Request.Create().WithPath(path).UsingMethod(method))
-            .RespondWith(Response.Create().WithStatusCode(status).WithHeader("Content-Type", "application/json").WithBody(body));
-
-    private IRequestMessage Sent() => _mock.Server.LogEntries.Should().ContainSingle().Subject.RequestMessage!;
-
     /// <summary>The docs' migrate sample (the curl request), as a publisher builds it in C#.</summary>
     internal static MigrateSubscriptionRequest SampleMigrateRequest() => new()
     {
@@ -51,17 +38,17 @@ public sealed class SubscriptionsContractTests : IDisposable
     };
 
     [Fact]
-    public async Task E12_Migrate_PostsTheDocsSampleWithBasicAuth()
+    public async Task E12_migrate_posts_the_docs_sample_with_basic_auth()
     {
-        Respond("POST", MigratePath, Samples.Text("subscription-migrate.response.json"));
-        using var client = _mock.Client();
+        RespondWithSample("POST", MigratePath, "subscription-migrate.response.json");
+        using var client = Client();
 
         await client.Subscriptions.MigrateAsync(SampleMigrateRequest());
 
-        var sent = Sent();
+        var sent = SingleRequest();
         sent.Method.Should().Be("POST");
         sent.AbsolutePath.Should().Be(MigratePath, "the documented path on {API_URL}, not the samples' localhost:3001");
-        sent.AbsoluteUrl.Should().Be(_mock.BaseAddress.AbsoluteUri.TrimEnd('/') + MigratePath);
+        sent.AbsoluteUrl.Should().Be(Base + MigratePath);
         sent.RawQuery.Should().BeNullOrEmpty("migrate takes no query parameters");
         sent.Headers!["Authorization"].Should().ContainSingle().Which.Should().Be(MockServer.ExpectedAuthorization);
         sent.Headers["Content-Type"].Should().ContainSingle().Which.Should().Be("application/json");
@@ -73,10 +60,10 @@ public sealed class SubscriptionsContractTests : IDisposable
     }
 
     [Fact]
-    public async Task E12_Migrate_MapsEveryDocumentedResponseField()
+    public async Task E12_migrate_maps_every_documented_response_field()
     {
-        Respond("pOST", MigratePath, Samples.Text("subscription-migrate.response.json"));
-        using var client = _mock.Client();
+        RespondWithSample("pOST", MigratePath, "subscription-migrate.response.json");
+        using var client = Client();
 
         var response = await client.Subscriptions.MigrateAsync(SampleMigrateRequest());
 
@@ -129,13 +116,13 @@ public sealed class SubscriptionsContractTests : IDisposable
     }
 
     [Fact]
-    public async Task E12_Migrate_KeepsUnknownFields()
+    public async Task E12_migrate_keeps_unknown_fields()
     {
         var sample = Samples.Node("subscription-migrate.response.json");
         sample["requestId"] = "abc";
         sample["migratedSubscription"]!["autoRenew"] = "ACTIVE";
         Respond("POST", MigratePath, sample.ToJsonString());
-        using var client = _mock.Client();
+        using var client = Client();
 
         var response = await client.Subscriptions.MigrateAsync(SampleMigrateRequest());
 
@@ -147,10 +134,10 @@ public sealed class SubscriptionsContractTests : IDisposable
     [Theory]
     [InlineData("{}")]
     [InlineData("{\"message\":\"ok\",\"migratedSubscription\":{}}")]
-    public async Task E12_Migrate_ParsesAnAnswerMissingDocumentedFields(string body)
+    public async Task E12_migrate_parses_an_answer_missing_documented_fields(string body)
     {
         Respond("pOST", MigratePath, body);
-        using var client = _mock.Client();
+        using var client = Client();
 
         var response = await client.Subscriptions.MigrateAsync(SampleMigrateRequest());
 
@@ -160,12 +147,12 @@ public sealed class SubscriptionsContractTests : IDisposable
     }
 
     [Fact]
-    public async Task E12_Migrate_ReadsIdFieldsSentAsEmbeddedDocuments()
+    public async Task E12_migrate_reads_id_fields_sent_as_embedded_documents()
     {
         var sample = Samples.Node("subscription-migrate.response.json");
         sample["migratedSubscription"]!["userAccount"] = new JsonObject { ["_id"] = "61f25e0a9d50b5d6b90479e8", ["email"] = "x@y.z" };
         Respond("POST", MigratePath, sample.ToJsonString());
-        using var client = _mock.Client();
+        using var client = Client();
 
         var response = await client.Subscriptions.MigrateAsync(SampleMigrateRequest());
 
@@ -187,10 +174,10 @@ public sealed class SubscriptionsContractTests : IDisposable
 
     [Theory]
     [MemberData(nameof(ErrorStatuses))]
-    public async Task E12_Migrate_MapsDocumentedErrorStatuses(int status, Type expected)
+    public async Task E12_migrate_maps_documented_error_statuses(int status, Type expected)
     {
         Respond("POST", MigratePath, "{\"message\":\"Something is wrong\"}", status);
-        using var client = _mock.Client();
+        using var client = Client();
 
         var act = () => client.Subscriptions.MigrateAsync(SampleMigrateRequest());
 
@@ -202,15 +189,15 @@ public sealed class SubscriptionsContractTests : IDisposable
     }
 
     [Fact]
-    public async Task E12_Migrate_IsNotRetriedAfterAServerError()
+    public async Task E12_migrate_is_not_retried_after_a_server_error()
     {
         Respond("POST", MigratePath, "{\"message\":\"boom\"}", 500);
-        using var client = _mock.Client();
+        using var client = Client();
 
         var act = () => client.Subscriptions.MigrateAsync(SampleMigrateRequest());
 
         await act.Should().ThrowAsync<ConscentServerException>();
-        _mock.Server.LogEntries.Should().HaveCount(1, "the server may have recorded the migration: a POST is not repeated");
+        Mock.Server.LogEntries.Should().HaveCount(1, "the server may have recorded the migration: a POST is not repeated");
     }
 
     public static TheoryData<string, string> InvalidMigrations() => new()
@@ -261,9 +248,9 @@ public sealed class SubscriptionsContractTests : IDisposable
 
     [Theory]
     [MemberData(nameof(InvalidMigrations))]
-    public async Task E12_Migrate_RejectsEachBrokenRuleBeforeSending(string rule, string field)
+    public async Task E12_migrate_rejects_each_broken_rule_before_sending(string rule, string field)
     {
-        using var client = _mock.Client();
+        using var client = Client();
 
         var act = () => client.Subscriptions.MigrateAsync(Break(rule));
 
@@ -272,37 +259,37 @@ public sealed class SubscriptionsContractTests : IDisposable
         thrown.Message.Should().Contain(field);
         thrown.Message.Should().NotContain("testemail@test.com").And.NotContain("9545734678", "values are never echoed");
         thrown.Operation.Should().Be("Subscriptions.Migrate");
-        _mock.Server.LogEntries.Should().BeEmpty();
+        Mock.Server.LogEntries.Should().BeEmpty();
     }
 
     [Fact]
-    public async Task E12_Migrate_RejectsANullRequest()
+    public async Task E12_migrate_rejects_a_null_request()
     {
-        using var client = _mock.Client();
+        using var client = Client();
 
         var act = () => client.Subscriptions.MigrateAsync(null!);
 
         (await act.Should().ThrowAsync<ConscentValidationException>()).Which.Errors.Should().ContainSingle(e => e.Field == "request");
-        _mock.Server.LogEntries.Should().BeEmpty();
+        Mock.Server.LogEntries.Should().BeEmpty();
     }
 
     [Fact]
-    public async Task E12_Migrate_ListsEveryProblemAtOnce()
+    public async Task E12_migrate_lists_every_problem_at_once()
     {
-        using var client = _mock.Client();
+        using var client = Client();
 
         var act = () => client.Subscriptions.MigrateAsync(new MigrateSubscriptionRequest());
 
         var fields = (await act.Should().ThrowAsync<ConscentValidationException>()).Which.Errors.Select(e => e.Field);
         fields.Should().BeEquivalentTo("userPrimaryEmail", "expiryDate", "purchaseDate", "country", "subscriptionDetails");
-        _mock.Server.LogEntries.Should().BeEmpty();
+        Mock.Server.LogEntries.Should().BeEmpty();
     }
 
     [Fact]
-    public async Task E12_Migrate_AcceptsAPhoneOnlyDigitalSubscriptionWithoutAddress()
+    public async Task E12_migrate_accepts_a_phone_only_digital_subscription_without_address()
     {
-        Respond("POST", MigratePath, Samples.Text("subscription-migrate.response.json"));
-        using var client = _mock.Client();
+        RespondWithSample("POST", MigratePath, "subscription-migrate.response.json");
+        using var client = Client();
         var request = SampleMigrateRequest();
         request.UserPrimaryEmail = null;
         request.UserAddress = null;
@@ -310,45 +297,43 @@ public sealed class SubscriptionsContractTests : IDisposable
 
         await client.Subscriptions.MigrateAsync(request);
 
-        var body = JsonNode.Parse(Sent().Body!)!.AsObject();
+        var body = JsonNode.Parse(SingleRequest().Body!)!.AsObject();
         body.ContainsKey("userPrimaryEmail").Should().BeFalse("unset fields are omitted, not sent as null");
         body.ContainsKey("userAddress").Should().BeFalse();
         body["userPrimaryPhone"]!.GetValue<string>().Should().Be("9545734678");
     }
 
     [Fact]
-    public async Task E12_Migrate_AcceptsAPhysicalSubscriptionWithFullAddress()
+    public async Task E12_migrate_accepts_a_physical_subscription_with_full_address()
     {
-        Respond("POST", MigratePath, Samples.Text("subscription-migrate.response.json"));
-        using var client = _mock.Client();
+        RespondWithSample("POST", MigratePath, "subscription-migrate.response.json");
+        using var client = Client();
         var request = SampleMigrateRequest();
         request.SubscriptionDetails!.SubscriptionType!.Physical = true;
 
         await client.Subscriptions.MigrateAsync(request);
 
-        var body = JsonNode.Parse(Sent().Body!)!;
+        var body = JsonNode.Parse(SingleRequest().Body!)!;
         body["subscriptionDetails"]!["subscriptionType"]!["physical"]!.GetValue<bool>().Should().BeTrue();
         body["userAddress"]!["postcode"]!.GetValue<string>().Should().Be("110001", "the postcode is sent as a string, as in the sample");
     }
 
     [Fact]
-    public async Task E19_CancelActiveSubscriptions_PostsToTheEncodedUserPathWithBasicAuth()
+    public async Task E19_cancel_active_subscriptions_posts_to_the_encoded_user_path_with_basic_auth()
     {
-        _mock.Server.Given(Request.Create().UsingPost())
-            .RespondWith(Response.Create().WithStatusCode(200).WithHeader("Content-Type", "application/json").WithBody(Samples.Text("cancel-subscriptions.response.json")));
-        var recorder = new RecordingHandler();
-        using var client = new ConscentClient(_mock.Options(), recorder);
+        RespondWithSample("POST", AnyPath, "cancel-subscriptions.response.json");
+        using var client = Client();
 
         var response = await client.Subscriptions.CancelActiveSubscriptionsAsync("user 1/2");
 
         response.Message.Should().Be("Subscriptions Cancelled Successfully");
         response.AdditionalProperties.Should().BeNullOrEmpty();
-        var sent = Sent();
+        var sent = SingleRequest();
         sent.Method.Should().Be("POST");
         // WireMock decodes %20 in what it reports but keeps %2F: the id is one segment, its space was not sent as '+'.
-        sent.Url.Should().Be(_mock.BaseAddress.AbsoluteUri.TrimEnd('/') + "/client/cancel-subscriptions/user 1%2F2",
+        sent.Url.Should().Be(Base + "/client/cancel-subscriptions/user 1%2F2",
             "no /api/v1 prefix (the path as documented), and the id is one percent-encoded segment");
-        recorder.Uris.Should().ContainSingle().Which.Should().Be(_mock.BaseAddress.AbsoluteUri.TrimEnd('/') + "/client/cancel-subscriptions/user%201%2F2",
+        Recorder.Uris.Should().ContainSingle().Which.Should().Be(Base + "/client/cancel-subscriptions/user%201%2F2",
             "what went on the wire: %20 for the space, %2F for the slash");
         sent.Headers!["Authorization"].Should().ContainSingle().Which.Should().Be(MockServer.ExpectedAuthorization);
         sent.RawQuery.Should().BeNullOrEmpty();
@@ -356,22 +341,22 @@ public sealed class SubscriptionsContractTests : IDisposable
     }
 
     [Fact]
-    public async Task E19_CancelActiveSubscriptions_SendsAPlainIdAsIs()
+    public async Task E19_cancel_active_subscriptions_sends_a_plain_id_as_is()
     {
-        Respond("POST", "/client/cancel-subscriptions/6346608680c2216fe33d84fa", Samples.Text("cancel-subscriptions.response.json"));
-        using var client = _mock.Client();
+        RespondWithSample("POST", "/client/cancel-subscriptions/6346608680c2216fe33d84fa", "cancel-subscriptions.response.json");
+        using var client = Client();
 
         var response = await client.Subscriptions.CancelActiveSubscriptionsAsync("6346608680c2216fe33d84fa");
 
         response.Message.Should().Be("Subscriptions Cancelled Successfully");
-        Sent().AbsolutePath.Should().Be("/client/cancel-subscriptions/6346608680c2216fe33d84fa");
+        SingleRequest().AbsolutePath.Should().Be("/client/cancel-subscriptions/6346608680c2216fe33d84fa");
     }
 
     [Fact]
-    public async Task E19_CancelActiveSubscriptions_KeepsUnknownFieldsAndToleratesMissingOnes()
+    public async Task E19_cancel_active_subscriptions_keeps_unknown_fields_and_tolerates_missing_ones()
     {
         Respond("pOST", "/client/cancel-subscriptions/u1", "{\"cancelled\":2}");
-        using var client = _mock.Client();
+        using var client = Client();
 
         var response = await client.Subscriptions.CancelActiveSubscriptionsAsync("u1");
 
@@ -381,10 +366,10 @@ public sealed class SubscriptionsContractTests : IDisposable
 
     [Theory]
     [MemberData(nameof(ErrorStatuses))]
-    public async Task E19_CancelActiveSubscriptions_MapsDocumentedErrorStatuses(int status, Type expected)
+    public async Task E19_cancel_active_subscriptions_maps_documented_error_statuses(int status, Type expected)
     {
         Respond("POST", "/client/cancel-subscriptions/u1", "{\"message\":\"No such user\"}", status);
-        using var client = _mock.Client();
+        using var client = Client();
 
         var act = () => client.Subscriptions.CancelActiveSubscriptionsAsync("u1");
 
@@ -398,13 +383,13 @@ public sealed class SubscriptionsContractTests : IDisposable
     [InlineData("")]
     [InlineData("  ")]
     [InlineData("a\nb")]
-    public async Task E19_CancelActiveSubscriptions_RejectsAMissingOrBadUserIdBeforeSending(string? userId)
+    public async Task E19_cancel_active_subscriptions_rejects_a_missing_or_bad_user_id_before_sending(string? userId)
     {
-        using var client = _mock.Client();
+        using var client = Client();
 
         var act = () => client.Subscriptions.CancelActiveSubscriptionsAsync(userId!);
 
         (await act.Should().ThrowAsync<ConscentValidationException>()).Which.Errors.Should().ContainSingle(e => e.Field == "userId");
-        _mock.Server.LogEntries.Should().BeEmpty();
+        Mock.Server.LogEntries.Should().BeEmpty();
     }
 }

@@ -3,41 +3,27 @@ using System.Linq;
 using System.Text.Json.Nodes;
 using System.Threading.Tasks;
 using Conscent.Sdk.Tests.Infrastructure;
-using WireMock;
-using WireMock.RequestBuilders;
-using WireMock.ResponseBuilders;
 
 namespace Conscent.Sdk.Tests.Contract;
 
 /// <summary>E13 and E15: the two user-details endpoints (no auth, client id from options), pinned against the docs' samples.</summary>
-public sealed class UsersContractTests : IDisposable
+public sealed class UsersContractTests : ContractTestBase
 {
     private const string SubscriptionDetailsPath = "/user/user-and-subscription-details";
     private const string PurchaseDetailsPath = "/user/user-and-purchase-details";
     private const string Email = "reader+1@example.com";
     private const string Phone = "+919936225088";
-    private readonly MockServer _mock = new();
-
-    public void Dispose() => _mock.Dispose();
-
-    private void Respond(string path, string body, int status = 200) =>
-        _mock.Server.Given(Request.Create().WithPath(path).UsingGet())
-            .RespondWith(Response.Create().WithStatusCode(status).WithHeader("Content-Type", "application/json").WithBody(body));
-
-    private IRequestMessage Sent() => _mock.Server.LogEntries.Should().ContainSingle().Subject.RequestMessage!;
-
     // ---------- E13 ----------
 
     [Fact]
-    public async Task E13_UserAndSubscriptionDetails_SendsGetWithClientIdAndUserIdAndNoAuthorization()
+    public async Task E13_user_and_subscription_details_sends_get_with_client_id_and_user_id_and_no_authorization()
     {
-        Respond(SubscriptionDetailsPath, Samples.Text("user-and-subscription-details.response.json"));
-        var recorder = new RecordingHandler();
-        using var client = new ConscentClient(_mock.Options(), recorder);
+        RespondWithSample("GET", SubscriptionDetailsPath, "user-and-subscription-details.response.json");
+        using var client = Client();
 
         await client.Users.GetUserAndSubscriptionDetailsAsync("62273ffbd5c69afcd7c05349");
 
-        var sent = Sent();
+        var sent = SingleRequest();
         sent.Method.Should().Be("GET");
         sent.AbsolutePath.Should().Be(SubscriptionDetailsPath, "no /api/v1 prefix: the path is used as documented");
         sent.Headers!.ContainsKey("Authorization").Should().BeFalse("the docs say \"Auth required : NO\"");
@@ -45,15 +31,15 @@ public sealed class UsersContractTests : IDisposable
         sent.Query!.Keys.Should().BeEquivalentTo("clientId", "userId");
         sent.Query["clientId"].Should().Equal(MockServer.ClientId);
         sent.Query["userId"].Should().Equal("62273ffbd5c69afcd7c05349");
-        recorder.Uris.Should().ContainSingle().Which.Should().Be(
-            _mock.BaseAddress.AbsoluteUri.TrimEnd('/') + SubscriptionDetailsPath + "?clientId=" + MockServer.ClientId + "&userId=62273ffbd5c69afcd7c05349");
+        Recorder.Uris.Should().ContainSingle().Which.Should().Be(
+            Base + SubscriptionDetailsPath + "?clientId=" + MockServer.ClientId + "&userId=62273ffbd5c69afcd7c05349");
     }
 
     [Fact]
-    public async Task E13_UserAndSubscriptionDetails_MapsEveryDocumentedResponseField()
+    public async Task E13_user_and_subscription_details_maps_every_documented_response_field()
     {
-        Respond(SubscriptionDetailsPath, Samples.Text("user-and-subscription-details.response.json"));
-        using var client = _mock.Client();
+        RespondWithSample("GET", SubscriptionDetailsPath, "user-and-subscription-details.response.json");
+        using var client = Client();
 
         var r = await client.Users.GetUserAndSubscriptionDetailsAsync("u1");
 
@@ -107,7 +93,7 @@ public sealed class UsersContractTests : IDisposable
     }
 
     [Fact]
-    public async Task E13_UserAndSubscriptionDetails_KeepsUnknownFieldsAndToleratesMissingOnes()
+    public async Task E13_user_and_subscription_details_keeps_unknown_fields_and_tolerates_missing_ones()
     {
         var sample = Samples.Node("user-and-subscription-details.response.json");
         sample["requestId"] = "r1";
@@ -115,8 +101,8 @@ public sealed class UsersContractTests : IDisposable
         sample["userSubscriptions"]![0]!["autoRenew"] = "ACTIVE";
         sample["userdetails"]!.AsObject().Remove("wallet");
         sample["userSubscriptions"]![0]!.AsObject().Remove("status");
-        Respond(SubscriptionDetailsPath, sample.ToJsonString());
-        using var client = _mock.Client();
+        Respond("GET", SubscriptionDetailsPath, sample.ToJsonString());
+        using var client = Client();
 
         var r = await client.Users.GetUserAndSubscriptionDetailsAsync("u1");
 
@@ -126,8 +112,8 @@ public sealed class UsersContractTests : IDisposable
         r.UserDetails.Wallet.Should().BeNull();
         r.UserSubscriptions[0].Status.Should().BeNull();
 
-        _mock.Server.ResetMappings();
-        Respond(SubscriptionDetailsPath, "{}");
+        Mock.Server.ResetMappings();
+        Respond("GET", SubscriptionDetailsPath, "{}");
         var empty = await client.Users.GetUserAndSubscriptionDetailsAsync("u1");
         empty.UserDetails.Should().BeNull();
         empty.UserSubscriptions.Should().BeNull();
@@ -137,10 +123,10 @@ public sealed class UsersContractTests : IDisposable
     [InlineData("50", 50)]
     [InlineData("\"50.5\"", 50.5)]
     [InlineData("{\"$numberDecimal\":\"0.00\"}", 0)]
-    public async Task E13_UserAndSubscriptionDetails_ReadsTheWalletBalanceInEachForm(string balance, double expected)
+    public async Task E13_user_and_subscription_details_reads_the_wallet_balance_in_each_form(string balance, double expected)
     {
-        Respond(SubscriptionDetailsPath, "{\"userdetails\":{\"wallet\":{\"balance\":" + balance + ",\"currency\":\"INR\"}}}");
-        using var client = _mock.Client();
+        Respond("GET", SubscriptionDetailsPath, "{\"userdetails\":{\"wallet\":{\"balance\":" + balance + ",\"currency\":\"INR\"}}}");
+        using var client = Client();
 
         var r = await client.Users.GetUserAndSubscriptionDetailsAsync("u1");
 
@@ -148,30 +134,30 @@ public sealed class UsersContractTests : IDisposable
     }
 
     [Fact]
-    public async Task E13_UserAndSubscriptionDetails_RequiresAClientIdInOptionsBeforeSending()
+    public async Task E13_user_and_subscription_details_requires_a_client_id_in_options_before_sending()
     {
-        using var client = _mock.Client(o => { o.ClientId = null; o.RequireClientId = false; });
+        using var client = Client(o => { o.ClientId = null; o.RequireClientId = false; });
 
         var act = () => client.Users.GetUserAndSubscriptionDetailsAsync("u1");
 
         var thrown = (await act.Should().ThrowAsync<ConscentValidationException>()).Which;
         thrown.Errors.Should().ContainSingle().Which.Field.Should().Be("clientId");
         thrown.Message.Should().Contain("clientId");
-        _mock.Server.LogEntries.Should().BeEmpty();
+        Mock.Server.LogEntries.Should().BeEmpty();
     }
 
     [Theory]
     [InlineData(null)]
     [InlineData("")]
     [InlineData(" ")]
-    public async Task E13_UserAndSubscriptionDetails_RequiresAUserIdBeforeSending(string? userId)
+    public async Task E13_user_and_subscription_details_requires_a_user_id_before_sending(string? userId)
     {
-        using var client = _mock.Client();
+        using var client = Client();
 
         var act = () => client.Users.GetUserAndSubscriptionDetailsAsync(userId!);
 
         (await act.Should().ThrowAsync<ConscentValidationException>()).Which.Errors.Should().ContainSingle(e => e.Field == "userId");
-        _mock.Server.LogEntries.Should().BeEmpty();
+        Mock.Server.LogEntries.Should().BeEmpty();
     }
 
     public static TheoryData<string, int, Type> ErrorCases()
@@ -190,11 +176,11 @@ public sealed class UsersContractTests : IDisposable
 
     [Theory]
     [MemberData(nameof(ErrorCases))]
-    public async Task E13_E15_MapDocumentedErrorStatusesWithoutEchoingEmailOrPhone(string id, int status, Type expected)
+    public async Task E13_E15_map_documented_error_statuses_without_echoing_email_or_phone(string id, int status, Type expected)
     {
         var path = id == "E13" ? SubscriptionDetailsPath : PurchaseDetailsPath;
-        Respond(path, "{\"message\":\"User not found\"}", status);
-        using var client = _mock.Client();
+        Respond("GET", path, "{\"message\":\"User not found\"}", status);
+        using var client = Client();
 
         Func<Task> act = id == "E13"
             ? () => client.Users.GetUserAndSubscriptionDetailsAsync("u1")
@@ -210,11 +196,10 @@ public sealed class UsersContractTests : IDisposable
     // ---------- E15 ----------
 
     [Fact]
-    public async Task E15_UserAndPurchaseDetails_SendsGetWithClientIdEveryFilterAndNoAuthorization()
+    public async Task E15_user_and_purchase_details_sends_get_with_client_id_every_filter_and_no_authorization()
     {
-        Respond(PurchaseDetailsPath, Samples.Text("user-and-purchase-details.response.json"));
-        var recorder = new RecordingHandler();
-        using var client = new ConscentClient(_mock.Options(), recorder);
+        RespondWithSample("GET", PurchaseDetailsPath, "user-and-purchase-details.response.json");
+        using var client = Client();
 
         await client.Users.GetUserAndPurchaseDetailsAsync(new PurchaseQuery
         {
@@ -227,7 +212,7 @@ public sealed class UsersContractTests : IDisposable
             PageSize = 2000,
         });
 
-        var sent = Sent();
+        var sent = SingleRequest();
         sent.Method.Should().Be("GET");
         sent.AbsolutePath.Should().Be(PurchaseDetailsPath, "no /api/v1 prefix: the path is used as documented");
         sent.Headers!.ContainsKey("Authorization").Should().BeFalse("the docs say \"Auth required : NO\"");
@@ -240,17 +225,17 @@ public sealed class UsersContractTests : IDisposable
         sent.Query["to"].Should().Equal("2021-03-01T00:00:00.000Z");
         sent.Query["pageNumber"].Should().Equal("1");
         sent.Query["pageSize"].Should().Equal("2000");
-        recorder.Uris.Should().ContainSingle().Which.Should().Contain("email=reader%2B1%40example.com&phoneNumber=%2B919936225088");
+        Recorder.Uris.Should().ContainSingle().Which.Should().Contain("email=reader%2B1%40example.com&phoneNumber=%2B919936225088");
     }
 
     [Theory]
     [InlineData("userId")]
     [InlineData("email")]
     [InlineData("phoneNumber")]
-    public async Task E15_UserAndPurchaseDetails_SendsWhicheverUserFilterIsGiven(string filter)
+    public async Task E15_user_and_purchase_details_sends_whichever_user_filter_is_given(string filter)
     {
-        Respond(PurchaseDetailsPath, Samples.Text("user-and-purchase-details.response.json"));
-        using var client = _mock.Client();
+        RespondWithSample("GET", PurchaseDetailsPath, "user-and-purchase-details.response.json");
+        using var client = Client();
         var query = filter switch
         {
             "userId" => new PurchaseQuery { UserId = "u1" },
@@ -260,14 +245,14 @@ public sealed class UsersContractTests : IDisposable
 
         await client.Users.GetUserAndPurchaseDetailsAsync(query);
 
-        Sent().Query!.Keys.Should().BeEquivalentTo("clientId", filter);
+        SingleRequest().Query!.Keys.Should().BeEquivalentTo("clientId", filter);
     }
 
     [Fact]
-    public async Task E15_UserAndPurchaseDetails_MapsEveryDocumentedResponseField()
+    public async Task E15_user_and_purchase_details_maps_every_documented_response_field()
     {
-        Respond(PurchaseDetailsPath, Samples.Text("user-and-purchase-details.response.json"));
-        using var client = _mock.Client();
+        RespondWithSample("GET", PurchaseDetailsPath, "user-and-purchase-details.response.json");
+        using var client = Client();
 
         var r = await client.Users.GetUserAndPurchaseDetailsAsync(new PurchaseQuery { UserId = "u1" });
 
@@ -349,15 +334,15 @@ public sealed class UsersContractTests : IDisposable
     }
 
     [Fact]
-    public async Task E15_UserAndPurchaseDetails_KeepsUnknownFieldsAndToleratesMissingOnes()
+    public async Task E15_user_and_purchase_details_keeps_unknown_fields_and_tolerates_missing_ones()
     {
         var sample = Samples.Node("user-and-purchase-details.response.json");
         sample["paginationInfo"] = new JsonObject { ["pageNumber"] = 1 };
         sample["passes"]![0]!["passTitle"] = "Day pass";
         sample.AsObject().Remove("payPerUses");
         sample["userdetails"]!["address"]!["pincode"] = 744101;
-        Respond(PurchaseDetailsPath, sample.ToJsonString());
-        using var client = _mock.Client();
+        Respond("GET", PurchaseDetailsPath, sample.ToJsonString());
+        using var client = Client();
 
         var r = await client.Users.GetUserAndPurchaseDetailsAsync(new PurchaseQuery { UserId = "u1" });
 
@@ -368,9 +353,9 @@ public sealed class UsersContractTests : IDisposable
     }
 
     [Fact]
-    public async Task E15_UserAndPurchaseDetails_RequiresAUserFilterBeforeSending()
+    public async Task E15_user_and_purchase_details_requires_a_user_filter_before_sending()
     {
-        using var client = _mock.Client();
+        using var client = Client();
 
         var act = () => client.Users.GetUserAndPurchaseDetailsAsync(new PurchaseQuery { PageSize = 10, UserId = " " });
 
@@ -380,20 +365,20 @@ public sealed class UsersContractTests : IDisposable
 
         var nullQuery = () => client.Users.GetUserAndPurchaseDetailsAsync(null!);
         (await nullQuery.Should().ThrowAsync<ConscentValidationException>()).Which.Errors.Should().ContainSingle(e => e.Field == "query");
-        _mock.Server.LogEntries.Should().BeEmpty();
+        Mock.Server.LogEntries.Should().BeEmpty();
     }
 
     [Fact]
-    public async Task E15_UserAndPurchaseDetails_RequiresAClientIdInOptionsBeforeSending()
+    public async Task E15_user_and_purchase_details_requires_a_client_id_in_options_before_sending()
     {
-        using var client = _mock.Client(o => { o.ClientId = " "; o.RequireClientId = false; });
+        using var client = Client(o => { o.ClientId = " "; o.RequireClientId = false; });
 
         var act = () => client.Users.GetUserAndPurchaseDetailsAsync(new PurchaseQuery { Email = Email });
 
         var thrown = (await act.Should().ThrowAsync<ConscentValidationException>()).Which;
         thrown.Errors.Should().ContainSingle().Which.Field.Should().Be("clientId");
         thrown.Message.Should().NotContain(Email);
-        _mock.Server.LogEntries.Should().BeEmpty();
+        Mock.Server.LogEntries.Should().BeEmpty();
     }
 
     [Theory]
@@ -401,16 +386,16 @@ public sealed class UsersContractTests : IDisposable
     [InlineData("pageSize 2001")]
     [InlineData("pageNumber 0")]
     [InlineData("from after to")]
-    public async Task E15_UserAndPurchaseDetails_RejectsBadPagingAndDatesBeforeSending(string rule)
+    public async Task E15_user_and_purchase_details_rejects_bad_paging_and_dates_before_sending(string rule)
     {
         var (query, field) = PurchasesContractTests.Broken(rule);
-        using var client = _mock.Client();
+        using var client = Client();
 
         var act = () => client.Users.GetUserAndPurchaseDetailsAsync(query);
 
         var thrown = (await act.Should().ThrowAsync<ConscentValidationException>()).Which;
         thrown.Errors.Should().ContainSingle().Which.Field.Should().Be(field);
         thrown.Message.Should().NotContain(query.Email!).And.NotContain(query.PhoneNumber!);
-        _mock.Server.LogEntries.Should().BeEmpty();
+        Mock.Server.LogEntries.Should().BeEmpty();
     }
 }

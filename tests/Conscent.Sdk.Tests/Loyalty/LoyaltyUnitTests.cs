@@ -20,7 +20,7 @@ public sealed class LoyaltyUnitTests
     }
 
     [Fact]
-    public async Task ReadResult_DropsAByteOrderMarkAndParsesTheJson()
+    public async Task Read_result_drops_a_byte_order_mark_and_parses_the_json()
     {
         var result = await Read(Encoding.UTF8.GetPreamble().Concat("{\"ok\":true}"u8.ToArray()));
 
@@ -29,7 +29,7 @@ public sealed class LoyaltyUnitTests
     }
 
     [Fact]
-    public async Task ReadResult_InvalidUtf8IsStillText()
+    public async Task Read_result_invalid_utf8_is_still_text()
     {
         var result = await Read(new byte[] { 0x4F, 0x4B, 0xFF });
 
@@ -43,7 +43,7 @@ public sealed class LoyaltyUnitTests
     [InlineData("\"done\"", true)]
     [InlineData("{\"a\":", false)]
     [InlineData("   ", false)]
-    public async Task ReadResult_ParsesJsonOnlyWhenItIsJson(string body, bool isJson)
+    public async Task Read_result_parses_json_only_when_it_is_json(string body, bool isJson)
     {
         var result = await Read(Encoding.UTF8.GetBytes(body));
 
@@ -52,21 +52,21 @@ public sealed class LoyaltyUnitTests
     }
 
     [Fact]
-    public void Result_ToStringShowsNoBody()
+    public void Result_ToString_shows_no_body()
     {
         var result = new LoyaltyEventResult(HttpStatusCode.Created, "secret-ish body", null);
         result.ToString().Should().Be("LoyaltyEventResult { StatusCode = 201, Length = 15, IsJson = False }");
     }
 
     [Fact]
-    public void UserEvent_SerializesToTheDocsShape()
+    public void User_event_serializes_to_the_docs_shape()
     {
         var json = JsonSerializer.Serialize(new LoyaltyUserEvent(LoyaltyEventTypes.OrderPlaced, "42bede01c83fa3947"), ConscentJsonContext.Default.LoyaltyUserEvent);
         json.Should().Be("{\"eventType\":\"ORDER_PLACED\",\"userId\":\"42bede01c83fa3947\"}");
     }
 
     [Fact]
-    public void DependencyInjection_ResolvesTheLoyaltyClient()
+    public void Dependency_injection_resolves_the_loyalty_client()
     {
         var services = new ServiceCollection();
         services.AddConscent(o =>
@@ -82,7 +82,7 @@ public sealed class LoyaltyUnitTests
     }
 
     [Fact]
-    public async Task Client_CanBeMockedBySubclassing()
+    public async Task Client_can_be_mocked_by_subclassing()
     {
         ILoyaltyClient fake = new FakeLoyaltyClient();
         var result = await fake.PostUserEventAsync(new LoyaltyUserEvent("X", "u"));

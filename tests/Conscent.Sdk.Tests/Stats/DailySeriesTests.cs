@@ -42,7 +42,7 @@ public sealed class DailySeriesTests
     [InlineData(1, 5)]
     [InlineData(3, 8)]
     [InlineData(16, 20)]
-    public async Task NeverMoreThanMaxConcurrencyCallsInFlight_AndTheLimitIsUsed(int limit, int days)
+    public async Task Never_more_than_max_concurrency_calls_in_flight_and_the_limit_is_used(int limit, int days)
     {
         var (series, maxInFlight) = await RunHeld(days, limit, new DailySeriesOptions { MaxConcurrency = limit });
 
@@ -51,7 +51,7 @@ public sealed class DailySeriesTests
     }
 
     [Fact]
-    public async Task DefaultConcurrency_IsFour()
+    public async Task Default_concurrency_is_four()
     {
         var (series, maxInFlight) = await RunHeld(10, DailySeriesOptions.DefaultMaxConcurrency, options: null);
 
@@ -61,7 +61,7 @@ public sealed class DailySeriesTests
     }
 
     [Fact]
-    public async Task FewerDaysThanTheLimit_AllGoAtOnce()
+    public async Task Fewer_days_than_the_limit_all_go_at_once()
     {
         var (series, maxInFlight) = await RunHeld(3, 3, new DailySeriesOptions { MaxConcurrency = 8 });
 
@@ -70,7 +70,7 @@ public sealed class DailySeriesTests
     }
 
     [Fact]
-    public async Task AnswersThatArriveInReverse_StillComeBackInDateOrder()
+    public async Task Answers_that_arrive_in_reverse_still_come_back_in_date_order()
     {
         var arrived = 0;
         var releases = Enumerable.Range(0, 4).Select(_ => new TaskCompletionSource<bool>(TaskCreationOptions.RunContinuationsAsynchronously)).ToArray();
@@ -94,7 +94,7 @@ public sealed class DailySeriesTests
     }
 
     [Fact]
-    public async Task TheFirstFailure_CancelsTheCallInFlight_SendsNoMoreDays_AndIsThrownAsItWas()
+    public async Task The_first_failure_cancels_the_call_in_flight_sends_no_more_days_and_is_thrown_as_it_was()
     {
         var secondDayArrived = new TaskCompletionSource<bool>(TaskCreationOptions.RunContinuationsAsynchronously);
         var secondDayCancelled = false;
@@ -131,7 +131,7 @@ public sealed class DailySeriesTests
     }
 
     [Fact]
-    public async Task CallerCancellation_StopsTheSeries_WithOperationCanceled()
+    public async Task Caller_cancellation_stops_the_series_with_operation_canceled()
     {
         var inFlight = 0;
         var bothInFlight = new TaskCompletionSource<bool>(TaskCreationOptions.RunContinuationsAsynchronously);
@@ -153,7 +153,7 @@ public sealed class DailySeriesTests
     }
 
     [Fact]
-    public async Task EachDayGoesThroughGetDailyStatsAsync_SoAnOverrideServesTheSeries()
+    public async Task Each_day_goes_through_GetDailyStatsAsync_so_an_override_serves_the_series()
     {
         var stats = new CountingStatsClient();
 
@@ -167,7 +167,7 @@ public sealed class DailySeriesTests
     }
 
     [Fact]
-    public async Task FromEqualToTo_IsOneDay()
+    public async Task From_equal_to_to_is_one_day()
     {
         var handler = new DelegateHandler(SeriesTestSupport.AnswerWithDayOfMonth);
         using var client = SeriesTestSupport.Client(handler);
@@ -179,7 +179,7 @@ public sealed class DailySeriesTests
     }
 
     [Fact]
-    public async Task AFullLeapYear_366Days_IsAllowed()
+    public async Task A_full_leap_year_366_days_is_allowed()
     {
         var handler = new DelegateHandler(SeriesTestSupport.AnswerWithDayOfMonth);
         using var client = SeriesTestSupport.Client(handler);
@@ -205,7 +205,7 @@ public sealed class DailySeriesTests
     }
 
     [Fact]
-    public async Task DaylightSaving_TheDayTheClocksGoForwardLasts23Hours()
+    public async Task Daylight_saving_the_day_the_clocks_go_forward_lasts_23_hours()
     {
         var handler = new DelegateHandler(SeriesTestSupport.AnswerWithDayOfMonth);
         using var client = SeriesTestSupport.Client(handler);
@@ -229,7 +229,7 @@ public sealed class DailySeriesTests
     }
 
     [Fact]
-    public async Task DaylightSaving_WhenTheClocksJumpOverMidnight_TheDayStartsAtTheJump()
+    public async Task Daylight_saving_when_the_clocks_jump_over_midnight_the_day_starts_at_the_jump()
     {
         var handler = new DelegateHandler(SeriesTestSupport.AnswerWithDayOfMonth);
         using var client = SeriesTestSupport.Client(handler);
@@ -246,7 +246,7 @@ public sealed class DailySeriesTests
     }
 
     [Fact]
-    public async Task DaylightSaving_TheDayTheClocksGoBackLasts25Hours()
+    public async Task Daylight_saving_the_day_the_clocks_go_back_lasts_25_hours()
     {
         var handler = new DelegateHandler(SeriesTestSupport.AnswerWithDayOfMonth);
         using var client = SeriesTestSupport.Client(handler);
@@ -266,7 +266,7 @@ public sealed class DailySeriesTests
     [InlineData(0, "maxConcurrency")]
     [InlineData(-1, "maxConcurrency")]
     [InlineData(17, "maxConcurrency")]
-    public async Task MaxConcurrencyOutOfRange_IsRejectedBeforeSending(int maxConcurrency, string field)
+    public async Task Max_concurrency_out_of_range_is_rejected_before_sending(int maxConcurrency, string field)
     {
         var handler = new DelegateHandler(SeriesTestSupport.AnswerWithDayOfMonth);
         using var client = SeriesTestSupport.Client(handler);
@@ -283,7 +283,7 @@ public sealed class DailySeriesTests
     [InlineData(5 * 60 + 30, 15)] // seconds in an offset
     [InlineData(15 * 60, 0)]      // beyond +14:00
     [InlineData(-15 * 60, 0)]     // beyond -14:00
-    public async Task UtcOffsetOutOfRangeOrNotWholeMinutes_IsRejectedBeforeSending(int minutes, int seconds)
+    public async Task Utc_offset_out_of_range_or_not_whole_minutes_is_rejected_before_sending(int minutes, int seconds)
     {
         var handler = new DelegateHandler(SeriesTestSupport.AnswerWithDayOfMonth);
         using var client = SeriesTestSupport.Client(handler);
@@ -297,7 +297,7 @@ public sealed class DailySeriesTests
     }
 
     [Fact]
-    public async Task MoreThan366Days_IsRejectedBeforeSending_AlongWithTheOtherProblems()
+    public async Task More_than_366_days_is_rejected_before_sending_along_with_the_other_problems()
     {
         var handler = new DelegateHandler(SeriesTestSupport.AnswerWithDayOfMonth);
         using var client = SeriesTestSupport.Client(handler);
@@ -312,7 +312,7 @@ public sealed class DailySeriesTests
     }
 
     [Fact]
-    public async Task FromAfterTo_IsRejected_EvenWithinOneDay()
+    public async Task From_after_to_is_rejected_even_within_one_day()
     {
         var handler = new DelegateHandler(SeriesTestSupport.AnswerWithDayOfMonth);
         using var client = SeriesTestSupport.Client(handler);
@@ -325,7 +325,7 @@ public sealed class DailySeriesTests
     }
 
     [Fact]
-    public async Task DatesAtTheEdgesOfTheCalendar_AreAValidationError_NotACrash()
+    public async Task Dates_at_the_edges_of_the_calendar_are_a_validation_error_not_a_crash()
     {
         var handler = new DelegateHandler(SeriesTestSupport.AnswerWithDayOfMonth);
         using var client = SeriesTestSupport.Client(handler);
@@ -338,7 +338,7 @@ public sealed class DailySeriesTests
     }
 
     [Fact]
-    public void DailyStatsPoint_KeepsOnlyTheDate_AndNeedsStats()
+    public void Daily_stats_point_keeps_only_the_date_and_needs_stats()
     {
         var point = new DailyStatsPoint(new DateTime(2026, 11, 1, 13, 45, 0, DateTimeKind.Utc), Nov1, Nov1.AddDays(1), new DailyStats { Consumed = 3 });
 

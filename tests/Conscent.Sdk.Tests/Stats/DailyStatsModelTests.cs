@@ -14,7 +14,7 @@ public sealed class DailyStatsModelTests
     private static JsonObject Write(DailyStats stats) => JsonNode.Parse(JsonSerializer.Serialize(stats, ConscentJsonContext.Default.DailyStats))!.AsObject();
 
     [Fact]
-    public void OneCountProperty_NoLongerThreeForOneNumber()
+    public void One_count_property_no_longer_three_for_one_number()
     {
         typeof(DailyStats).GetProperty("Consumed")!.CanWrite.Should().BeTrue();
         typeof(DailyStats).GetProperty("TotalContentConsumed").Should().BeNull();
@@ -22,7 +22,7 @@ public sealed class DailyStatsModelTests
     }
 
     [Fact]
-    public void CurrentName_IsReadAndWrittenBack()
+    public void Current_name_is_read_and_written_back()
     {
         var stats = Read("""{"totalContentConsumed":17,"totalRevenueGenerated":29.6}""");
 
@@ -32,7 +32,7 @@ public sealed class DailyStatsModelTests
     }
 
     [Fact]
-    public void StoryName_IsReadAndWrittenBackUnderTheSameName_EvenAfterAChange()
+    public void Story_name_is_read_and_written_back_under_the_same_name_even_after_a_change()
     {
         var stats = Read("""{"totalStoriesRead":17,"totalRevenueGenerated":29.6}""");
 
@@ -46,7 +46,7 @@ public sealed class DailyStatsModelTests
     }
 
     [Fact]
-    public void BuiltInCode_WritesTheCurrentName()
+    public void Built_in_code_writes_the_current_name()
     {
         Write(new DailyStats { Consumed = 3, TotalRevenueGenerated = 1.5m }).ToJsonString()
             .Should().Be("""{"totalContentConsumed":3,"totalRevenueGenerated":1.5}""");
@@ -54,7 +54,7 @@ public sealed class DailyStatsModelTests
     }
 
     [Fact]
-    public void BothNames_CurrentOneWins_BothAreWrittenBack_AndAChangeUpdatesBoth()
+    public void Both_names_current_one_wins_both_are_written_back_and_a_change_updates_both()
     {
         var stats = Read("""{"totalContentConsumed":5,"totalStoriesRead":4}""");
 
@@ -67,7 +67,7 @@ public sealed class DailyStatsModelTests
     }
 
     [Fact]
-    public void SettingNull_ClearsTheCount_WhicheverName()
+    public void Setting_null_clears_the_count_whichever_name()
     {
         var story = Read("""{"totalStoriesRead":4}""");
         story.Consumed = null;
@@ -77,7 +77,7 @@ public sealed class DailyStatsModelTests
     }
 
     [Fact]
-    public void ReflectionSerializer_UsesTheSameWireNames()
+    public void Reflection_serializer_uses_the_same_wire_names()
     {
         // Callers that serialize the model themselves (no SDK context) get the same names.
         var options = new JsonSerializerOptions(JsonSerializerDefaults.Web) { DefaultIgnoreCondition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull };

@@ -10,7 +10,7 @@ namespace Conscent.Sdk.Tests.Stories;
 public sealed class StoriesUnitTests
 {
     [Fact]
-    public void StoryPrices_AreExactlyTheDocumentedList()
+    public void Story_prices_are_exactly_the_documented_list()
     {
         StoryPrices.Allowed.Should().Equal(0m, 0.01m, 1m, 2m, 3m, 5m, 7m, 10m);
     }
@@ -22,20 +22,20 @@ public sealed class StoriesUnitTests
     [InlineData("9.99", false)]
     [InlineData("11", false)]
     [InlineData("-0.01", false)]
-    public void StoryPrices_CompareByValue(string price, bool allowed)
+    public void Story_prices_compare_by_value(string price, bool allowed)
     {
         StoryPrices.IsAllowed(decimal.Parse(price, System.Globalization.CultureInfo.InvariantCulture)).Should().Be(allowed);
     }
 
     [Fact]
-    public void StoryClientAndInterface_AreObsoletePointingToContent()
+    public void Story_client_and_interface_are_obsolete_pointing_to_content()
     {
         foreach (var type in new[] { typeof(IStoriesClient), typeof(StoriesClient) })
             type.GetCustomAttribute<ObsoleteAttribute>()!.Message.Should().Contain("Content");
     }
 
     [Fact]
-    public void EditRequest_HasNoStoryIdSoTheIdCannotTravelInTheBody()
+    public void Edit_request_has_no_story_id_so_the_id_cannot_travel_in_the_body()
     {
         typeof(EditStoryRequest).GetProperties().Select(p => p.Name).Should().NotContain("StoryId");
         var json = JsonSerializer.Serialize(new EditStoryRequest { Title = "t" }, ConscentJsonContext.Default.EditStoryRequest);
@@ -43,7 +43,7 @@ public sealed class StoriesUnitTests
     }
 
     [Fact]
-    public void DependencyInjection_ResolvesTheStoriesClient()
+    public void Dependency_injection_resolves_the_stories_client()
     {
         var services = new ServiceCollection();
         services.AddConscent(o =>

@@ -48,14 +48,14 @@ public sealed class JwtHandlerInteropTests
     public static TheoryData<string> Handlers => new() { nameof(JwtSecurityTokenHandler), nameof(JsonWebTokenHandler) };
 
     [Fact]
-    public void TheSecret_IsLongEnoughForEveryHmacTheHandlersOffer()
+    public void The_secret_is_long_enough_for_every_hmac_the_handlers_offer()
     {
         Encoding.UTF8.GetByteCount(ApiSecret).Should().BeGreaterThanOrEqualTo(64);
     }
 
     [Theory]
     [MemberData(nameof(Handlers))]
-    public void Hs256ObjectTokens_FromTheDotNetHandlers_VerifyWithTheSdk(string handler)
+    public void Hs256_object_tokens_from_the_dotnet_handlers_verify_with_the_sdk(string handler)
     {
         var hashedEmail = Make(handler, "email", Email, SecurityAlgorithms.HmacSha256);
         var hashedPhone = Make(handler, "phoneNumber", Phone, SecurityAlgorithms.HmacSha256);
@@ -71,7 +71,7 @@ public sealed class JwtHandlerInteropTests
 
     [Theory]
     [MemberData(nameof(Handlers))]
-    public void Hs256ObjectTokens_InAWebhookBody_VerifyWithTheSdk(string handler)
+    public void Hs256_object_tokens_in_a_webhook_body_verify_with_the_sdk(string handler)
     {
         var body = JsonSerializer.SerializeToUtf8Bytes(new Dictionary<string, string>
         {
@@ -90,7 +90,7 @@ public sealed class JwtHandlerInteropTests
     [InlineData(nameof(JwtSecurityTokenHandler), SecurityAlgorithms.HmacSha512, "HS512")]
     [InlineData(nameof(JsonWebTokenHandler), SecurityAlgorithms.HmacSha384, "HS384")]
     [InlineData(nameof(JsonWebTokenHandler), SecurityAlgorithms.HmacSha512, "HS512")]
-    public void OtherHmacs_FromTheDotNetHandlers_AreUnsupportedAlgorithm(string handler, string algorithm, string alg)
+    public void Other_hmacs_from_the_dotnet_handlers_are_unsupported_algorithm(string handler, string algorithm, string alg)
     {
         var hashedEmail = Make(handler, "email", Email, algorithm);
 
@@ -103,7 +103,7 @@ public sealed class JwtHandlerInteropTests
 
     [Theory]
     [MemberData(nameof(Handlers))]
-    public void UnsignedTokens_FromTheDotNetHandlers_AreUnsupportedAlgorithm(string handler)
+    public void Unsigned_tokens_from_the_dotnet_handlers_are_unsupported_algorithm(string handler)
     {
         var unsigned = Make(handler, "email", Email, algorithm: null);
 
@@ -128,7 +128,7 @@ public sealed class JwtHandlerInteropTests
 
     [Theory]
     [MemberData(nameof(StringPayloads))]
-    public async Task StringPayloadTokens_CannotBeReadByTheDotNetHandlers_SoTheSdkVerifiesThemItself(string payload)
+    public async Task String_payload_tokens_cannot_be_read_by_the_dotnet_handlers_so_the_sdk_verifies_them_itself(string payload)
     {
         // Signed exactly as ConsCent signs hashedEmail: HS256 with the API secret over header.payload.
         var token = JwtVectors.Sign("{\"alg\":\"HS256\"}", payload, ApiSecret);
@@ -148,7 +148,7 @@ public sealed class JwtHandlerInteropTests
     }
 
     [Fact]
-    public async Task TheDocsToken_IsRefusedByTheDotNetHandlersBeforeAnySignatureCheck()
+    public async Task The_docs_token_is_refused_by_the_dotnet_handlers_before_any_signature_check()
     {
         // The one real token in ConsCent's docs (payload 9847598673), checked with a key that is not its secret: the
         // handler fails on reading the payload, not on the signature.

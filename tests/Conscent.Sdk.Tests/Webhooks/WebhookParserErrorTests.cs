@@ -15,7 +15,7 @@ public class WebhookParserErrorTests
     [InlineData("")]
     [InlineData("   \r\n\t ")]
     [InlineData("\uFEFF")]
-    public void EmptyBody_IsEmptyBody(string text)
+    public void Empty_body_is_empty_body(string text)
     {
         var ex = Fails(Encoding.UTF8.GetBytes(text));
         ex.Error.Should().Be(WebhookPayloadError.EmptyBody);
@@ -23,7 +23,7 @@ public class WebhookParserErrorTests
     }
 
     [Fact]
-    public void EmptySpanAndNullString_AreEmptyBody()
+    public void Empty_span_and_null_string_are_empty_body()
     {
         FluentActions.Invoking(() => ConscentWebhookParser.Parse<SignUpWebhook>(ReadOnlySpan<byte>.Empty))
             .Should().Throw<ConscentWebhookPayloadException>().Which.Error.Should().Be(WebhookPayloadError.EmptyBody);
@@ -39,7 +39,7 @@ public class WebhookParserErrorTests
     [InlineData("\"just a string\"")]
     [InlineData("null")]
     [InlineData("<html>502 Bad Gateway</html>")]
-    public void InvalidJson_IsInvalidJson_AndNeverAJsonException(string text)
+    public void Invalid_json_is_invalid_json_and_never_a_JsonException(string text)
     {
         var ex = Fails(Encoding.UTF8.GetBytes(text));
         ex.Error.Should().BeOneOf(WebhookPayloadError.InvalidJson, WebhookPayloadError.UnexpectedShape);
@@ -47,14 +47,14 @@ public class WebhookParserErrorTests
     }
 
     [Fact]
-    public void TruncatedSample_IsInvalidJson()
+    public void Truncated_sample_is_invalid_json()
     {
         var text = Samples.Text("webhook-subscription-payment.json");
         Fails(Encoding.UTF8.GetBytes(text.Substring(0, text.Length / 2))).Error.Should().Be(WebhookPayloadError.InvalidJson);
     }
 
     [Fact]
-    public void NonUtf8Bytes_AreInvalidUtf8()
+    public void Non_utf8_bytes_are_invalid_utf8()
     {
         var bytes = Encoding.UTF8.GetBytes("{\"userName\": \"Jos\u00e9\"}");
         var latin1 = Encoding.Latin1.GetBytes("{\"userName\": \"Jos\u00e9\"}");
@@ -64,7 +64,7 @@ public class WebhookParserErrorTests
     }
 
     [Fact]
-    public void Utf8Bom_IsAccepted()
+    public void Utf8_bom_is_accepted()
     {
         var body = Encoding.UTF8.GetPreamble().AsSpan().ToArray();
         var json = Encoding.UTF8.GetBytes("{\"_id\":\"b1\",\"type\":\"CONTENT\"}");
@@ -80,7 +80,7 @@ public class WebhookParserErrorTests
     [InlineData("{\"bundle\": \"yes\"}", "$.bundle")]
     [InlineData("{\"location\": [1, 2]}", "$.location")]
     [InlineData("{\"expiryDate\": \"yesterday\"}", "$.expiryDate")]
-    public void WrongFieldType_IsUnexpectedShape_NamingThePathNotTheValue(string text, string path)
+    public void Wrong_field_type_is_unexpected_shape_naming_the_path_not_the_value(string text, string path)
     {
         var ex = Fails(Encoding.UTF8.GetBytes(text));
         ex.Error.Should().Be(WebhookPayloadError.UnexpectedShape);
@@ -89,7 +89,7 @@ public class WebhookParserErrorTests
     }
 
     [Fact]
-    public void DeeplyNestedBody_IsRejectedNotStackOverflow()
+    public void Deeply_nested_body_is_rejected_not_stack_overflow()
     {
         var text = "{\"x\":" + new string('[', 500) + new string(']', 500) + "}";
         Fails(Encoding.UTF8.GetBytes(text)).Error.Should().BeOneOf(WebhookPayloadError.InvalidJson, WebhookPayloadError.UnexpectedShape);

@@ -52,20 +52,20 @@ public class WebhookPayloadTests
     }
 
     [Fact]
-    public void W1_SignUp_SampleMapsEveryField() => AssertUserFields(ConscentWebhookParser.Parse<SignUpWebhook>(Bytes("webhook-sign-up.json")));
+    public void W1_sign_up_sample_maps_every_field() => AssertUserFields(ConscentWebhookParser.Parse<SignUpWebhook>(Bytes("webhook-sign-up.json")));
 
     [Fact]
-    public void W2_Login_SampleMapsEveryField() => AssertUserFields(ConscentWebhookParser.ParseLogin(Bytes("webhook-login.json")));
+    public void W2_login_sample_maps_every_field() => AssertUserFields(ConscentWebhookParser.ParseLogin(Bytes("webhook-login.json")));
 
     [Fact]
-    public void W1_W2_SignUpAndLoginBodiesAreInterchangeable_C54()
+    public void W1_W2_sign_up_and_login_bodies_are_interchangeable()
     {
         AssertUserFields(ConscentWebhookParser.Parse<LoginWebhook>(Bytes("webhook-sign-up.json")));
         AssertUserFields(ConscentWebhookParser.ParseSignUp(Bytes("webhook-login.json")));
     }
 
     [Fact]
-    public void W3_SubscriptionPayment_SampleMapsEveryField()
+    public void W3_subscription_payment_sample_maps_every_field()
     {
         var p = ConscentWebhookParser.Parse<SubscriptionPaymentWebhook>(Bytes("webhook-subscription-payment.json"));
         p.Id.Should().Be("61b9cf42f5d1f54797aaf14f");
@@ -140,7 +140,7 @@ public class WebhookPayloadTests
     }
 
     [Fact]
-    public void W4_SubscriptionCancelled_SampleMapsEveryField()
+    public void W4_subscription_cancelled_sample_maps_every_field()
     {
         var p = ConscentWebhookParser.ParseSubscriptionCancelled(Bytes("webhook-subscription-cancelled.json"));
         p.CancelledSubscriptionDetails!.RenewalCount.Should().Be(0);
@@ -229,7 +229,7 @@ public class WebhookPayloadTests
     }
 
     [Fact]
-    public void W5_PassPayment_SampleMapsEveryField()
+    public void W5_pass_payment_sample_maps_every_field()
     {
         var p = ConscentWebhookParser.ParsePassPayment(Bytes("webhook-pass-payment.json"));
         p.GstComponents!.Physical.Should().Be(0m);
@@ -279,7 +279,7 @@ public class WebhookPayloadTests
     }
 
     [Fact]
-    public void W6_SubscriptionBundlePayment_SampleMapsEveryField()
+    public void W6_subscription_bundle_payment_sample_maps_every_field()
     {
         var p = ConscentWebhookParser.ParseSubscriptionBundlePayment(Bytes("webhook-subscription-bundle-payment.json"));
         p.PurchaseId.Should().Be("62d02f1bf3299d7b21d4a235");
@@ -323,7 +323,7 @@ public class WebhookPayloadTests
     }
 
     [Fact]
-    public void W7_ReviewSubscription_SampleMapsEveryField()
+    public void W7_review_subscription_sample_maps_every_field()
     {
         var p = ConscentWebhookParser.ParseReviewSubscription(Bytes("webhook-review-subscription.json"));
         p.PhoneNumber.Should().Be("9847598673");
@@ -351,7 +351,7 @@ public class WebhookPayloadTests
     }
 
     [Fact]
-    public void W8_MicroPayment_SampleMapsEveryField()
+    public void W8_micro_payment_sample_maps_every_field()
     {
         var p = ConscentWebhookParser.ParseMicroPayment(Bytes("webhook-micro-payment.json"));
         p.GstComponents!.Physical.Should().Be(0m);
@@ -403,7 +403,7 @@ public class WebhookPayloadTests
     [InlineData("webhook-subscription-bundle-payment.json")]
     [InlineData("webhook-review-subscription.json")]
     [InlineData("webhook-micro-payment.json")]
-    public void UnknownFieldsAreKept_AndWrittenBack(string file)
+    public void Unknown_fields_are_kept_and_written_back(string file)
     {
         var node = Samples.Node(file).AsObject();
         node["eventVersion"] = 2;
@@ -426,7 +426,7 @@ public class WebhookPayloadTests
     }
 
     [Fact]
-    public void SerializeRoundTripsTheSampleAsJson()
+    public void Serialize_round_trips_the_sample_as_json()
     {
         var original = Samples.Node("webhook-subscription-payment.json");
         var payload = ConscentWebhookParser.ParseSubscriptionPayment(Encoding.UTF8.GetBytes(original.ToJsonString()));
@@ -436,7 +436,7 @@ public class WebhookPayloadTests
     }
 
     [Fact]
-    public void MissingDocumentedFieldsStillParse()
+    public void Missing_documented_fields_still_parse()
     {
         var p = ConscentWebhookParser.Parse<MicroPaymentWebhook>("{\"_id\":\"x1\",\"type\":\"CONTENT\"}");
         p.Id.Should().Be("x1");
@@ -447,7 +447,7 @@ public class WebhookPayloadTests
     }
 
     [Fact]
-    public void DeliveryId_PrefersPurchaseIdOverId_C68()
+    public void Delivery_id_prefers_purchase_id_over_id()
     {
         ConscentWebhookParser.Parse<PassPaymentWebhook>("{\"_id\":\"a\",\"purchaseId\":\"p\",\"type\":\"PASS\"}").DeliveryId.Should().Be("p");
         ConscentWebhookParser.Parse<SubscriptionPaymentWebhook>("{\"_id\":\"a\",\"type\":\"SUBSCRIPTION\"}").DeliveryId.Should().Be("a");
@@ -456,7 +456,7 @@ public class WebhookPayloadTests
     }
 
     [Fact]
-    public void TolerantTypes_PostcodeNumberOrString_PriceStringOrNumber()
+    public void Tolerant_types_postcode_number_or_string_price_string_or_number()
     {
         var p = ConscentWebhookParser.Parse<PassPaymentWebhook>(
             "{\"price\":\"12.50\",\"buyingPrice\":10,\"location\":{\"postcode\":560056,\"latitude\":\"1.5\"},\"userAddress\":{\"pincode\":110089},\"type\":\"PASS\",\"paymentType\":[\"FUTURE\"]}");
@@ -469,7 +469,7 @@ public class WebhookPayloadTests
     }
 
     [Fact]
-    public void Parse_RejectsATypeThatIsNotAWebhookPayload()
+    public void Parse_rejects_a_type_that_is_not_a_webhook_payload()
     {
         var act = () => ConscentWebhookParser.Parse<NotAPayload>("{}");
         act.Should().Throw<ArgumentException>().WithMessage("*NotAPayload*");

@@ -31,7 +31,7 @@ public class WebhookVerifierTests
     // ---- Authorization: Basic ----
 
     [Fact]
-    public void Authorization_DocsExampleHeader_IsValid()
+    public void Authorization_docs_example_header_is_valid()
     {
         Verifier.VerifyAuthorization(DocsAuthorization).IsValid.Should().BeTrue();
         Verifier.VerifyAuthorization(Basic(ApiKey + ":" + ApiSecret)).Failure.Should().Be(WebhookVerificationFailure.None);
@@ -43,7 +43,7 @@ public class WebhookVerifierTests
     [InlineData(null)]
     [InlineData("")]
     [InlineData("   ")]
-    public void Authorization_Missing(string? header)
+    public void Authorization_missing(string? header)
     {
         var r = Verifier.VerifyAuthorization(header);
         r.IsValid.Should().BeFalse();
@@ -55,14 +55,14 @@ public class WebhookVerifierTests
     [InlineData("Bearer RDZXN1Y4US1NTkc0V1lDLVFYOUJQMkItOEU3QjZLRw==")]
     [InlineData("Digest username=x")]
     [InlineData("RDZXN1Y4US1NTkc0V1lDLVFYOUJQMkItOEU3QjZLRw==")]
-    public void Authorization_WrongScheme(string header) =>
+    public void Authorization_wrong_scheme(string header) =>
         Verifier.VerifyAuthorization(header).Failure.Should().Be(WebhookVerificationFailure.WrongScheme);
 
     [Theory]
     [InlineData("Basic")]
     [InlineData("Basic !!!not-base64!!!")]
     [InlineData("Basic ")]
-    public void Authorization_Garbage_IsWrongCredentials(string header) =>
+    public void Authorization_garbage_is_wrong_credentials(string header) =>
         Verifier.VerifyAuthorization(header).Failure.Should().Be(WebhookVerificationFailure.WrongCredentials);
 
     [Theory]
@@ -72,7 +72,7 @@ public class WebhookVerifierTests
     [InlineData(ApiKey + ":" + "T4SGJ9HH47MZQZGSZEFV6XRNSKQ8D6W7V8QMNG4WYCQX9BP2B8E7B6K")]
     [InlineData(ApiSecret + ":" + ApiKey)]
     [InlineData(ApiKey)]
-    public void Authorization_WrongCredentials(string userPass)
+    public void Authorization_wrong_credentials(string userPass)
     {
         var r = Verifier.VerifyAuthorization(Basic(userPass));
         r.Failure.Should().Be(WebhookVerificationFailure.WrongCredentials);
@@ -80,7 +80,7 @@ public class WebhookVerifierTests
     }
 
     [Fact]
-    public void Authorization_OtherDocsCredentials_AreRejected()
+    public void Authorization_other_docs_credentials_are_rejected()
     {
         // The docs' second decodable header belongs to another publisher.
         Verifier.VerifyAuthorization("Basic WTE3UkdRSy1RMlQ0UEo5LU4zWVNSWEotRFNSNERZTTpQUkVTVDdTRTZSTUNXWVBaNjRZQzdXUlA2UEpEWTE3UkdRS1EyVDRQSjlOM1lTUlhKRFNSNERZTQ==")
@@ -91,7 +91,7 @@ public class WebhookVerifierTests
 
     [Theory]
     [MemberData(nameof(JwtVectors.Names), MemberType = typeof(JwtVectors))]
-    public void NodeJsonwebtokenVector(string name)
+    public void Node_jsonwebtoken_vector(string name)
     {
         var v = JwtVectors.Named(name);
         var verifier = new ConscentWebhookVerifier("any-key", v.Secret);
@@ -102,7 +102,7 @@ public class WebhookVerifierTests
     }
 
     [Fact]
-    public void NodeVectors_CoverRawStringAndObjectPayloads()
+    public void Node_vectors_cover_raw_string_and_object_payloads()
     {
         JwtVectors.Vectors.Where(v => v.Expected == "Valid").Select(v => v.PayloadForm).Distinct().Should().BeEquivalentTo("string", "object");
         JwtVectors.Vectors.Should().Contain(v => v.Plain.Contains('+') && v.Expected == "Valid");
@@ -111,7 +111,7 @@ public class WebhookVerifierTests
     }
 
     [Fact]
-    public void NodeVectors_WithAnotherSecret_AreBadSignature()
+    public void Node_vectors_with_another_secret_are_bad_signature()
     {
         var wrong = new ConscentWebhookVerifier("k", "not-the-secret");
         foreach (var v in JwtVectors.Vectors.Where(v => v.Expected == "Valid"))
@@ -122,7 +122,7 @@ public class WebhookVerifierTests
     }
 
     [Fact]
-    public void NodeVectors_AgainstAnotherPlainValue_AreIdentityMismatch()
+    public void Node_vectors_against_another_plain_value_are_identity_mismatch()
     {
         foreach (var v in JwtVectors.Vectors.Where(v => v.Expected == "Valid"))
         {
@@ -136,7 +136,7 @@ public class WebhookVerifierTests
     }
 
     [Fact]
-    public void TamperedPayload_IsBadSignature()
+    public void Tampered_payload_is_bad_signature()
     {
         var v = JwtVectors.Named("[s0] string phone 9847598673");
         var parts = v.Token.Split('.');
@@ -145,7 +145,7 @@ public class WebhookVerifierTests
     }
 
     [Fact]
-    public void TamperedSignature_IsBadSignature()
+    public void Tampered_signature_is_bad_signature()
     {
         var v = JwtVectors.Named("[s0] string email test-email@webhook.com");
         var verifier = new ConscentWebhookVerifier("k", v.Secret);
@@ -158,7 +158,7 @@ public class WebhookVerifierTests
     }
 
     [Fact]
-    public void AlgNone_IsRejected_WithOrWithoutASignature()
+    public void Alg_none_is_rejected_with_or_without_a_signature()
     {
         var payload = JwtVectors.B64Url("test-email@webhook.com");
         foreach (var header in new[] { "{\"alg\":\"none\"}", "{\"alg\":\"None\"}", "{\"alg\":\"NONE\",\"typ\":\"JWT\"}" })
@@ -179,12 +179,12 @@ public class WebhookVerifierTests
     [InlineData("{\"alg\":\"ES256\"}")]
     [InlineData("{\"alg\":256}")]
     [InlineData("{\"alg\":null}")]
-    public void HeaderWithoutHs256_IsUnsupportedAlgorithm_EvenWhenHmacMatches(string header) =>
+    public void Header_without_hs256_is_unsupported_algorithm_even_when_hmac_matches(string header) =>
         Verifier.VerifyHashedPhoneNumber(JwtVectors.Sign(header, "9847598673", ApiSecret), "9847598673")
             .Failure.Should().Be(WebhookVerificationFailure.UnsupportedAlgorithm);
 
     [Fact]
-    public void Hs256WithTyp_IsAccepted()
+    public void Hs256_with_typ_is_accepted()
     {
         Verifier.VerifyHashedPhoneNumber(JwtVectors.Sign("{\"alg\":\"HS256\",\"typ\":\"JWT\"}", "9847598673", ApiSecret), "9847598673").IsValid.Should().BeTrue();
         Verifier.VerifyHashedPhoneNumber(JwtVectors.Sign("{\"alg\":\"HS256\"}", "9847598673", ApiSecret), "9847598673").IsValid.Should().BeTrue();
@@ -195,7 +195,7 @@ public class WebhookVerifierTests
     [InlineData("not json")]
     [InlineData("[\"HS256\"]")]
     [InlineData("{\"alg\":\"HS256\"")]
-    public void BadHeader_IsMalformedToken(string header) =>
+    public void Bad_header_is_malformed_token(string header) =>
         Verifier.VerifyHashedPhoneNumber(JwtVectors.Sign(header, "9847598673", ApiSecret), "9847598673")
             .Failure.Should().Be(WebhookVerificationFailure.MalformedToken);
 
@@ -204,7 +204,7 @@ public class WebhookVerifierTests
     [InlineData("eyJhbGciOiJIUzI1NiJ9.OTg0NzU5O+Y3Mw.7tvT8abeu_sGEWSfKdgYRRo7oZ65qBwatyFIF1VOhGY")]
     [InlineData("eyJhbGciOiJIUzI1NiJ9.OTg0NzU5ODY3Mw.7tvT8abeu sGEWSfKdgYRRo7oZ65qBwatyFIF1VOhGY")]
     [InlineData("eyJhbGciOiJIUzI1NiJ9.O.7tvT8abeu_sGEWSfKdgYRRo7oZ65qBwatyFIF1VOhGY")]
-    public void InvalidBase64Url_IsMalformedToken(string token) =>
+    public void Invalid_base64_url_is_malformed_token(string token) =>
         Verifier.VerifyHashedPhoneNumber(token, "9847598673").Failure.Should().Be(WebhookVerificationFailure.MalformedToken);
 
     [Theory]
@@ -214,7 +214,7 @@ public class WebhookVerifierTests
     [InlineData("a.b.c.d")]
     [InlineData(".b.c")]
     [InlineData("")]
-    public void Placeholders_AreNotAToken_NeverACrash(string token)
+    public void Placeholders_are_not_a_token_never_a_crash(string token)
     {
         var r = Verifier.VerifyHashedEmail(token, "test-email@webhook.com");
         r.Failure.Should().Be(WebhookVerificationFailure.NotAToken);
@@ -222,7 +222,7 @@ public class WebhookVerifierTests
     }
 
     [Fact]
-    public void ObjectPayload_ExpAndNbf_AreHonoured()
+    public void Object_payload_exp_and_nbf_are_honoured()
     {
         var now = DateTimeOffset.FromUnixTimeSeconds(1_800_000_000);
         var verifier = new ConscentWebhookVerifier(ApiKey, ApiSecret) { UtcNow = () => now };
@@ -238,7 +238,7 @@ public class WebhookVerifierTests
     }
 
     [Fact]
-    public void ObjectPayload_ClaimChoice()
+    public void Object_payload_claim_choice()
     {
         string Token(string claims) => JwtVectors.Sign("{\"alg\":\"HS256\"}", claims, ApiSecret);
         Verifier.VerifyHashedPhoneNumber(Token("{\"phoneNumber\":9847598673}"), "9847598673").IsValid.Should().BeTrue("a numeric claim compares by its digits");
@@ -253,7 +253,7 @@ public class WebhookVerifierTests
     // ---- the docs' Review Subscription token ----
 
     [Fact]
-    public void DocsToken_DecodesToRawStringPayload_AsNodeMakesIt()
+    public void Docs_token_decodes_to_raw_string_payload_as_node_makes_it()
     {
         var parts = DocsToken.Split('.');
         Encoding.UTF8.GetString(JwtVectors.FromB64Url(parts[0])).Should().Be("{\"alg\":\"HS256\"}");
@@ -266,7 +266,7 @@ public class WebhookVerifierTests
     }
 
     [Fact]
-    public void DocsToken_WithTheDocsSecrets_IsBadSignature_NotMalformed()
+    public void Docs_token_with_the_docs_secrets_is_bad_signature_not_malformed()
     {
         foreach (var secret in JwtVectors.Vectors.Select(v => v.Secret).Distinct())
             new ConscentWebhookVerifier("k", secret).VerifyHashedPhoneNumber(DocsToken, "9847598673").Failure.Should().Be(WebhookVerificationFailure.BadSignature);
@@ -275,7 +275,7 @@ public class WebhookVerifierTests
     // ---- whole bodies ----
 
     [Fact]
-    public void ReviewSubscriptionSample_Body_IsBadSignature_ButValidWhenSignedWithOurSecret()
+    public void Review_subscription_sample_body_is_bad_signature_but_valid_when_signed_with_our_secret()
     {
         var sample = Samples.Text("webhook-review-subscription.json");
         var r = Verifier.Verify(DocsAuthorization, Encoding.UTF8.GetBytes(sample));
@@ -297,7 +297,7 @@ public class WebhookVerifierTests
     [Theory]
     [InlineData("webhook-sign-up.json")]
     [InlineData("webhook-login.json")]
-    public void SignUpAndLoginSamples_PlaceholderHashes_AreNotAToken(string file)
+    public void Sign_up_and_login_samples_placeholder_hashes_are_not_a_token(string file)
     {
         var body = Encoding.UTF8.GetBytes(Samples.Text(file));
         var r = Verifier.Verify(DocsAuthorization, body);
@@ -311,7 +311,7 @@ public class WebhookVerifierTests
     }
 
     [Fact]
-    public void SignUpBody_WithBothTokensFromNode_IsValid_AndEachIsChecked()
+    public void Sign_up_body_with_both_tokens_from_node_is_valid_and_each_is_checked()
     {
         var node = Samples.Node("webhook-sign-up.json");
         node["hashedEmail"] = JwtVectors.Sign("{\"alg\":\"HS256\"}", "test-email@webhook.com", ApiSecret);
@@ -333,7 +333,7 @@ public class WebhookVerifierTests
     [InlineData("webhook-pass-payment.json")]
     [InlineData("webhook-subscription-bundle-payment.json")]
     [InlineData("webhook-micro-payment.json")]
-    public void PurchaseSamples_HaveNoHashes_SoOnlyAuthorizationDecides(string file)
+    public void Purchase_samples_have_no_hashes_so_only_authorization_decides(string file)
     {
         var body = Encoding.UTF8.GetBytes(Samples.Text(file));
         Verifier.Verify(DocsAuthorization, body).IsValid.Should().BeTrue();
@@ -342,7 +342,7 @@ public class WebhookVerifierTests
     }
 
     [Fact]
-    public void Body_NonStringHash_IsNotAToken_AndBrokenBody_IsMalformedBody()
+    public void Body_non_string_hash_is_not_a_token_and_broken_body_is_malformed_body()
     {
         Verifier.VerifyIdentity(Encoding.UTF8.GetBytes("{\"hashedPhoneNumber\": 12345, \"phoneNumber\": \"1\"}")).Failure.Should().Be(WebhookVerificationFailure.NotAToken);
         Verifier.VerifyIdentity(Encoding.UTF8.GetBytes("{\"hashedEmail\": {\"a\":1}}")).Failure.Should().Be(WebhookVerificationFailure.NotAToken);
@@ -353,7 +353,7 @@ public class WebhookVerifierTests
     }
 
     [Fact]
-    public void Body_FallsBackToUserEmailAndUserPhoneNumber()
+    public void Body_falls_back_to_user_email_and_user_phone_number()
     {
         var body = new JsonObject
         {
@@ -364,7 +364,7 @@ public class WebhookVerifierTests
     }
 
     [Fact]
-    public void VerifyOrThrow_ThrowsTypedException_WithoutSecrets()
+    public void Verify_or_throw_throws_typed_exception_without_secrets()
     {
         var body = Encoding.UTF8.GetBytes(Samples.Text("webhook-pass-payment.json"));
         Verifier.Invoking(v => v.VerifyOrThrow(DocsAuthorization, body)).Should().NotThrow();
@@ -377,7 +377,7 @@ public class WebhookVerifierTests
     }
 
     [Fact]
-    public void VerifyAndParse_RejectsUnauthorizedBeforeReadingTheBody()
+    public void Verify_and_parse_rejects_unauthorized_before_reading_the_body()
     {
         FluentActions.Invoking(() => Verifier.VerifyAndParse<MicroPaymentWebhook>("Bearer x", Encoding.UTF8.GetBytes("not json")))
             .Should().Throw<ConscentWebhookVerificationException>().Which.Failure.Should().Be(WebhookVerificationFailure.WrongScheme);
@@ -388,7 +388,7 @@ public class WebhookVerifierTests
     }
 
     [Fact]
-    public void Construction_RequiresKeyAndSecret_AndNeverShowsThem()
+    public void Construction_requires_key_and_secret_and_never_shows_them()
     {
         FluentActions.Invoking(() => new ConscentWebhookVerifier(new ConscentOptions { ApiKey = "k" }))
             .Should().Throw<ArgumentException>().WithMessage("*ApiSecret*");
