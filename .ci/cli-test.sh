@@ -19,7 +19,7 @@ cleanup() {
 trap cleanup EXIT
 fail() { echo "cli-test: FAILED: $*" >&2; exit 1; }
 # A version of its own, so the NuGet cache can never hand back an older package with the same number.
-version="0.1.0-ci.$(date +%s)"
+version="1.0.0-ci.$(date +%s)"
 api_key="cli-test-key"
 api_secret="cli-test-secret-$(date +%s%N)"
 

@@ -182,7 +182,7 @@ public sealed class ModelFactoryTests
         var renewal = ConscentModelFactory.SubscriptionPaymentWebhook(purchaseId: "p-1", renewalId: "r-2");
 
         first.DeliveryId.Should().Be("p-1");
-        first.PaymentType.Should().Equal(WebhookPaymentTypes.New);
+        first.PaymentType.Should().Equal(PaymentTypes.New);
         renewal.DeliveryId.Should().Be("p-1/r-2");
         renewal.RenewedSubscriptionDetails.Should().NotBeNull();
         renewal.Type.Should().Be(PurchaseTypes.Subscription);

@@ -158,7 +158,7 @@ public static partial class ConscentModelFactory
         record.SubscriptionTitle = subscriptionTitle;
         record.SubscriptionType = SubscriptionType();
         record.RenewalId = renewalId;
-        record.PaymentType = new List<string> { renewalId is null ? WebhookPaymentTypes.New : WebhookPaymentTypes.Repeat };
+        record.PaymentType = new List<string> { renewalId is null ? PaymentTypes.New : PaymentTypes.Repeat };
         if (renewalId is not null)
         {
             record.RenewalDetails = PriceDetails(price, currency);

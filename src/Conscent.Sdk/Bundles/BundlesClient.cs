@@ -16,10 +16,21 @@ public class BundlesClient : IBundlesClient
 
     private readonly ConscentHttpPipeline _pipeline;
 
-    internal BundlesClient(ConscentHttpPipeline pipeline) => _pipeline = pipeline;
+    // Made once per client, not per list.
+    private readonly System.Func<int, int, CancellationToken, Task<ConscentPage<BundleItem>>> _readPage;
+
+    internal BundlesClient(ConscentHttpPipeline pipeline)
+    {
+        _pipeline = pipeline;
+        _readPage = ReadPageAsync;
+    }
 
     /// <summary>For mocking frameworks only.</summary>
-    protected BundlesClient() => _pipeline = null!;
+    protected BundlesClient()
+    {
+        _pipeline = null!;
+        _readPage = null!;
+    }
 
     /// <inheritdoc />
     public virtual Task<CreateBundleResponse> CreateAsync(CreateBundleRequest request, CancellationToken cancellationToken = default)
@@ -57,7 +68,7 @@ public class BundlesClient : IBundlesClient
     {
         // Checked now, not at the first page, so a bad option fails where it is written.
         new RequestValidator(List.Operation).PageNumber(options?.PageNumber).PageSize(options?.PageSize, ListOptions.MaxPageSize).ThrowIfInvalid();
-        return new ApiPageable<BundleItem>(options?.PageNumber ?? 1, options?.PageSize ?? ListOptions.DefaultPageSize, ReadPageAsync, cancellationToken);
+        return new ApiPageable<BundleItem>(options?.PageNumber ?? 1, options?.PageSize ?? ListOptions.DefaultPageSize, _readPage, cancellationToken);
     }
 
     private async Task<ConscentPage<BundleItem>> ReadPageAsync(int pageNumber, int pageSize, CancellationToken cancellationToken)

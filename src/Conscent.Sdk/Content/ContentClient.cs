@@ -17,10 +17,21 @@ public class ContentClient : IContentClient
 
     private readonly ConscentHttpPipeline _pipeline;
 
-    internal ContentClient(ConscentHttpPipeline pipeline) => _pipeline = pipeline;
+    // Made once per client, not per list.
+    private readonly System.Func<int, int, CancellationToken, Task<ConscentPage<ContentItem>>> _readPage;
+
+    internal ContentClient(ConscentHttpPipeline pipeline)
+    {
+        _pipeline = pipeline;
+        _readPage = ReadPageAsync;
+    }
 
     /// <summary>For mocking frameworks only.</summary>
-    protected ContentClient() => _pipeline = null!;
+    protected ContentClient()
+    {
+        _pipeline = null!;
+        _readPage = null!;
+    }
 
     /// <inheritdoc />
     public virtual Task<CreateContentResponse> CreateAsync(CreateContentRequest request, CancellationToken cancellationToken = default)
@@ -64,7 +75,7 @@ public class ContentClient : IContentClient
     {
         // Checked now, not at the first page, so a bad option fails where it is written.
         new RequestValidator(List.Operation).PageNumber(options?.PageNumber).PageSize(options?.PageSize, ListOptions.MaxPageSize).ThrowIfInvalid();
-        return new ApiPageable<ContentItem>(options?.PageNumber ?? 1, options?.PageSize ?? ListOptions.DefaultPageSize, ReadPageAsync, cancellationToken);
+        return new ApiPageable<ContentItem>(options?.PageNumber ?? 1, options?.PageSize ?? ListOptions.DefaultPageSize, _readPage, cancellationToken);
     }
 
     private async Task<ConscentPage<ContentItem>> ReadPageAsync(int pageNumber, int pageSize, CancellationToken cancellationToken)

@@ -30,6 +30,23 @@ internal sealed class ApiPageable<T> : ConscentPageable<T>
         _callToken = callToken;
     }
 
+    /// <summary>One page is one request: no page iterator, and no linked token unless both tokens can fire.</summary>
+    public override Task<ConscentPage<T>> GetPageAsync(CancellationToken cancellationToken = default)
+    {
+        if (_callToken.CanBeCanceled && cancellationToken.CanBeCanceled && _callToken != cancellationToken)
+            return GetPageLinkedAsync(cancellationToken);
+        var token = cancellationToken.CanBeCanceled ? cancellationToken : _callToken;
+        if (token.IsCancellationRequested) return Task.FromCanceled<ConscentPage<T>>(token);
+        return _fetchPage(_firstPage, _pageSize, token);
+    }
+
+    private async Task<ConscentPage<T>> GetPageLinkedAsync(CancellationToken cancellationToken)
+    {
+        using var linked = CancellationTokenSource.CreateLinkedTokenSource(_callToken, cancellationToken);
+        linked.Token.ThrowIfCancellationRequested();
+        return await _fetchPage(_firstPage, _pageSize, linked.Token).ConfigureAwait(false);
+    }
+
     public override async IAsyncEnumerable<ConscentPage<T>> AsPages([EnumeratorCancellation] CancellationToken cancellationToken = default)
     {
         // Link only when both tokens can fire: the common case (one or none) costs nothing.

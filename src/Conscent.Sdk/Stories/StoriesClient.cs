@@ -23,10 +23,21 @@ public class StoriesClient : IStoriesClient
 
     private readonly ConscentHttpPipeline _pipeline;
 
-    internal StoriesClient(ConscentHttpPipeline pipeline) => _pipeline = pipeline;
+    // Made once per client, not per list.
+    private readonly System.Func<int, int, CancellationToken, Task<ConscentPage<Story>>> _readPage;
+
+    internal StoriesClient(ConscentHttpPipeline pipeline)
+    {
+        _pipeline = pipeline;
+        _readPage = ReadPageAsync;
+    }
 
     /// <summary>For mocking frameworks only.</summary>
-    protected StoriesClient() => _pipeline = null!;
+    protected StoriesClient()
+    {
+        _pipeline = null!;
+        _readPage = null!;
+    }
 
     /// <inheritdoc />
     public virtual Task<CreateStoryResponse> CreateAsync(CreateStoryRequest request, CancellationToken cancellationToken = default)
@@ -69,7 +80,7 @@ public class StoriesClient : IStoriesClient
     {
         // Checked now, not at the first page, so a bad option fails where it is written.
         new RequestValidator(List.Operation).PageNumber(options?.PageNumber).PageSize(options?.PageSize, ListOptions.MaxPageSize).ThrowIfInvalid();
-        return new ApiPageable<Story>(options?.PageNumber ?? 1, options?.PageSize ?? ListOptions.DefaultPageSize, ReadPageAsync, cancellationToken);
+        return new ApiPageable<Story>(options?.PageNumber ?? 1, options?.PageSize ?? ListOptions.DefaultPageSize, _readPage, cancellationToken);
     }
 
     private async Task<ConscentPage<Story>> ReadPageAsync(int pageNumber, int pageSize, CancellationToken cancellationToken)

@@ -55,7 +55,7 @@ public abstract class WebhookPurchaseRecord : ConscentModel
     /// <summary>The content ids in the bundle.</summary>
     public IList<string>? BundleContentIds { get; set; }
 
-    /// <summary>How it was paid: entries such as <c>NEW</c>, <c>REPEAT</c>, <c>NETWORK</c> (<see cref="WebhookPaymentTypes"/>).</summary>
+    /// <summary>How it was paid: entries such as <c>NEW</c>, <c>REPEAT</c>, <c>NETWORK</c> (<see cref="PaymentTypes"/>).</summary>
     public IList<string>? PaymentType { get; set; }
 
     /// <summary>Whether it was a free trial.</summary>

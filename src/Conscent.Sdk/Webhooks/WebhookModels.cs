@@ -81,19 +81,6 @@ public sealed class WebhookUtmParameters : ConscentModel
     public string? Campaign { get; set; }
 }
 
-/// <summary>Known entries of a purchase's <c>paymentType</c> array (an open set).</summary>
-public static class WebhookPaymentTypes
-{
-    /// <summary>A first payment.</summary>
-    public const string New = "NEW";
-
-    /// <summary>A repeat payment.</summary>
-    public const string Repeat = "REPEAT";
-
-    /// <summary>Paid through the network (wallet).</summary>
-    public const string Network = "NETWORK";
-}
-
 internal static class DeliveryIds
 {
     internal static string? Of(string? purchaseId, string? id, string? renewalId = null)

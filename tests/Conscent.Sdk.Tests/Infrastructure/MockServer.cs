@@ -59,8 +59,10 @@ public sealed class MockServer : IDisposable
             ClientId = ClientId,
             BaseAddress = BaseAddress,
             Loyalty = new ConscentLoyaltyOptions { BaseAddress = BaseAddress },
-            AttemptTimeout = TimeSpan.FromSeconds(5),
-            TotalTimeout = TimeSpan.FromSeconds(20),
+            // Generous: CI runs the test projects side by side on two cores, and a first request can take seconds there.
+            // A test about timeouts sets its own.
+            AttemptTimeout = TimeSpan.FromSeconds(30),
+            TotalTimeout = TimeSpan.FromSeconds(90),
             Retry = new ConscentRetryOptions { MaxRetryAttempts = 3, BaseDelay = TimeSpan.FromMilliseconds(1), MaxDelay = TimeSpan.FromMilliseconds(50), UseJitter = false },
             CircuitBreaker = new ConscentCircuitBreakerOptions { Enabled = false },
         };

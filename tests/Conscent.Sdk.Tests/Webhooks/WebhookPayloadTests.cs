@@ -81,7 +81,7 @@ public class WebhookPayloadTests
         p.Tags.Should().BeEmpty();
         p.Bundle.Should().BeFalse();
         p.BundleContentIds.Should().BeEmpty();
-        p.PaymentType.Should().Equal(WebhookPaymentTypes.Network);
+        p.PaymentType.Should().Equal(PaymentTypes.Network);
         p.FreeTrial.Should().BeFalse();
         p.Migrated.Should().BeFalse();
         p.UserAccount.Should().Be("61b9cefbf5d1f54797aaf149");
@@ -200,7 +200,7 @@ public class WebhookPayloadTests
         l.Tags.Should().BeEmpty();
         l.Bundle.Should().BeFalse();
         l.BundleContentIds.Should().BeEmpty();
-        l.PaymentType.Should().Equal(WebhookPaymentTypes.Repeat, WebhookPaymentTypes.Network);
+        l.PaymentType.Should().Equal(PaymentTypes.Repeat, PaymentTypes.Network);
         l.FreeTrial.Should().BeFalse();
         l.Migrated.Should().BeFalse();
         l.ClientId.Should().Be("601a8ea4f2149f089782814f");
@@ -243,7 +243,7 @@ public class WebhookPayloadTests
         p.Categories.Should().BeEmpty();
         p.Bundle.Should().BeFalse();
         p.BundleContentIds.Should().BeEmpty();
-        p.PaymentType.Should().Equal(WebhookPaymentTypes.New);
+        p.PaymentType.Should().Equal(PaymentTypes.New);
         p.FreeTrial.Should().BeFalse();
         p.Migrated.Should().BeFalse();
         p.Id.Should().Be("628b76941ed3d9c772be2626");
@@ -363,7 +363,7 @@ public class WebhookPayloadTests
         p.Categories.Should().BeEmpty();
         p.Bundle.Should().BeFalse();
         p.BundleContentIds.Should().BeEmpty();
-        p.PaymentType.Should().Equal(WebhookPaymentTypes.Repeat);
+        p.PaymentType.Should().Equal(PaymentTypes.Repeat);
         p.Migrated.Should().BeFalse();
         p.Id.Should().Be("6437ade44c60bc0552ad3477");
         p.UserAccount.Should().Be("642ed4902107e35b19bf29fa");
