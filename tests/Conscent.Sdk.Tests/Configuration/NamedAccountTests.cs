@@ -264,43 +264,11 @@ public sealed class NamedAccountTests : IDisposable
 public sealed class NamedAccountTelemetryTests : IDisposable
 {
     private readonly MockServer _mock = new();
-    private readonly ConcurrentQueue<Activity> _activities = new();
-    private readonly ConcurrentQueue<(string Instrument, Dictionary<string, object?> Tags)> _measurements = new();
-    private readonly ActivityListener _activityListener;
-    private readonly MeterListener _meterListener;
-
-    public NamedAccountTelemetryTests()
-    {
-        _activityListener = new ActivityListener
-        {
-            ShouldListenTo = s => s.Name == "Conscent.Sdk",
-            Sample = (ref ActivityCreationOptions<ActivityContext> _) => ActivitySamplingResult.AllDataAndRecorded,
-            ActivityStopped = a => _activities.Enqueue(a),
-        };
-        ActivitySource.AddActivityListener(_activityListener);
-        _meterListener = new MeterListener
-        {
-            InstrumentPublished = (instrument, listener) =>
-            {
-                if (instrument.Meter.Name == "Conscent.Sdk") listener.EnableMeasurementEvents(instrument);
-            },
-        };
-        _meterListener.SetMeasurementEventCallback<double>((i, _, tags, _) => _measurements.Enqueue((i.Name, ToDictionary(tags))));
-        _meterListener.SetMeasurementEventCallback<long>((i, _, tags, _) => _measurements.Enqueue((i.Name, ToDictionary(tags))));
-        _meterListener.Start();
-    }
-
-    private static Dictionary<string, object?> ToDictionary(ReadOnlySpan<KeyValuePair<string, object?>> tags)
-    {
-        var d = new Dictionary<string, object?>();
-        foreach (var t in tags) d[t.Key] = t.Value;
-        return d;
-    }
+    private readonly TelemetryCapture _telemetry = new();
 
     public void Dispose()
     {
-        _activityListener.Dispose();
-        _meterListener.Dispose();
+        _telemetry.Dispose();
         _mock.Dispose();
     }
 
@@ -325,14 +293,14 @@ public sealed class NamedAccountTelemetryTests : IDisposable
         await provider.GetRequiredKeyedService<IContentClient>("brand-a").GetAsync("x");
         await provider.GetRequiredService<IContentClient>().GetAsync("x");
 
-        var spans = _activities.Where(a => a.OperationName == "Conscent Content.Get").ToList();
+        var spans = _telemetry.Activities.Where(a => a.OperationName == "Conscent Content.Get").ToList();
         spans.Should().HaveCount(2);
         spans.Should().ContainSingle(a => (string?)a.GetTagItem("conscent.account") == "brand-a");
         spans.Should().ContainSingle(a => a.GetTagItem("conscent.account") == null, "the default account keeps today's tags");
-        var durations = _measurements.Where(m => m.Instrument == "conscent.client.request.duration" && (string?)m.Tags["conscent.operation"] == "Content.Get").ToList();
+        var durations = _telemetry.Measurements.Where(m => m.Instrument == "conscent.client.request.duration" && (string?)m.Tags["conscent.operation"] == "Content.Get").ToList();
         durations.Should().Contain(m => m.Tags.ContainsKey("conscent.account") && (string?)m.Tags["conscent.account"] == "brand-a");
         durations.Should().Contain(m => !m.Tags.ContainsKey("conscent.account"));
-        _measurements.Should().Contain(m => m.Instrument == "conscent.client.retries" && m.Tags.ContainsKey("conscent.account") && (string?)m.Tags["conscent.account"] == "brand-a",
+        _telemetry.Measurements.Should().Contain(m => m.Instrument == "conscent.client.retries" && m.Tags.ContainsKey("conscent.account") && (string?)m.Tags["conscent.account"] == "brand-a",
             "brand A's first call was retried");
     }
 }

@@ -122,7 +122,7 @@ public sealed class RetryAndErrorTests : IDisposable
     public async Task A_503_whose_Retry_After_exceeds_the_time_left_is_surfaced_on_the_server_exception()
     {
         Sequence("GET", (503, "{\"message\":\"maintenance\"}", "60"), (200, GetBody, null));
-        using var client = _mock.Client(o => o.Retry.MaxDelay = TimeSpan.FromMinutes(5)); // TotalTimeout 30 s < 60 s
+        using var client = _mock.Client(o => { o.Retry.MaxDelay = TimeSpan.FromMinutes(5); o.TotalTimeout = TimeSpan.FromSeconds(30); }); // 30 s left < 60 s asked
 
         var ex = (await FluentActions.Awaiting(() => client.Content.GetAsync("x")).Should().ThrowAsync<ConscentServerException>()).Which;
 

@@ -22,43 +22,11 @@ public sealed class RawRequestTelemetryTests : IDisposable
     private const string Email = "reader.one+news@example.com";
     private const string Phone = "9847598673";
     private readonly MockServer _mock = new();
-    private readonly ConcurrentQueue<Activity> _activities = new();
-    private readonly ConcurrentQueue<(string Instrument, Dictionary<string, object?> Tags)> _measurements = new();
-    private readonly ActivityListener _activityListener;
-    private readonly MeterListener _meterListener;
-
-    public RawRequestTelemetryTests()
-    {
-        _activityListener = new ActivityListener
-        {
-            ShouldListenTo = s => s.Name == "Conscent.Sdk",
-            Sample = (ref ActivityCreationOptions<ActivityContext> _) => ActivitySamplingResult.AllDataAndRecorded,
-            ActivityStopped = a => _activities.Enqueue(a),
-        };
-        ActivitySource.AddActivityListener(_activityListener);
-        _meterListener = new MeterListener
-        {
-            InstrumentPublished = (instrument, listener) =>
-            {
-                if (instrument.Meter.Name == "Conscent.Sdk") listener.EnableMeasurementEvents(instrument);
-            },
-        };
-        _meterListener.SetMeasurementEventCallback<double>((i, _, tags, _) => _measurements.Enqueue((i.Name, ToDictionary(tags))));
-        _meterListener.SetMeasurementEventCallback<long>((i, _, tags, _) => _measurements.Enqueue((i.Name, ToDictionary(tags))));
-        _meterListener.Start();
-    }
-
-    private static Dictionary<string, object?> ToDictionary(ReadOnlySpan<KeyValuePair<string, object?>> tags)
-    {
-        var d = new Dictionary<string, object?>();
-        foreach (var t in tags) d[t.Key] = t.Value;
-        return d;
-    }
+    private readonly TelemetryCapture _telemetry = new();
 
     public void Dispose()
     {
-        _activityListener.Dispose();
-        _meterListener.Dispose();
+        _telemetry.Dispose();
         _mock.Dispose();
     }
 
@@ -77,7 +45,7 @@ public sealed class RawRequestTelemetryTests : IDisposable
 
         await client.SendAsync(ReaderRequest());
 
-        var span = _activities.Should().ContainSingle(a => a.OperationName == "Conscent Raw GET").Subject;
+        var span = _telemetry.Activities.Should().ContainSingle(a => a.OperationName == "Conscent Raw GET").Subject;
         span.GetTagItem("conscent.operation").Should().Be("Raw GET");
         span.GetTagItem("http.request.method").Should().Be("GET");
         span.GetTagItem("url.template").Should().Be("/api/v2/users/{email}/points");
@@ -85,10 +53,10 @@ public sealed class RawRequestTelemetryTests : IDisposable
         var tags = string.Join(";", span.TagObjects.Select(t => $"{t.Key}={t.Value}"));
         tags.Should().NotContain("reader.one").And.NotContain(Phone);
 
-        _meterListener.RecordObservableInstruments();
-        _measurements.Should().Contain(m => m.Instrument == "conscent.client.request.duration" && (string?)m.Tags["conscent.operation"] == "Raw GET");
-        _measurements.Should().Contain(m => m.Instrument == "conscent.client.retries" && (string?)m.Tags["conscent.operation"] == "Raw GET");
-        _measurements.SelectMany(m => m.Tags.Values).Select(v => v?.ToString()).Should().NotContain(v => v != null && (v.Contains("reader.one", StringComparison.Ordinal) || v.Contains(Phone, StringComparison.Ordinal)));
+        _telemetry.RecordObservableInstruments();
+        _telemetry.Measurements.Should().Contain(m => m.Instrument == "conscent.client.request.duration" && (string?)m.Tags["conscent.operation"] == "Raw GET");
+        _telemetry.Measurements.Should().Contain(m => m.Instrument == "conscent.client.retries" && (string?)m.Tags["conscent.operation"] == "Raw GET");
+        _telemetry.Measurements.SelectMany(m => m.Tags.Values).Select(v => v?.ToString()).Should().NotContain(v => v != null && (v.Contains("reader.one", StringComparison.Ordinal) || v.Contains(Phone, StringComparison.Ordinal)));
     }
 
     [Fact]
@@ -101,7 +69,7 @@ public sealed class RawRequestTelemetryTests : IDisposable
 
         await FluentActions.Awaiting(() => client.SendAsync(ReaderRequest("Loyalty.GetPoints"))).Should().ThrowAsync<ConscentServerException>();
 
-        _activities.Should().ContainSingle(a => a.OperationName == "Conscent Loyalty.GetPoints")
+        _telemetry.Activities.Should().ContainSingle(a => a.OperationName == "Conscent Loyalty.GetPoints")
             .Which.GetTagItem("error.type").Should().Be(nameof(ConscentServerException));
         var logs = collector.GetSnapshot();
         logs.Single(l => l.Id.Id == 1002).Message.Should().Contain("Loyalty.GetPoints").And.Contain("2 attempt");

@@ -18,43 +18,11 @@ namespace Conscent.Sdk.Tests.Reliability;
 public sealed class TelemetryTests : IDisposable
 {
     private readonly MockServer _mock = new();
-    private readonly ConcurrentQueue<Activity> _activities = new();
-    private readonly ConcurrentQueue<(string Instrument, double Value, Dictionary<string, object?> Tags)> _measurements = new();
-    private readonly ActivityListener _activityListener;
-    private readonly MeterListener _meterListener;
-
-    public TelemetryTests()
-    {
-        _activityListener = new ActivityListener
-        {
-            ShouldListenTo = s => s.Name == "Conscent.Sdk",
-            Sample = (ref ActivityCreationOptions<ActivityContext> _) => ActivitySamplingResult.AllDataAndRecorded,
-            ActivityStopped = a => _activities.Enqueue(a),
-        };
-        ActivitySource.AddActivityListener(_activityListener);
-        _meterListener = new MeterListener
-        {
-            InstrumentPublished = (instrument, listener) =>
-            {
-                if (instrument.Meter.Name == "Conscent.Sdk") listener.EnableMeasurementEvents(instrument);
-            },
-        };
-        _meterListener.SetMeasurementEventCallback<double>((i, v, tags, _) => _measurements.Enqueue((i.Name, v, ToDictionary(tags))));
-        _meterListener.SetMeasurementEventCallback<long>((i, v, tags, _) => _measurements.Enqueue((i.Name, v, ToDictionary(tags))));
-        _meterListener.Start();
-    }
-
-    private static Dictionary<string, object?> ToDictionary(ReadOnlySpan<KeyValuePair<string, object?>> tags)
-    {
-        var d = new Dictionary<string, object?>();
-        foreach (var t in tags) d[t.Key] = t.Value;
-        return d;
-    }
+    private readonly TelemetryCapture _telemetry = new();
 
     public void Dispose()
     {
-        _activityListener.Dispose();
-        _meterListener.Dispose();
+        _telemetry.Dispose();
         _mock.Dispose();
     }
 
@@ -67,7 +35,7 @@ public sealed class TelemetryTests : IDisposable
 
         await client.Content.GetAsync("reader@example.com");
 
-        var span = _activities.Should().ContainSingle(a => a.OperationName == "Conscent Content.Get").Subject;
+        var span = _telemetry.Activities.Should().ContainSingle(a => a.OperationName == "Conscent Content.Get").Subject;
         span.Kind.Should().Be(ActivityKind.Client);
         span.Status.Should().Be(ActivityStatusCode.Ok);
         span.GetTagItem("conscent.operation").Should().Be("Content.Get");
@@ -77,9 +45,9 @@ public sealed class TelemetryTests : IDisposable
         span.GetTagItem("conscent.attempts").Should().Be(2);
         string.Join(";", span.TagObjects.Select(t => $"{t.Key}={t.Value}")).Should().NotContain("reader@example.com").And.NotContain("reader%40");
 
-        _meterListener.RecordObservableInstruments();
-        _measurements.Should().Contain(m => m.Instrument == "conscent.client.request.duration" && (string?)m.Tags["conscent.operation"] == "Content.Get" && m.Value > 0);
-        _measurements.Should().Contain(m => m.Instrument == "conscent.client.retries" && m.Value == 1 && (int?)m.Tags["http.response.status_code"] == 503);
+        _telemetry.RecordObservableInstruments();
+        _telemetry.Measurements.Should().Contain(m => m.Instrument == "conscent.client.request.duration" && (string?)m.Tags["conscent.operation"] == "Content.Get" && m.Value > 0);
+        _telemetry.Measurements.Should().Contain(m => m.Instrument == "conscent.client.retries" && m.Value == 1 && (int?)m.Tags["http.response.status_code"] == 503);
     }
 
     [Fact]
@@ -90,7 +58,7 @@ public sealed class TelemetryTests : IDisposable
 
         await FluentActions.Awaiting(() => client.Content.GetAsync("x")).Should().ThrowAsync<ConscentNotFoundException>();
 
-        var span = _activities.Should().ContainSingle(a => a.OperationName == "Conscent Content.Get").Subject;
+        var span = _telemetry.Activities.Should().ContainSingle(a => a.OperationName == "Conscent Content.Get").Subject;
         span.Status.Should().Be(ActivityStatusCode.Error);
         span.GetTagItem("error.type").Should().Be(nameof(ConscentNotFoundException));
         span.GetTagItem("http.response.status_code").Should().Be(404);
