@@ -16,20 +16,19 @@ public class BundlesClient : IBundlesClient
 
     private readonly ConscentHttpPipeline _pipeline;
 
-    // Made once per client, not per list.
-    private readonly System.Func<int, int, CancellationToken, Task<ConscentPage<BundleItem>>> _readPage;
+    private readonly TotalsListEndpoint<BundleListResponse, BundleItem> _list;
 
     internal BundlesClient(ConscentHttpPipeline pipeline)
     {
         _pipeline = pipeline;
-        _readPage = ReadPageAsync;
+        _list = new(pipeline, List, ConscentJsonContext.Default.BundleListResponse, static answer => answer.Content, static answer => answer.Pagination);
     }
 
     /// <summary>For mocking frameworks only.</summary>
     protected BundlesClient()
     {
         _pipeline = null!;
-        _readPage = null!;
+        _list = null!;
     }
 
     /// <inheritdoc />
@@ -64,19 +63,8 @@ public class BundlesClient : IBundlesClient
     }
 
     /// <inheritdoc />
-    public virtual ConscentPageable<BundleItem> ListAsync(ListOptions? options = null, CancellationToken cancellationToken = default)
-    {
-        // Checked now, not at the first page, so a bad option fails where it is written.
-        new RequestValidator(List.Operation).PageNumber(options?.PageNumber).PageSize(options?.PageSize, ListOptions.MaxPageSize).ThrowIfInvalid();
-        return new ApiPageable<BundleItem>(options?.PageNumber ?? 1, options?.PageSize ?? ListOptions.DefaultPageSize, _readPage, cancellationToken);
-    }
-
-    private async Task<ConscentPage<BundleItem>> ReadPageAsync(int pageNumber, int pageSize, CancellationToken cancellationToken)
-    {
-        var call = new ConscentRequest(List).WithQuery("pageNumber", pageNumber).WithQuery("pageSize", pageSize);
-        var answer = await _pipeline.SendAsync(call, ConscentJsonContext.Default.BundleListResponse, cancellationToken).ConfigureAwait(false);
-        return ApiPageable<BundleItem>.ToPage(answer.Content, pageNumber, pageSize, answer.Pagination?.TotalRecords, answer.Pagination?.TotalPages, answer.AdditionalProperties);
-    }
+    public virtual ConscentPageable<BundleItem> ListAsync(ListOptions? options = null, CancellationToken cancellationToken = default) =>
+        _list.List(options, cancellationToken);
 
     // A bundle holds at least one content id; each one names registered content, so a blank entry is a mistake.
     private static void BundleContentIds(RequestValidator v, IList<string>? ids, bool required)

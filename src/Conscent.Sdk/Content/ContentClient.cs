@@ -17,20 +17,19 @@ public class ContentClient : IContentClient
 
     private readonly ConscentHttpPipeline _pipeline;
 
-    // Made once per client, not per list.
-    private readonly System.Func<int, int, CancellationToken, Task<ConscentPage<ContentItem>>> _readPage;
+    private readonly TotalsListEndpoint<ContentListResponse, ContentItem> _list;
 
     internal ContentClient(ConscentHttpPipeline pipeline)
     {
         _pipeline = pipeline;
-        _readPage = ReadPageAsync;
+        _list = new(pipeline, List, ConscentJsonContext.Default.ContentListResponse, static answer => answer.Content, static answer => answer.Pagination);
     }
 
     /// <summary>For mocking frameworks only.</summary>
     protected ContentClient()
     {
         _pipeline = null!;
-        _readPage = null!;
+        _list = null!;
     }
 
     /// <inheritdoc />
@@ -71,17 +70,6 @@ public class ContentClient : IContentClient
     }
 
     /// <inheritdoc />
-    public virtual ConscentPageable<ContentItem> ListAsync(ListOptions? options = null, CancellationToken cancellationToken = default)
-    {
-        // Checked now, not at the first page, so a bad option fails where it is written.
-        new RequestValidator(List.Operation).PageNumber(options?.PageNumber).PageSize(options?.PageSize, ListOptions.MaxPageSize).ThrowIfInvalid();
-        return new ApiPageable<ContentItem>(options?.PageNumber ?? 1, options?.PageSize ?? ListOptions.DefaultPageSize, _readPage, cancellationToken);
-    }
-
-    private async Task<ConscentPage<ContentItem>> ReadPageAsync(int pageNumber, int pageSize, CancellationToken cancellationToken)
-    {
-        var call = new ConscentRequest(List).WithQuery("pageNumber", pageNumber).WithQuery("pageSize", pageSize);
-        var answer = await _pipeline.SendAsync(call, ConscentJsonContext.Default.ContentListResponse, cancellationToken).ConfigureAwait(false);
-        return ApiPageable<ContentItem>.ToPage(answer.Content, pageNumber, pageSize, answer.Pagination?.TotalRecords, answer.Pagination?.TotalPages, answer.AdditionalProperties);
-    }
+    public virtual ConscentPageable<ContentItem> ListAsync(ListOptions? options = null, CancellationToken cancellationToken = default) =>
+        _list.List(options, cancellationToken);
 }

@@ -55,12 +55,14 @@ internal sealed class ApiPageable<T> : ConscentPageable<T>
             : null;
         var token = linked?.Token ?? (cancellationToken.CanBeCanceled ? cancellationToken : _callToken);
 
-        for (var number = _firstPage; number < _firstPage + ConscentPageable.MaxPages; number++)
+        // Counted by pages read, not by page number, so a start page near int.MaxValue cannot overflow the bound.
+        for (var read = 0; read < ConscentPageable.MaxPages; read++)
         {
             token.ThrowIfCancellationRequested();
+            var number = _firstPage + read;
             var page = await _fetchPage(number, _pageSize, token).ConfigureAwait(false);
             yield return page;
-            if (page.IsLastPage) yield break;
+            if (page.IsLastPage || number == int.MaxValue) yield break;
         }
     }
 

@@ -23,20 +23,19 @@ public class StoriesClient : IStoriesClient
 
     private readonly ConscentHttpPipeline _pipeline;
 
-    // Made once per client, not per list.
-    private readonly System.Func<int, int, CancellationToken, Task<ConscentPage<Story>>> _readPage;
+    private readonly TotalsListEndpoint<StoryListResponse, Story> _list;
 
     internal StoriesClient(ConscentHttpPipeline pipeline)
     {
         _pipeline = pipeline;
-        _readPage = ReadPageAsync;
+        _list = new(pipeline, List, ConscentJsonContext.Default.StoryListResponse, static answer => answer.Stories, static answer => answer.Pagination);
     }
 
     /// <summary>For mocking frameworks only.</summary>
     protected StoriesClient()
     {
         _pipeline = null!;
-        _readPage = null!;
+        _list = null!;
     }
 
     /// <inheritdoc />
@@ -76,19 +75,8 @@ public class StoriesClient : IStoriesClient
     }
 
     /// <inheritdoc />
-    public virtual ConscentPageable<Story> ListAsync(ListOptions? options = null, CancellationToken cancellationToken = default)
-    {
-        // Checked now, not at the first page, so a bad option fails where it is written.
-        new RequestValidator(List.Operation).PageNumber(options?.PageNumber).PageSize(options?.PageSize, ListOptions.MaxPageSize).ThrowIfInvalid();
-        return new ApiPageable<Story>(options?.PageNumber ?? 1, options?.PageSize ?? ListOptions.DefaultPageSize, _readPage, cancellationToken);
-    }
-
-    private async Task<ConscentPage<Story>> ReadPageAsync(int pageNumber, int pageSize, CancellationToken cancellationToken)
-    {
-        var call = new ConscentRequest(List).WithQuery("pageNumber", pageNumber).WithQuery("pageSize", pageSize);
-        var answer = await _pipeline.SendAsync(call, ConscentJsonContext.Default.StoryListResponse, cancellationToken).ConfigureAwait(false);
-        return ApiPageable<Story>.ToPage(answer.Stories, pageNumber, pageSize, answer.Pagination?.TotalRecords, answer.Pagination?.TotalPages, answer.AdditionalProperties);
-    }
+    public virtual ConscentPageable<Story> ListAsync(ListOptions? options = null, CancellationToken cancellationToken = default) =>
+        _list.List(options, cancellationToken);
 
     /// <inheritdoc />
     public virtual async Task<StoryReadValidation?> ValidateReadAsync(string readId, CancellationToken cancellationToken = default)

@@ -127,6 +127,20 @@ public sealed class PageableTests : IDisposable
     }
 
     [Fact]
+    public async Task A_start_page_at_int_max_value_reads_that_page_and_stops()
+    {
+        _mock.Server.Given(Request.Create().WithPath("/api/v1/content/client").UsingGet())
+            .RespondWith(Response.Create().WithBody("{\"content\":[{\"contentId\":\"a\"},{\"contentId\":\"b\"}]}"));
+        using var client = _mock.Client();
+
+        var ids = new List<string?>();
+        await foreach (var item in client.Content.ListAsync(new ListOptions { PageNumber = int.MaxValue, PageSize = 2 })) ids.Add(item.ContentId);
+
+        ids.Should().Equal("a", "b");
+        _mock.Server.LogEntries.Should().ContainSingle("there is no page after int.MaxValue to ask for");
+    }
+
+    [Fact]
     public async Task Null_entries_of_a_sloppy_answer_are_dropped()
     {
         _mock.Server.Given(Request.Create().WithPath("/api/v1/content/bundles").UsingGet())
