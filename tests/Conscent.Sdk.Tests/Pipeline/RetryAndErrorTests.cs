@@ -138,7 +138,7 @@ public sealed class RetryAndErrorTests : IDisposable
     {
         var time = new Microsoft.Extensions.Time.Testing.FakeTimeProvider(DateTimeOffset.UnixEpoch);
         var sent = new System.Collections.Concurrent.ConcurrentQueue<DateTimeOffset>();
-        using var handler = new ScriptedHandler(time, sent, status, retryAfterSeconds: 2);
+        using var handler = new RetryAfterScriptedHandler(time, sent, status, retryAfterSeconds: 2, successBody: GetBody);
         using var http = new HttpClient(handler);
         var options = _mock.Options(o => { o.Retry.MaxDelay = TimeSpan.FromSeconds(10); o.AttemptTimeout = TimeSpan.FromMinutes(5); o.TotalTimeout = TimeSpan.FromMinutes(10); });
         var client = new ConscentClient(new ConscentHttpPipeline(http, new ConscentRuntime(options, time), null));
@@ -155,22 +155,6 @@ public sealed class RetryAndErrorTests : IDisposable
         var times = sent.ToArray();
         times.Should().HaveCount(2);
         (times[1] - times[0]).Should().BeGreaterThanOrEqualTo(TimeSpan.FromSeconds(2), "Retry-After: 2 forbids an earlier retry");
-    }
-
-    /// <summary>Answers the first request with <c>status</c> and Retry-After, the next with the docs' content; records when each arrived on the fake clock.</summary>
-    private sealed class ScriptedHandler(TimeProvider time, System.Collections.Concurrent.ConcurrentQueue<DateTimeOffset> sent, int status, int retryAfterSeconds) : HttpMessageHandler
-    {
-        protected override Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
-        {
-            sent.Enqueue(time.GetUtcNow());
-            var first = sent.Count == 1;
-            var response = new HttpResponseMessage(first ? (HttpStatusCode)status : HttpStatusCode.OK)
-            {
-                Content = new StringContent(first ? "{\"message\":\"later\"}" : GetBody, System.Text.Encoding.UTF8, "application/json"),
-            };
-            if (first) response.Headers.RetryAfter = new System.Net.Http.Headers.RetryConditionHeaderValue(TimeSpan.FromSeconds(retryAfterSeconds));
-            return Task.FromResult(response);
-        }
     }
 
     [Fact]

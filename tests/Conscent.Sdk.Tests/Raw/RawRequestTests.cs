@@ -283,7 +283,7 @@ public sealed class RawRequestTests : IDisposable
     {
         var time = new Microsoft.Extensions.Time.Testing.FakeTimeProvider(DateTimeOffset.UnixEpoch);
         var sent = new System.Collections.Concurrent.ConcurrentQueue<DateTimeOffset>();
-        using var handler = new ScriptedHandler(time, sent, status, retryAfterSeconds: 2);
+        using var handler = new RetryAfterScriptedHandler(time, sent, status, retryAfterSeconds: 2, successBody: "{\"ok\":true}");
         using var http = new HttpClient(handler);
         var options = _mock.Options(o => { o.Retry.MaxDelay = TimeSpan.FromSeconds(10); o.AttemptTimeout = TimeSpan.FromMinutes(5); o.TotalTimeout = TimeSpan.FromMinutes(10); });
         var client = new ConscentClient(new ConscentHttpPipeline(http, new ConscentRuntime(options, time), null));
@@ -300,22 +300,6 @@ public sealed class RawRequestTests : IDisposable
         var times = sent.ToArray();
         times.Should().HaveCount(2);
         (times[1] - times[0]).Should().BeGreaterThanOrEqualTo(TimeSpan.FromSeconds(2), "Retry-After: 2 forbids an earlier retry");
-    }
-
-    /// <summary>Answers the first request with <c>status</c> and Retry-After, the next with 200; records when each arrived on the fake clock.</summary>
-    private sealed class ScriptedHandler(TimeProvider time, System.Collections.Concurrent.ConcurrentQueue<DateTimeOffset> sent, int status, int retryAfterSeconds) : HttpMessageHandler
-    {
-        protected override Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
-        {
-            sent.Enqueue(time.GetUtcNow());
-            var first = sent.Count == 1;
-            var response = new HttpResponseMessage(first ? (HttpStatusCode)status : HttpStatusCode.OK)
-            {
-                Content = new StringContent(first ? "{\"message\":\"later\"}" : "{\"ok\":true}", Encoding.UTF8, "application/json"),
-            };
-            if (first) response.Headers.RetryAfter = new System.Net.Http.Headers.RetryConditionHeaderValue(TimeSpan.FromSeconds(retryAfterSeconds));
-            return Task.FromResult(response);
-        }
     }
 
     [Fact]
