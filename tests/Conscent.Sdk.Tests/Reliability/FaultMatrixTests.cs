@@ -83,7 +83,8 @@ public sealed class FaultMatrixTests : IDisposable
         RawTcpServer? raw = null;
         var options = _mock.Options(o =>
         {
-            o.AttemptTimeout = TimeSpan.FromMilliseconds(fault == Fault.SlowPastAttemptTimeout ? 300 : 5000);
+            // 1 s against a 3 s stall: the retry on a fresh connection has room even on a loaded CI machine.
+            o.AttemptTimeout = TimeSpan.FromMilliseconds(fault == Fault.SlowPastAttemptTimeout ? 1000 : 5000);
             o.TotalTimeout = fault == Fault.SlowPastTotalTimeout ? TimeSpan.FromMilliseconds(400) : TimeSpan.FromSeconds(20);
             // A Retry-After longer than MaxDelay is surfaced, not waited out (see RetryAndErrorTests); here the
             // server's 1–2 s is within MaxDelay, so the retry is sent, and not before the time given.
