@@ -1,4 +1,5 @@
 using System.Reflection;
+using Microsoft.Extensions.DependencyInjection;
 using System.Runtime.Versioning;
 
 namespace Conscent.Sdk.Tests;
@@ -32,6 +33,32 @@ public class BuildUnderTestTests
     public void The_tests_run_on_the_expected_runtime()
     {
         System.Runtime.InteropServices.RuntimeInformation.FrameworkDescription.Should().StartWith(ExpectedRuntime);
+    }
+
+    /// <summary>
+    /// <c>AddConscent</c> gives its named HttpClient the same primary handler as <c>new ConscentClient(options)</c> on every
+    /// build: compressed answers everywhere, pooled connections recycled on net8.0 and later.
+    /// </summary>
+    [Fact]
+    public void The_di_client_gets_the_primary_handler_of_its_build()
+    {
+        var services = new ServiceCollection();
+        services.AddConscent(o => { o.ApiKey = "k"; o.ApiSecret = "s"; o.ClientId = "c"; });
+        using var provider = services.BuildServiceProvider();
+
+        var handler = provider.GetRequiredService<System.Net.Http.IHttpMessageHandlerFactory>()
+            .CreateHandler(ConscentServiceCollectionExtensions.HttpClientName);
+        for (var depth = 0; depth < 16 && handler is System.Net.Http.DelegatingHandler delegating; depth++)
+            handler = delegating.InnerHandler!;
+
+#if CONSCENT_TEST_NETSTANDARD
+        handler.Should().BeOfType<System.Net.Http.HttpClientHandler>()
+            .Which.AutomaticDecompression.Should().HaveFlag(System.Net.DecompressionMethods.GZip);
+#else
+        var sockets = handler.Should().BeOfType<System.Net.Http.SocketsHttpHandler>().Subject;
+        sockets.PooledConnectionLifetime.Should().Be(System.TimeSpan.FromMinutes(2));
+        sockets.AutomaticDecompression.Should().HaveFlag(System.Net.DecompressionMethods.GZip);
+#endif
     }
 
     /// <summary>The one branch the suite does not reach through a call: which primary handler each build creates.</summary>

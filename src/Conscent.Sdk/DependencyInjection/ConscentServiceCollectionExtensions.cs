@@ -128,9 +128,9 @@ public static class ConscentServiceCollectionExtensions
         // IHttpClientFactory's own loggers write full request URIs, and some ConsCent queries carry readers' emails and
         // phone numbers. The SDK logs every call itself, from an allow-list (docs/telemetry.md).
         http.RemoveAllLoggers();
-#if NET8_0_OR_GREATER
+        // The same primary handler as new ConscentClient(options): compressed answers on every build, and on net8.0+
+        // pooled connections recycled so DNS changes are seen.
         http.ConfigurePrimaryHttpMessageHandler(ConscentClient.CreateDefaultHandler);
-#endif
         return http;
     }
 
