@@ -41,13 +41,14 @@ internal sealed class ConscentRawWebhookEndpoint : ConscentWebhookEndpointBase
         string? id = null;
         if (_deduplicationKey is not null)
         {
+            var started = System.Diagnostics.Stopwatch.GetTimestamp();
             try
             {
                 id = _deduplicationKey(root);
             }
             catch (Exception ex)
             {
-                ConscentWebhookLog.HandlerFailed(Logger, label, ex);
+                ConscentWebhookLog.HandlerFailed(Logger, label, ex, ConscentWebhookLog.MillisecondsSince(started));
                 context.Response.StatusCode = StatusCodes.Status500InternalServerError;
                 return Task.CompletedTask;
             }

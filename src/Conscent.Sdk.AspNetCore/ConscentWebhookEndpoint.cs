@@ -137,14 +137,16 @@ internal abstract class ConscentWebhookEndpointBase
         if (!guarded.Run) return;
 
         // 6. The publisher's handler.
+        var started = System.Diagnostics.Stopwatch.GetTimestamp();
         try
         {
             await handler().ConfigureAwait(false);
         }
         catch (Exception ex)
         {
+            var failedMs = ConscentWebhookLog.MillisecondsSince(started);
             await WebhookDuplicateGuard.ReleaseAsync(deduplicator, _logger, label, guarded).ConfigureAwait(false);
-            ConscentWebhookLog.HandlerFailed(_logger, label, ex);
+            ConscentWebhookLog.HandlerFailed(_logger, label, ex, failedMs);
             if (!context.Response.HasStarted)
             {
                 context.Response.Clear();
@@ -153,8 +155,9 @@ internal abstract class ConscentWebhookEndpointBase
             return;
         }
 
+        var handlerMs = ConscentWebhookLog.MillisecondsSince(started);
         await WebhookDuplicateGuard.CompleteAsync(deduplicator, options, _logger, label, guarded).ConfigureAwait(false);
-        ConscentWebhookLog.Handled(_logger, label);
+        ConscentWebhookLog.Handled(_logger, label, handlerMs);
         if (!context.Response.HasStarted) context.Response.StatusCode = options.SuccessStatusCode;
     }
 

@@ -30,8 +30,8 @@ internal static class ConscentWebhookLog
     internal static readonly EventId LeaseLostId = new(2117, "ConscentWebhookLeaseLost");
     internal static readonly EventId ReleaseFailedId = new(2118, "ConscentWebhookReleaseFailed");
 
-    private static readonly Action<ILogger, string, Exception?> HandledMessage =
-        LoggerMessage.Define<string>(LogLevel.Information, HandledId, "ConsCent webhook {WebhookType} handled");
+    private static readonly Action<ILogger, string, double, Exception?> HandledMessage =
+        LoggerMessage.Define<string, double>(LogLevel.Information, HandledId, "ConsCent webhook {WebhookType} handled (handler {HandlerMs} ms)");
 
     private static readonly Action<ILogger, string, string, Exception?> UnauthorizedMessage =
         LoggerMessage.Define<string, string>(LogLevel.Warning, UnauthorizedId, "ConsCent webhook {WebhookType} rejected with 401: {Failure}");
@@ -45,10 +45,10 @@ internal static class ConscentWebhookLog
     private static readonly Action<ILogger, string, double, Exception?> DuplicateMessage =
         LoggerMessage.Define<string, double>(LogLevel.Information, DuplicateId, "ConsCent webhook {WebhookType} was already handled; duplicate delivery skipped (guard {GuardMs} ms)");
 
-    private static readonly Action<ILogger, string, string, Exception?> HandlerFailedMessage =
-        LoggerMessage.Define<string, string>(LogLevel.Error, HandlerFailedId, "ConsCent webhook {WebhookType} handler failed with {ExceptionType}; answered 500");
+    private static readonly Action<ILogger, string, string, double, Exception?> HandlerFailedMessage =
+        LoggerMessage.Define<string, string, double>(LogLevel.Error, HandlerFailedId, "ConsCent webhook {WebhookType} handler failed with {ExceptionType} after {HandlerMs} ms; answered 500");
 
-    public static void Handled(ILogger logger, string type) => HandledMessage(logger, type, null);
+    public static void Handled(ILogger logger, string type, double handlerMs) => HandledMessage(logger, type, handlerMs, null);
 
     public static void Unauthorized(ILogger logger, string type, string failure) => UnauthorizedMessage(logger, type, failure, null);
 
@@ -59,7 +59,12 @@ internal static class ConscentWebhookLog
     public static void Duplicate(ILogger logger, string type, double guardMs) => DuplicateMessage(logger, type, guardMs, null);
 
     // The exception object is not logged: its message is the publisher's and may quote the payload.
-    public static void HandlerFailed(ILogger logger, string type, Exception error) => HandlerFailedMessage(logger, type, error.GetType().FullName ?? error.GetType().Name, null);
+    public static void HandlerFailed(ILogger logger, string type, Exception error, double handlerMs) =>
+        HandlerFailedMessage(logger, type, error.GetType().FullName ?? error.GetType().Name, handlerMs, null);
+
+    /// <summary>Milliseconds since <paramref name="startTimestamp"/> (a <see cref="System.Diagnostics.Stopwatch"/> timestamp), rounded to 0.1 ms.</summary>
+    public static double MillisecondsSince(long startTimestamp) =>
+        Math.Round(System.Diagnostics.Stopwatch.GetElapsedTime(startTimestamp).TotalMilliseconds, 1);
 
     // ---- the duplicate guard ----
 

@@ -45,7 +45,10 @@ public class WebhookEndpointTests
         var payload = received.Should().ContainSingle().Subject;
         payload.PurchaseId.Should().Be("4932228982489248928208024");
         payload.RenewedSubscriptionDetails!.AutoRenew.Should().Be("ACTIVE");
-        host.Logs.GetSnapshot().Should().Contain(r => r.Id.Id == 2100 && r.Message.Contains("SubscriptionPaymentWebhook"));
+        var handled = host.Logs.GetSnapshot().Should().ContainSingle(r => r.Id.Id == 2100).Subject;
+        handled.Message.Should().Contain("SubscriptionPaymentWebhook").And.MatchRegex(@"handler [0-9.]+ ms", "the log gives the handler's time");
+        handled.StructuredState!.Select(p => p.Key).Should().BeEquivalentTo(new[] { "WebhookType", "HandlerMs", "{OriginalFormat}" },
+            "payload type and timing only: nothing that identifies a reader");
     }
 
     [Theory]
@@ -229,7 +232,8 @@ public class WebhookEndpointTests
         first.StatusCode.Should().Be(HttpStatusCode.InternalServerError);
         await AssertEmpty(first);
         var failure = host.Logs.GetSnapshot().Should().ContainSingle(r => r.Id.Id == 2105).Subject;
-        failure.Message.Should().Contain("InvalidOperationException").And.NotContain("test@email.com").And.NotContain("db down");
+        failure.Message.Should().Contain("InvalidOperationException").And.NotContain("test@email.com").And.NotContain("db down")
+            .And.MatchRegex(@"after [0-9.]+ ms", "the log gives how long the handler ran");
         failure.Exception.Should().BeNull();
 
         using var second = await host.PostAsync(Path, body);
