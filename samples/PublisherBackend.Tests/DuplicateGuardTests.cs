@@ -1,6 +1,7 @@
 using System;
 using System.Collections.Generic;
 using System.Threading.Tasks;
+using Conscent.Sdk;
 using Conscent.Sdk.AspNetCore;
 using Conscent.Sdk.AspNetCore.Redis;
 using Conscent.Sdk.Testing;
@@ -8,14 +9,14 @@ using Microsoft.Extensions.DependencyInjection;
 
 namespace PublisherBackend.Tests;
 
-/// <summary>One instance keeps the webhook duplicate guard in memory; a Redis setting shares it between instances.</summary>
+/// <summary>One instance keeps both guards (webhook duplicates, consumption replays) in memory; a Redis setting shares them between instances.</summary>
 public sealed class DuplicateGuardTests
 {
     [Theory]
-    [InlineData(null, typeof(InMemoryWebhookDeduplicator))]
-    [InlineData("--ConnectionStrings:Redis=127.0.0.1:1,connectTimeout=500", typeof(RedisWebhookDeduplicator))]
-    [InlineData("--Conscent:Redis=127.0.0.1:1,connectTimeout=500", typeof(RedisWebhookDeduplicator))]
-    public async Task The_guard_is_Redis_only_when_a_Redis_is_configured(string? setting, Type expected)
+    [InlineData(null, typeof(InMemoryWebhookDeduplicator), typeof(InMemoryConsumptionReplayGuard))]
+    [InlineData("--ConnectionStrings:Redis=127.0.0.1:1,connectTimeout=500", typeof(RedisWebhookDeduplicator), typeof(RedisConsumptionReplayGuard))]
+    [InlineData("--Conscent:Redis=127.0.0.1:1,connectTimeout=500", typeof(RedisWebhookDeduplicator), typeof(RedisConsumptionReplayGuard))]
+    public async Task The_guards_are_on_Redis_only_when_a_Redis_is_configured(string? setting, Type webhookGuard, Type replayGuard)
     {
         await using var simulator = new ConscentSimulator();
         var args = new List<string> { "--urls", "http://127.0.0.1:0", "--environment", "Testing" };
@@ -25,6 +26,7 @@ public sealed class DuplicateGuardTests
         await using var app = PublisherApp.Build([.. args], services =>
             services.AddConscent(simulator.ApplyTo).HttpClient.ConfigurePrimaryHttpMessageHandler(() => simulator.Handler));
 
-        app.Services.GetRequiredService<IConscentWebhookDeduplicator>().Should().BeOfType(expected);
+        app.Services.GetRequiredService<IConscentWebhookDeduplicator>().Should().BeOfType(webhookGuard);
+        app.Services.GetRequiredService<IConsumptionReplayGuard>().Should().BeOfType(replayGuard);
     }
 }

@@ -1,4 +1,5 @@
 using System;
+using Conscent.Sdk;
 using Conscent.Sdk.AspNetCore;
 using Conscent.Sdk.AspNetCore.Redis;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -96,5 +97,24 @@ public static class ConscentWebhooksBuilderRedisExtensions
     {
         if (builder is null) throw new ArgumentNullException(nameof(builder));
         return builder.AddConsumptionReplayGuard(new RedisConsumptionReplayGuard(connection, keyPrefix));
+    }
+
+    /// <summary>
+    /// Makes each consumption id unlock content once across every instance, on a connection taken from the services,
+    /// e.g. <c>.AddRedisConsumptionReplayGuard(sp =&gt; sp.GetRequiredService&lt;IConnectionMultiplexer&gt;())</c>, so the
+    /// webhook guard and this one can share the app's connection (not disposed by the guard).
+    /// </summary>
+    /// <param name="builder">What <c>AddConscent</c> returned.</param>
+    /// <param name="connectionFactory">Returns the connection; called once.</param>
+    /// <param name="keyPrefix">The prefix of every key the guard writes.</param>
+    public static IConscentBuilder AddRedisConsumptionReplayGuard(this IConscentBuilder builder, Func<IServiceProvider, IConnectionMultiplexer> connectionFactory, string keyPrefix = RedisConsumptionReplayGuard.DefaultKeyPrefix)
+    {
+        if (builder is null) throw new ArgumentNullException(nameof(builder));
+        if (connectionFactory is null) throw new ArgumentNullException(nameof(connectionFactory));
+        if (keyPrefix is null) throw new ArgumentNullException(nameof(keyPrefix));
+        builder.Services.RemoveAll<IConsumptionReplayGuard>();
+        builder.Services.AddSingleton<IConsumptionReplayGuard>(sp =>
+            new RedisConsumptionReplayGuard(connectionFactory(sp) ?? throw new InvalidOperationException("The Redis connection factory returned null."), keyPrefix));
+        return builder;
     }
 }

@@ -34,7 +34,7 @@ public sealed class RedisConsumptionReplayGuardTests(ITestOutputHelper output) :
                 results.Count(r => r).Should().Be(1, $"id {id} was claimed by 6 callers on 3 connections at once");
                 wins++;
             }
-            output.WriteLine($"200 ids × 6 concurrent claims on 3 connections: {wins} claimed exactly once, 0 twice.");
+            Figures.Report(output, $"200 ids × 6 concurrent claims on 3 connections: {wins} claimed exactly once, 0 twice.");
         }
         finally
         {
@@ -80,5 +80,29 @@ public sealed class RedisConsumptionReplayGuardTests(ITestOutputHelper output) :
 
         results.Count(r => r.IsValid).Should().Be(1);
         results.Single(r => !r.IsValid).Mismatches.Should().Be(ConsumptionMismatch.AlreadyUsed);
+    }
+
+    [RedisFact]
+    public async Task The_guard_can_take_the_apps_own_connection_from_the_services_and_leaves_it_open()
+    {
+        using var simulator = new ConscentSimulator();
+        var prefix = "test:consumption:" + Guid.NewGuid().ToString("N") + ":";
+        var services = new ServiceCollection();
+        services.AddSingleton<IConnectionMultiplexer>(_redis);
+        services.AddConscent(o => { o.ApiKey = "k"; o.ApiSecret = "s"; o.ClientId = "c"; })
+            .AddRedisConsumptionReplayGuard(sp => sp.GetRequiredService<IConnectionMultiplexer>(), prefix);
+        services.AddConscentSimulator(simulator);
+        var id = simulator.IssueConsumption("budget-2026");
+
+        await using (var provider = services.BuildServiceProvider())
+        {
+            provider.GetRequiredService<IConsumptionReplayGuard>().Should().BeOfType<RedisConsumptionReplayGuard>();
+            var consumption = provider.GetRequiredService<IConsumptionClient>();
+            (await consumption.VerifyAsync(id, "budget-2026")).IsValid.Should().BeTrue();
+            (await consumption.VerifyAsync(id, "budget-2026")).Mismatches.Should().Be(ConsumptionMismatch.AlreadyUsed);
+        }
+
+        (await _redis.GetDatabase().KeyExistsAsync(prefix + id)).Should().BeTrue("the claim is in the shared Redis, under the given prefix");
+        _redis.IsConnected.Should().BeTrue("the guard does not dispose a connection it was given");
     }
 }
