@@ -68,15 +68,16 @@ public sealed class ExactlyOnceTests
 
             var sent = conscent.Answers.Values.Sum();
             var injected = deliveries.Count(d => d.Index % 5 == 0);
-            _output.WriteLine($"Exactly once: {Instances} Kestrel instances, one Redis ({server.Configuration}{(server.IsOwn ? ", started by the tests" : ", CONSCENT_REDIS")})");
-            _output.WriteLine($"  deliveries {Deliveries}, copies each {Copies} (sent together, one per instance), requests in all {sent}, in {clock.ElapsedMilliseconds} ms");
-            _output.WriteLine($"  first wave answers: {firstWave}");
-            _output.WriteLine($"  copies not answered 2xx in the first wave: {notAnsweredFirst}; redelivery rounds used: {rounds} of {MaxRounds}; still pending: {left.Count}");
-            _output.WriteLine($"  all answers: {conscent.DescribeAnswers()}");
-            _output.WriteLine($"  handler runs {ledger.TotalRuns} = successes {ledger.TotalSuccesses} + injected failures {ledger.TotalFailures} (expected {injected})");
-            _output.WriteLine($"  successes by instance: {string.Join(", ", ledger.SuccessesByInstance.OrderBy(p => p.Key).Select(p => $"#{p.Key}: {p.Value}"))}");
-            _output.WriteLine($"  deliveries handled exactly once: {deliveries.Count(d => ledger.Of(d.PurchaseId).Successes == 1)} of {Deliveries}; twice or more: {deliveries.Count(d => ledger.Of(d.PurchaseId).Successes > 1)}; never: {deliveries.Count(d => ledger.Of(d.PurchaseId).Successes == 0)}");
-            _output.WriteLine($"  2xx answers before any handler succeeded for that delivery: {conscent.Violations}");
+            Figures.Report(_output,
+                $"Exactly once: {Instances} Kestrel instances, one Redis ({server.Configuration}{(server.IsOwn ? ", started by the tests" : ", CONSCENT_REDIS")})",
+                $"  deliveries {Deliveries}, copies each {Copies} (sent together, one per instance), requests in all {sent}, in {clock.ElapsedMilliseconds} ms",
+                $"  first wave answers: {firstWave}",
+                $"  copies not answered 2xx in the first wave: {notAnsweredFirst}; redelivery rounds used: {rounds} of {MaxRounds}; still pending: {left.Count}",
+                $"  all answers: {conscent.DescribeAnswers()}",
+                $"  handler runs {ledger.TotalRuns} = successes {ledger.TotalSuccesses} + injected failures {ledger.TotalFailures} (expected {injected})",
+                $"  successes by instance: {string.Join(", ", ledger.SuccessesByInstance.OrderBy(p => p.Key).Select(p => $"#{p.Key}: {p.Value}"))}",
+                $"  deliveries handled exactly once: {deliveries.Count(d => ledger.Of(d.PurchaseId).Successes == 1)} of {Deliveries}; twice or more: {deliveries.Count(d => ledger.Of(d.PurchaseId).Successes > 1)}; never: {deliveries.Count(d => ledger.Of(d.PurchaseId).Successes == 0)}",
+                $"  2xx answers before any handler succeeded for that delivery: {conscent.Violations}");
 
             left.Should().BeEmpty("every copy is eventually answered 2xx");
             conscent.Violations.Should().Be(0, "no delivery is answered 2xx before a handler succeeded");

@@ -112,14 +112,15 @@ public sealed class OutageTests
 
             var logs = instances.SelectMany(i => i.Logs.GetSnapshot()).ToList();
             int Logged(int id) => logs.Count(r => r.Id.Id == id);
-            _output.WriteLine($"Redis outage: 3 Kestrel instances, own redis-server {redis.Configuration} (AOF, fsync always), lease {Lease.TotalSeconds:0} s");
-            _output.WriteLine($"  before: {Before} deliveries x {Copies} copies -> {answersBefore}");
-            _output.WriteLine($"  across the kill: {Across} deliveries x {Copies} copies, Redis killed once {Across / 4} of them were answered ({stoppedAt.TotalSeconds:0.0} s into the run) -> {answersAcross}");
-            _output.WriteLine($"  during the outage: {During} new deliveries + 50 copies of handled ones -> {answersDuring}; handler runs during the outage: {runsDuringOutage}");
-            _output.WriteLine($"  Redis down for {(restartedAt - stoppedAt).TotalSeconds:0.0} s (kill to restart); after restart: {acrossPending.Count + duringPending.Count + repeatsPending.Count} copies redelivered in {rounds} rounds -> {conscent.DescribeAnswers()}; still pending {left.Count}");
-            _output.WriteLine($"  guard log events: 2112 fail-closed 503 {Logged(2112)}, 2111 in progress 503 {Logged(2111)}, 2114 not recorded {Logged(2114)}, 2115 recorded late {Logged(2115)}, 2116 never recorded {Logged(2116)}, 2117 lease lost {Logged(2117)}, 2118 release failed {Logged(2118)}");
-            _output.WriteLine($"  deliveries handled exactly once: {all.Count(d => ledger.Of(d.PurchaseId).Successes == 1)} of {all.Count}; twice or more: {all.Count(d => ledger.Of(d.PurchaseId).Successes > 1)}; lost: {all.Count(d => ledger.Of(d.PurchaseId).Successes == 0)}");
-            _output.WriteLine($"  handler runs {ledger.TotalRuns} = successes {ledger.TotalSuccesses} + injected failures {ledger.TotalFailures}; 2xx before any success: {conscent.Violations}; total {clock.Elapsed.TotalSeconds:0.0} s");
+            Figures.Report(_output,
+                $"Redis outage: 3 Kestrel instances, own redis-server {redis.Configuration} (AOF, fsync always), lease {Lease.TotalSeconds:0} s",
+                $"  before: {Before} deliveries x {Copies} copies -> {answersBefore}",
+                $"  across the kill: {Across} deliveries x {Copies} copies, Redis killed once {Across / 4} of them were answered ({stoppedAt.TotalSeconds:0.0} s into the run) -> {answersAcross}",
+                $"  during the outage: {During} new deliveries + 50 copies of handled ones -> {answersDuring}; handler runs during the outage: {runsDuringOutage}",
+                $"  Redis down for {(restartedAt - stoppedAt).TotalSeconds:0.0} s (kill to restart); after restart: {acrossPending.Count + duringPending.Count + repeatsPending.Count} copies redelivered in {rounds} rounds -> {conscent.DescribeAnswers()}; still pending {left.Count}",
+                $"  guard log events: 2112 fail-closed 503 {Logged(2112)}, 2111 in progress 503 {Logged(2111)}, 2114 not recorded {Logged(2114)}, 2115 recorded late {Logged(2115)}, 2116 never recorded {Logged(2116)}, 2117 lease lost {Logged(2117)}, 2118 release failed {Logged(2118)}",
+                $"  deliveries handled exactly once: {all.Count(d => ledger.Of(d.PurchaseId).Successes == 1)} of {all.Count}; twice or more: {all.Count(d => ledger.Of(d.PurchaseId).Successes > 1)}; lost: {all.Count(d => ledger.Of(d.PurchaseId).Successes == 0)}",
+                $"  handler runs {ledger.TotalRuns} = successes {ledger.TotalSuccesses} + injected failures {ledger.TotalFailures}; 2xx before any success: {conscent.Violations}; total {clock.Elapsed.TotalSeconds:0.0} s");
 
             left.Should().BeEmpty("every copy is answered 2xx once Redis is back");
             conscent.Violations.Should().Be(0);

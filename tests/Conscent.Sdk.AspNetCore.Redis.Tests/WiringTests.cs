@@ -75,7 +75,7 @@ public sealed class WiringTests
         var logs = instance.Logs.GetSnapshot();
         logs.Where(r => r.Id.Id == 2112).Should().HaveCount(5).And.OnlyContain(r => r.Message.Contains("StackExchange.Redis.RedisConnectionException") && r.Message.Contains("fail closed"));
         logs.Should().NotContain(r => r.Message.Contains("closed-") || r.Message.Contains("@example.com") || r.Message.Contains("127.0.0.1:1"));
-        _output.WriteLine($"Redis unreachable, fail closed: {conscent.DescribeAnswers()}; handler runs {ledger.TotalRuns}");
+        Figures.Report(_output, $"Redis unreachable, fail closed: {conscent.DescribeAnswers()}; handler runs {ledger.TotalRuns}");
     }
 
     [RedisFact]

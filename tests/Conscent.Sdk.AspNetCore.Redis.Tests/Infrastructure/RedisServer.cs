@@ -49,11 +49,16 @@ public sealed class RedisServer : IAsyncDisposable
 
     /// <summary>Why Redis tests cannot run here, or null when they can (always null in CI, where a missing Redis must fail).</summary>
     public static string? SkipReason =>
-        string.Equals(Environment.GetEnvironmentVariable("CI"), "true", StringComparison.OrdinalIgnoreCase)
+        InCi
         || !string.IsNullOrEmpty(Environment.GetEnvironmentVariable("CONSCENT_REDIS"))
         || FindRedisServer() is not null
             ? null
             : "No Redis on this machine. " + HowToGetOne;
+
+    /// <summary>CI runners set <c>CI</c> to <c>true</c>, <c>1</c> or a name; only unset, empty, <c>false</c> or <c>0</c> mean a developer's machine.</summary>
+    private static bool InCi =>
+        Environment.GetEnvironmentVariable("CI") is { Length: > 0 } ci
+        && !string.Equals(ci, "false", StringComparison.OrdinalIgnoreCase) && ci != "0";
 
     /// <summary>A private redis-server on a free port. <paramref name="persistent"/>: AOF with fsync on every write, so a restart keeps what was acknowledged.</summary>
     public static async Task<RedisServer> StartOwnAsync(bool persistent)
