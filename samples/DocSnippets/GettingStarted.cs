@@ -1,11 +1,12 @@
 // docs/getting-started.md
-extern alias PublisherBackendSample;
+using System.Net.Http;
 using System.Threading;
 using Conscent.Sdk;
 using Conscent.Sdk.Testing;
 using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.AspNetCore.TestHost;
 using Microsoft.Extensions.DependencyInjection;
-using PublisherBackendSample::PublisherBackend;
 
 namespace DocSnippets.GettingStarted;
 
@@ -27,11 +28,13 @@ public static class Steps
         });
     }
 
-    // docs/getting-started.md: the sample backend's own PublisherApp, pointed at the simulator.
-    public static WebApplication StartSample(ConscentSimulator simulator)
+    // docs/getting-started.md: your app's tests. Program is this project's entry point here, the user's app in theirs.
+    public static void TestYourApp()
     {
-        var app = PublisherApp.Build(["--urls", "http://127.0.0.1:0"], services =>
-            services.AddConscentSimulator(simulator));
-        return app;
+        using var simulator = new ConscentSimulator();
+        using var factory = new WebApplicationFactory<Program>();
+        using HttpClient app = factory
+            .WithWebHostBuilder(web => web.ConfigureTestServices(services => services.AddConscentSimulator(simulator)))
+            .CreateClient();   // your app, talking to the simulator: seed it, call your endpoints, assert
     }
 }

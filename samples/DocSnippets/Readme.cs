@@ -15,13 +15,13 @@ public static class Configure
     {
         builder.Services.AddConscent(builder.Configuration.GetSection("Conscent"));
         // or in code:
-        builder.Services.AddConscent(o => { o.ApiKey = "your-api-key"; o.ApiSecret = "your-api-secret"; o.Environment = ConscentEnvironment.Production; });
+        builder.Services.AddConscent(o => { o.ApiKey = "your-api-key"; o.ApiSecret = "your-api-secret"; o.ClientId = "your-client-id"; o.Environment = ConscentEnvironment.Production; });
     }
 
     // README.md
     public static void WithoutDependencyInjection()
     {
-        using var conscent = new ConscentClient(new ConscentOptions { ApiKey = "your-api-key", ApiSecret = "your-api-secret" });
+        using var conscent = new ConscentClient(new ConscentOptions { ApiKey = "your-api-key", ApiSecret = "your-api-secret", ClientId = "your-client-id" });
     }
 }
 

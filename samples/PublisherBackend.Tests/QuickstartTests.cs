@@ -1,5 +1,6 @@
+extern alias QuickstartSample;
 using System.Threading.Tasks;
-using Conscent.Samples.Quickstart;
+using QuickstartSample::Conscent.Samples.Quickstart;
 
 namespace PublisherBackend.Tests;
 

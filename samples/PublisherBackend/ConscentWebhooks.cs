@@ -6,9 +6,11 @@ using Microsoft.Extensions.DependencyInjection;
 namespace PublisherBackend;
 
 /// <summary>
-/// The eight ConsCent webhooks, one URL each (the payloads carry no event type). Register these URLs on the ConsCent
-/// dashboard's Webhook page. Each request is verified (Basic auth, signed email/phone) and parsed before your handler
-/// runs; a failed check answers 401/400 and the handler never sees it. See docs/webhooks.md.
+/// The eight ConsCent webhooks, one URL each. Register these URLs on the ConsCent dashboard's Webhook page. Each request
+/// is verified (Basic auth, signed email/phone), parsed, and checked to be the webhook its URL expects before your
+/// handler runs: the payment webhooks by their <c>type</c> (SUBSCRIPTION, PASS, CONTENT), the others by the fields that
+/// tell their shapes apart (Sign Up and Login look the same, so only the URL separates them). A failed check answers
+/// 401/400 and the handler never sees it. See docs/webhooks.md.
 /// </summary>
 public static class ConscentWebhookEndpoints
 {

@@ -62,7 +62,6 @@ internal sealed class ConscentRawWebhookEndpoint : ConscentWebhookEndpointBase
     private Task Reject(HttpContext context, string label, string error)
     {
         ConscentWebhookLog.Malformed(Logger, label, error);
-        context.Response.StatusCode = StatusCodes.Status400BadRequest;
-        return Task.CompletedTask;
+        return RejectAsync(context, StatusCodes.Status400BadRequest, error);
     }
 }

@@ -81,7 +81,8 @@ internal abstract class ConscentWebhookEndpointBase
         var response = context.Response;
         var aborted = context.RequestAborted;
 
-        // 1. Who is calling: checked before the body is read, so strangers cannot make us buffer anything.
+        // 1. Who is calling: checked before the body is read, so strangers cannot make us buffer anything. The 401 has an
+        //    empty body: a caller without the API key and secret learns nothing about why.
         var auth = binding.Verifier.VerifyAuthorization(context.Request.Headers.Authorization.ToString());
         if (!auth.IsValid)
         {
@@ -120,8 +121,22 @@ internal abstract class ConscentWebhookEndpointBase
         }
     }
 
-    /// <summary>Parses and checks the body (answering 400/401 itself), then calls <see cref="DispatchAsync"/>.</summary>
+    /// <summary>Parses and checks the body (answering 400/401 itself, with <see cref="RejectAsync"/>), then calls <see cref="DispatchAsync"/>.</summary>
     protected abstract Task ProcessAsync(HttpContext context, WebhookBinding binding, string label, ReadOnlyMemory<byte> body, CancellationToken aborted);
+
+    /// <summary>
+    /// Answers a delivery that came with valid Basic credentials but was refused: <paramref name="status"/> and a one-word
+    /// <c>text/plain</c> body, <paramref name="reason"/>, the same word log event 2101 or 2102 gives. The reason is always an
+    /// enum name or a constant (<c>WrongWebhookType</c>, <c>BadSignature</c>), never anything taken from the request, so
+    /// nothing personal or secret is echoed. A caller whose Basic credentials fail gets an empty 401 instead.
+    /// </summary>
+    protected static Task RejectAsync(HttpContext context, int status, string reason)
+    {
+        var response = context.Response;
+        response.StatusCode = status;
+        response.ContentType = "text/plain; charset=utf-8";
+        return response.WriteAsync(reason);
+    }
 
     /// <summary>
     /// The duplicate guard (when <paramref name="deduplicationKey"/> is set) around <paramref name="handler"/>: 200 (the
@@ -217,9 +232,9 @@ internal sealed class ConscentWebhookEndpoint<TPayload> : ConscentWebhookEndpoin
         }
         catch (ConscentWebhookPayloadException ex)
         {
-            ConscentWebhookLog.Malformed(Logger, label, ex.Error.ToString());
-            context.Response.StatusCode = StatusCodes.Status400BadRequest;
-            return Task.CompletedTask;
+            var error = ex.Error.ToString();
+            ConscentWebhookLog.Malformed(Logger, label, error);
+            return RejectAsync(context, StatusCodes.Status400BadRequest, error);
         }
 
         // 4. Signed identifiers, where the payload has them.
@@ -228,9 +243,10 @@ internal sealed class ConscentWebhookEndpoint<TPayload> : ConscentWebhookEndpoin
             var check = VerifyIdentity(binding, identity);
             if (!check.IsValid)
             {
-                ConscentWebhookLog.Unauthorized(Logger, label, check.Failure.ToString());
-                context.Response.StatusCode = StatusCodes.Status401Unauthorized;
-                return Task.CompletedTask;
+                // The caller passed Basic auth (it holds the API key and secret), so it may learn which check failed.
+                var failure = check.Failure.ToString();
+                ConscentWebhookLog.Unauthorized(Logger, label, failure);
+                return RejectAsync(context, StatusCodes.Status401Unauthorized, failure);
             }
         }
 

@@ -20,12 +20,20 @@ public static class ConscentWebhookEndpointRouteBuilderExtensions
 {
     /// <summary>
     /// Maps a POST endpoint for one ConsCent webhook. Register each webhook's URL on the ConsCent dashboard's Webhook
-    /// page; the payload type says which webhook the URL receives (ConsCent's payloads carry no event type).
+    /// page; the payload type says which webhook the URL receives, and the body must agree. Subscription Payment, Pass
+    /// Payment and Micro Payment carry <c>type</c> (<c>SUBSCRIPTION</c>, <c>PASS</c>, <c>CONTENT</c>), which must be present
+    /// and match <typeparamref name="TPayload"/>. The others carry no <c>type</c> and are told apart by their fields:
+    /// Subscription Cancelled needs <c>cancelledSubscriptionDetails</c>; Subscription Bundle Payment needs
+    /// <c>subscriptionsDetail</c> and has no <c>cancelledSubscriptionDetails</c>; Review Subscription needs
+    /// <c>subscriptionDetails</c> and has neither of those two; Sign Up and Login have none of the three. A body with a
+    /// <c>type</c> is refused at those five. Sign Up and Login have the same shape, so only the URL tells them apart.
     /// </summary>
     /// <remarks>
     /// Each delivery: <c>Authorization: Basic</c> checked against your API key and secret (401, empty body);
     /// body read up to <see cref="ConscentWebhookOptions.MaxBodyBytes"/> (413); parsed as <typeparamref name="TPayload"/>
-    /// (400); signed identifiers checked (401); a delivery already handled answered 200 without calling you again, one
+    /// and checked to be that webhook (400, <c>text/plain</c> body naming the <see cref="WebhookPayloadError"/>, such as
+    /// <c>WrongWebhookType</c>); signed identifiers checked (401, body naming the <see cref="WebhookVerificationFailure"/>);
+    /// a delivery already handled answered 200 without calling you again, one
     /// being handled under another claim (or an unreachable guard) 503 with <c>Retry-After</c>;
     /// then <paramref name="handler"/> (200, or 500 when it throws, and the delivery can be retried).
     /// Requires <c>services.AddConscentWebhooks()</c> and your API key and secret (<c>AddConscent</c> or the webhook options).
@@ -129,7 +137,8 @@ public static class ConscentWebhookEndpointRouteBuilderExtensions
     /// Maps a POST endpoint for a ConsCent webhook the SDK has no type for (such as the loyalty webhooks ConsCent lists
     /// without a contract), handing the body over as JSON. Each delivery goes through the same steps as
     /// <c>MapConscentWebhook</c>: <c>Authorization: Basic</c> checked against your API key and secret (401, empty body);
-    /// body read up to <see cref="ConscentWebhookOptions.MaxBodyBytes"/> (413); not a JSON object (400); when
+    /// body read up to <see cref="ConscentWebhookOptions.MaxBodyBytes"/> (413); not a JSON object (400, <c>text/plain</c>
+    /// body <c>InvalidJson</c> or <c>NotAnObject</c>); when
     /// <see cref="ConscentRawWebhookOptions.DeduplicationKey"/> gives an id, the duplicate guard (a delivery already handled
     /// answered 200 without calling you again); then <paramref name="handler"/> (200, or 500 when it throws).
     /// Add <c>.ForConscentAccount(name)</c> to check deliveries against a named account.

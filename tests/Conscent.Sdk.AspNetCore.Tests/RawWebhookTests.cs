@@ -88,13 +88,13 @@ public sealed class RawWebhookTests
     }
 
     [Theory]
-    [InlineData("{\"eventId\":")]
-    [InlineData("not json")]
-    [InlineData("")]
-    [InlineData("[1,2]")]
-    [InlineData("\"just a string\"")]
-    [InlineData("{}{}")]
-    public async Task A_body_that_is_not_one_json_object_gets_400_and_the_handler_is_not_called(string body)
+    [InlineData("{\"eventId\":", "InvalidJson")]
+    [InlineData("not json", "InvalidJson")]
+    [InlineData("", "InvalidJson")]
+    [InlineData("[1,2]", "NotAnObject")]
+    [InlineData("\"just a string\"", "NotAnObject")]
+    [InlineData("{}{}", "InvalidJson")]
+    public async Task A_body_that_is_not_one_json_object_gets_400_naming_why_and_the_handler_is_not_called(string body, string reason)
     {
         var received = new ConcurrentQueue<ConscentRawWebhook>();
         await using var host = await Start(received, ByEventId);
@@ -102,6 +102,8 @@ public sealed class RawWebhookTests
         using var response = await host.PostAsync("/hooks/points", body);
 
         response.StatusCode.Should().Be(HttpStatusCode.BadRequest);
+        response.Content.Headers.ContentType!.MediaType.Should().Be("text/plain");
+        (await response.Content.ReadAsStringAsync()).Should().Be(reason);
         received.Should().BeEmpty();
     }
 

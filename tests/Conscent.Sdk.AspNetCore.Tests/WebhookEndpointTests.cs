@@ -32,6 +32,13 @@ public class WebhookEndpointTests
 
     private static async Task AssertEmpty(HttpResponseMessage response) => (await response.Content.ReadAsByteArrayAsync()).Should().BeEmpty();
 
+    /// <summary>A refusal after Basic auth: a text/plain body that is exactly the reason's name, nothing from the request.</summary>
+    private static async Task AssertReason(HttpResponseMessage response, string reason)
+    {
+        response.Content.Headers.ContentType!.MediaType.Should().Be("text/plain");
+        (await response.Content.ReadAsStringAsync()).Should().Be(reason);
+    }
+
     [Fact]
     public async Task Valid_delivery_is_200_and_the_handler_gets_the_parsed_payload()
     {
@@ -80,6 +87,7 @@ public class WebhookEndpointTests
         using var response = await host.PostAsync(Path, Samples.Text("webhook-micro-payment.json"));
 
         response.StatusCode.Should().Be(HttpStatusCode.BadRequest);
+        await AssertReason(response, nameof(WebhookPayloadError.WrongWebhookType));
         received.Should().BeEmpty("a ₹1 article purchase must not reach the subscription handler");
         var log = host.Logs.GetSnapshot().Should().ContainSingle(r => r.Id.Id == 2102).Subject;
         log.Message.Should().Contain("WrongWebhookType");
@@ -131,12 +139,12 @@ public class WebhookEndpointTests
     }
 
     [Theory]
-    [InlineData("{\"_id\": \"abc\"")]
-    [InlineData("not json")]
-    [InlineData("")]
-    [InlineData("[]")]
-    [InlineData("{\"price\": {\"wrong\": 1}}")]
-    public async Task Malformed_body_is_400_with_no_detail(string body)
+    [InlineData("{\"_id\": \"abc\"", nameof(WebhookPayloadError.InvalidJson))]
+    [InlineData("not json", nameof(WebhookPayloadError.InvalidJson))]
+    [InlineData("", nameof(WebhookPayloadError.EmptyBody))]
+    [InlineData("[]", nameof(WebhookPayloadError.InvalidJson))]
+    [InlineData("{\"price\": {\"wrong\": 1}}", nameof(WebhookPayloadError.UnexpectedShape))]
+    public async Task Malformed_body_is_400_naming_only_the_payload_error(string body, string reason)
     {
         var received = new ConcurrentQueue<SubscriptionPaymentWebhook>();
         await using var host = await StartSubscriptionPayment(received);
@@ -144,9 +152,9 @@ public class WebhookEndpointTests
         using var response = await host.PostAsync(Path, body);
 
         response.StatusCode.Should().Be(HttpStatusCode.BadRequest);
-        await AssertEmpty(response);
+        await AssertReason(response, reason);
         received.Should().BeEmpty();
-        host.Logs.GetSnapshot().Should().Contain(r => r.Id.Id == 2102);
+        host.Logs.GetSnapshot().Should().Contain(r => r.Id.Id == 2102 && r.Message.Contains(reason));
     }
 
     [Fact]
@@ -156,6 +164,7 @@ public class WebhookEndpointTests
         await using var host = await StartSubscriptionPayment(received);
         using var response = await host.PostAsync(Path, new byte[] { 0x7B, 0x22, 0xC3, 0x28, 0x22, 0x7D });
         response.StatusCode.Should().Be(HttpStatusCode.BadRequest);
+        await AssertReason(response, nameof(WebhookPayloadError.InvalidUtf8));
         host.Logs.GetSnapshot().Should().Contain(r => r.Id.Id == 2102 && r.Message.Contains("InvalidUtf8"));
     }
 
@@ -391,6 +400,43 @@ public class WebhookEndpointTests
         }
     }
 
+    [Fact]
+    public async Task Every_docs_sample_posted_to_another_webhooks_url_is_400_with_the_body_WrongWebhookType()
+    {
+        var handled = 0;
+        Task Take(object _) { Interlocked.Increment(ref handled); return Task.CompletedTask; }
+        await using var host = await WebhookHost.StartAsync(app =>
+        {
+            app.MapConscentWebhook<SignUpWebhook>("/sign-up", (p, _) => Take(p));
+            app.MapConscentWebhook<LoginWebhook>("/login", (p, _) => Take(p));
+            app.MapConscentWebhook<SubscriptionPaymentWebhook>("/subscription-payment", (p, _) => Take(p));
+            app.MapConscentWebhook<SubscriptionCancelledWebhook>("/subscription-cancelled", (p, _) => Take(p));
+            app.MapConscentWebhook<PassPaymentWebhook>("/pass-payment", (p, _) => Take(p));
+            app.MapConscentWebhook<SubscriptionBundlePaymentWebhook>("/subscription-bundle-payment", (p, _) => Take(p));
+            app.MapConscentWebhook<ReviewSubscriptionWebhook>("/review-subscription", (p, _) => Take(p));
+            app.MapConscentWebhook<MicroPaymentWebhook>("/micro-payment", (p, _) => Take(p));
+        });
+        var names = new[] { "sign-up", "login", "subscription-payment", "subscription-cancelled", "pass-payment", "subscription-bundle-payment", "review-subscription", "micro-payment" };
+        var users = new[] { "sign-up", "login" };
+
+        var misrouted = 0;
+        foreach (var sample in names)
+        {
+            foreach (var url in names)
+            {
+                // Sign Up and Login have the same shape: only their URLs tell them apart (docs/rulings.md).
+                if (url == sample || (users.Contains(url) && users.Contains(sample))) continue;
+                using var response = await host.PostAsync("/" + url, Samples.Text($"webhook-{sample}.json"));
+                response.StatusCode.Should().Be(HttpStatusCode.BadRequest, $"the {sample} sample at the {url} URL");
+                await AssertReason(response, nameof(WebhookPayloadError.WrongWebhookType));
+                misrouted++;
+            }
+        }
+
+        misrouted.Should().Be(8 * 7 - 2);
+        handled.Should().Be(0, "no handler sees a delivery meant for another URL");
+    }
+
     [Theory]
     [InlineData("webhook-sign-up.json")]
     [InlineData("webhook-login.json")]
@@ -401,6 +447,7 @@ public class WebhookEndpointTests
         {
             using var response = await strict.PostAsync("/s", Samples.Text(file));
             response.StatusCode.Should().Be(HttpStatusCode.Unauthorized);
+            await AssertReason(response, nameof(WebhookVerificationFailure.NotAToken));
             strict.Logs.GetSnapshot().Should().Contain(r => r.Id.Id == 2101 && r.Message.Contains("NotAToken"));
             received.Should().BeEmpty();
         }
@@ -427,12 +474,15 @@ public class WebhookEndpointTests
 
         using var docs = await host.PostAsync("/r", Samples.Text("webhook-review-subscription.json"));
         docs.StatusCode.Should().Be(HttpStatusCode.Unauthorized, "the docs' token is signed with a secret that is not ours");
+        await AssertReason(docs, nameof(WebhookVerificationFailure.BadSignature));
         host.Logs.GetSnapshot().Should().Contain(r => r.Id.Id == 2101 && r.Message.Contains("BadSignature"));
 
         var node = Samples.Node("webhook-review-subscription.json");
         node["hashedPhoneNumber"] = Sign("9000000000");
         using var mismatch = await host.PostAsync("/r", node.ToJsonString());
         mismatch.StatusCode.Should().Be(HttpStatusCode.Unauthorized);
+        await AssertReason(mismatch, nameof(WebhookVerificationFailure.IdentityMismatch));
+        (await mismatch.Content.ReadAsStringAsync()).Should().NotContain("9847598673", "the body never echoes the reader's phone number");
         received.Should().BeEmpty();
     }
 

@@ -43,6 +43,58 @@ public sealed partial class DocSnippetTests(ITestOutputHelper output)
     }
 
     [Fact]
+    public void Every_options_snippet_in_the_docs_sets_the_ClientId_that_startup_requires()
+    {
+        // ClientId is required at startup by default: a snippet without it compiles but fails when the app starts.
+        var blocks = DocBlocks(RepositoryRoot());
+        var configurations = blocks
+            .SelectMany(b => OptionsConfigurations(b.Code).Select(code => (b.Location, Code: code)))
+            .ToList();
+
+        configurations.Should().NotBeEmpty("the README configures the SDK in code");
+        configurations
+            .Where(c => !c.Code.Contains("ClientId", StringComparison.Ordinal))
+            .Select(c => $"{c.Location}: \"{Normalize(c.Code)}\" sets no ClientId (nor RequireClientId = false)")
+            .Should().BeEmpty();
+    }
+
+    [Fact]
+    public void The_options_scanner_takes_the_whole_initializer_or_configure_call()
+    {
+        var code = "services.AddConscent(o => { o.ApiKey = \"k\"; o.ApiSecret = (\"s\"); });\nvar x = new ConscentOptions { ApiKey = \"k\", ClientId = \"c\" };\nAddConscent(\"brand\", o =>\n{\n o.ClientId = \"c\";\n});";
+
+        OptionsConfigurations(code).Should().Equal(
+            "AddConscent(o => { o.ApiKey = \"k\"; o.ApiSecret = (\"s\"); })",
+            "new ConscentOptions { ApiKey = \"k\", ClientId = \"c\" }",
+            "AddConscent(\"brand\", o =>\n{\n o.ClientId = \"c\";\n})");
+    }
+
+    /// <summary>Each <c>new ConscentOptions { … }</c> and <c>AddConscent(… o =&gt; …)</c> in a block, up to its closing bracket.</summary>
+    private static List<string> OptionsConfigurations(string code)
+    {
+        var found = new List<string>();
+        foreach (Match match in OptionsConfiguration().Matches(code))
+        {
+            var open = code.IndexOfAny(['{', '('], match.Index);
+            var depth = 0;
+            for (var i = open; i < code.Length; i++)
+            {
+                if (code[i] is '{' or '(') depth++;
+                else if (code[i] is '}' or ')' && --depth == 0)
+                {
+                    found.Add(code[match.Index..(i + 1)]);
+                    break;
+                }
+            }
+        }
+        return found;
+    }
+
+    /// <summary>An options initializer, or an AddConscent call configured by a lambda (not by a configuration section).</summary>
+    [GeneratedRegex(@"new\s+ConscentOptions\s*\{|AddConscent\((""[^""]*""\s*,\s*)?\w+\s*=>")]
+    private static partial Regex OptionsConfiguration();
+
+    [Fact]
     public void The_extractor_finds_blocks_and_honours_the_opt_out_marker()
     {
         var markdown = string.Join('\n',

@@ -4,6 +4,7 @@ using System.Threading.Tasks;
 using Conscent.Sdk.Testing;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Options;
 
 namespace Conscent.Sdk.Testing.Tests;
@@ -111,6 +112,34 @@ public sealed class FirstDayTests : IDisposable
         ex.Message.Should().Contain("Conscent:ClientId is required").And.Contain("RequireClientId").And.NotContain("secret-that-must-not-show");
         FluentActions.Invoking(() => new ConscentClient(new ConscentOptions { ApiKey = "key", ApiSecret = "secret" }))
             .Should().Throw<ConscentConfigurationException>().WithMessage("*Conscent:ClientId*");
+    }
+
+    [Fact]
+    public async Task A_real_host_without_a_client_id_fails_to_start_naming_the_key()
+    {
+        // Not just IOptions.Value: the host's own start runs the validation ValidateOnStart registers, so the app cannot
+        // boot (and then fail every unlock) without a client id.
+        var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { DisableDefaults = true });
+        builder.Services.AddConscent(o => { o.ApiKey = "key"; o.ApiSecret = "secret-that-must-not-show"; });
+        using var host = builder.Build();
+
+        var ex = (await FluentActions.Awaiting(() => host.StartAsync()).Should().ThrowAsync<OptionsValidationException>()).Which;
+
+        ex.Message.Should().Contain("Conscent:ClientId is required").And.NotContain("secret-that-must-not-show");
+        ex.Failures.Should().ContainSingle("only the client id is missing");
+    }
+
+    [Fact]
+    public async Task A_real_host_with_a_client_id_starts()
+    {
+        var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { DisableDefaults = true });
+        builder.Services.AddConscent(o => { o.ApiKey = "key"; o.ApiSecret = "secret"; o.ClientId = "client"; });
+        using var host = builder.Build();
+
+        await host.StartAsync();
+
+        host.Services.GetRequiredService<IOptions<ConscentOptions>>().Value.ClientId.Should().Be("client");
+        await host.StopAsync();
     }
 
     [Fact]

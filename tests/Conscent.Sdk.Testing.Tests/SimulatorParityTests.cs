@@ -401,8 +401,8 @@ public sealed class SimulatorParityTests : IAsyncLifetime
         using var client = await Client(transport);
         var user = _sim.SeedUser(new SimulatedUser { Name = "Reader", Email = "reader@example.com", PhoneNumber = "9999999999" });
         var other = _sim.SeedUser(new SimulatedUser { Email = "other@example.com" });
-        _sim.SeedSubscription(new SimulatedSubscription { UserId = user.Id, Title = "Digital", Price = 299, CreatedAt = From.AddDays(1), DurationInMonths = 12 });
-        _sim.SeedPurchase(new SimulatedPurchase { UserId = user.Id, Type = PurchaseTypes.Pass, Title = "Weekend pass", Price = 49, CreatedAt = From.AddDays(2) });
+        _sim.SeedSubscription(new SimulatedSubscription { UserId = user.Id, Title = "Digital", ClientContentId = "digital-plan", Price = 299, CreatedAt = From.AddDays(1), DurationInMonths = 12 });
+        _sim.SeedPurchase(new SimulatedPurchase { UserId = user.Id, Type = PurchaseTypes.Pass, Title = "Weekend pass", ClientContentId = "weekend-pass", Currency = "USD", Price = 49, CreatedAt = From.AddDays(2) });
         _sim.SeedPurchase(new SimulatedPurchase { UserId = user.Id, Type = PurchaseTypes.Content, ClientContentId = "article-42", Title = "Budget", Url = "https://news.example/b", Price = 5, CreatedAt = From.AddDays(3) });
         _sim.SeedPurchase(new SimulatedPurchase { UserId = other.Id, Type = PurchaseTypes.Content, ClientContentId = "article-43", Price = 2, CreatedAt = From.AddDays(4) });
         var query = new PurchaseQuery { UserId = user.Id, From = From, To = To, PageNumber = 1, PageSize = 100 };
@@ -431,6 +431,13 @@ public sealed class SimulatorParityTests : IAsyncLifetime
         records.Skip(everySubscription.Count).Take(listAllPasses.Count).Should().AllBeOfType<PassPurchase>();
         records.Skip(everySubscription.Count + listAllPasses.Count).Should().AllBeOfType<MicropaymentPurchase>();
         records.Should().OnlyContain(r => !string.IsNullOrEmpty(r.UserId));
+        // Each record keeps what its per-type list carries and ListAsync does not: your content id and the currency.
+        var sources = everySubscription.Cast<PurchaseRecord>().Concat(listAllPasses).Concat(everyMicropayment).ToList();
+        records.Select(r => r.UserId).Should().Equal(sources.Select(r => r.UserId));
+        records.Select(r => r.ClientContentId).Should().Equal(sources.Select(r => r.ClientContentId));
+        records.Select(r => r.PriceDetails?.Currency).Should().Equal(sources.Select(r => r.PriceDetails?.Currency));
+        records.Select(r => r.ClientContentId).Should().Equal("digital-plan", "weekend-pass", "article-42", "article-43");
+        records.Select(r => r.PriceDetails?.Currency).Should().Equal("INR", "USD", "INR", "INR");
 
         requests[0].QueryValue("userId").Should().Be(user.Id);
         requests[0].QueryValue("from").Should().Be("2026-01-01T00:00:00.000Z");

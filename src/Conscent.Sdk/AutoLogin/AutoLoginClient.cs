@@ -27,7 +27,7 @@ public class AutoLoginClient : IAutoLoginClient
         request = RequestValidator.EnsureRequest(request, GenerateToken.Operation);
         var v = new RequestValidator(GenerateToken.Operation);
         if (string.IsNullOrWhiteSpace(request.Email) && string.IsNullOrWhiteSpace(request.PhoneNumber))
-            v.Add("Email", "or PhoneNumber is required (give at least one of Email and PhoneNumber).");
+            v.Add("email", "or phoneNumber is required (give at least one of email and phoneNumber).");
         v.ThrowIfInvalid();
 
         // The docs name query parameters; ConsCent's own mobile SDK sends a JSON body. Send both, same values

@@ -56,7 +56,8 @@ public interface IPurchasesClient
     /// carries the buyer's <c>userId</c>, your <c>clientContentId</c> and the currency, which <see cref="ListAsync"/>
     /// does not. The same <paramref name="query"/> (filters, start page, page size) applies to each list.
     /// </summary>
-    /// <param name="query">Filters, the start page of each list and the page size. Checked here; nothing is sent until you enumerate.</param>
+    /// <param name="query">Filters, the start page of each list and the page size. Checked here (validation errors name the
+    /// operation <c>Purchases.Records</c>); nothing is sent until you enumerate.</param>
     /// <param name="cancellationToken">Cancels the reading.</param>
     ConscentPageable<PurchaseRecord> ListRecordsAsync(PurchaseQuery? query = null, CancellationToken cancellationToken = default);
 }

@@ -17,6 +17,12 @@ public class PurchasesClient : IPurchasesClient
     internal static readonly ConscentEndpoint Passes = new("Purchases.Passes", HttpMethod.Get, "/client/purchases/passes", EndpointAuth.Basic, safeToRetry: true);
     internal static readonly ConscentEndpoint Micropayments = new("Purchases.Micropayments", HttpMethod.Get, "/client/purchases/micropayments", EndpointAuth.Basic, safeToRetry: true);
 
+    /// <summary>
+    /// The merged list's name in validation errors, after the per-type lists' (<c>Purchases.Subscriptions</c>, …): it has no
+    /// endpoint of its own, and a failed page names the per-type list that failed.
+    /// </summary>
+    internal const string RecordsOperation = "Purchases.Records";
+
     private readonly ConscentHttpPipeline _pipeline;
 
     internal PurchasesClient(ConscentHttpPipeline pipeline) => _pipeline = pipeline;
@@ -49,11 +55,22 @@ public class PurchasesClient : IPurchasesClient
             cancellationToken);
 
     /// <inheritdoc />
-    public virtual ConscentPageable<PurchaseRecord> ListRecordsAsync(PurchaseQuery? query = null, CancellationToken cancellationToken = default) =>
-        new ConcatenatedPageable<PurchaseRecord>(
+    public virtual ConscentPageable<PurchaseRecord> ListRecordsAsync(PurchaseQuery? query = null, CancellationToken cancellationToken = default)
+    {
+        // Checked here, so a bad query names the method called rather than the first list it reads.
+        Validate(RecordsOperation, query);
+        return new ConcatenatedPageable<PurchaseRecord>(
             AsRecordPages(ListSubscriptionsAsync(query, cancellationToken)),
             AsRecordPages(ListPassesAsync(query, cancellationToken)),
             AsRecordPages(ListMicropaymentsAsync(query, cancellationToken)));
+    }
+
+    private static void Validate(string operation, PurchaseQuery? query)
+    {
+        var v = new RequestValidator(operation);
+        query?.Validate(v);
+        v.ThrowIfInvalid();
+    }
 
     // A page of one purchase type seen as a page of records; the item list is shared, not copied.
     private static Func<CancellationToken, IAsyncEnumerable<ConscentPage<PurchaseRecord>>> AsRecordPages<TItem>(ConscentPageable<TItem> list)
@@ -95,9 +112,7 @@ public class PurchasesClient : IPurchasesClient
         where TItem : class
     {
         // Checked now, not at the first page, so a bad query fails where it is written.
-        var v = new RequestValidator(endpoint.Operation);
-        query?.Validate(v);
-        v.ThrowIfInvalid();
+        Validate(endpoint.Operation, query);
         var template = query ?? new PurchaseQuery();
         return new ApiPageable<TItem>(
             query?.PageNumber ?? 1,

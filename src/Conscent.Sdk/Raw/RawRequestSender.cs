@@ -93,7 +93,7 @@ internal static class RawRequestSender
         }
         if (template.IndexOf('?') >= 0 || template.IndexOf('#') >= 0)
         {
-            v.Add("path", "must not contain '?' or '#': put the query in QueryParameters.");
+            v.Add("path", "must not contain '?' or '#': put the query in queryParameters.");
             return null;
         }
 

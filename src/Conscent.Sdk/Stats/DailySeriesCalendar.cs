@@ -25,7 +25,7 @@ internal sealed class DailySeriesCalendar
             validator.Add(nameof(DailySeriesOptions.MaxConcurrency), $"must be between 1 and {DailySeriesOptions.MaxConcurrencyLimit}.");
         if (options.TimeZone is not null && options.UtcOffset is not null)
         {
-            validator.Add(nameof(DailySeriesOptions.UtcOffset), "must not be set together with TimeZone: set one of them.");
+            validator.Add(nameof(DailySeriesOptions.UtcOffset), "must not be set together with timeZone: set one of them.");
             ok = false;
         }
         if (options.UtcOffset is { } offset && (offset.Ticks % TimeSpan.TicksPerMinute != 0 || offset > MaxOffset || offset < -MaxOffset))

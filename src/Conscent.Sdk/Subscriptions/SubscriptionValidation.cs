@@ -9,7 +9,7 @@ internal static class SubscriptionValidation
     public static void Migrate(RequestValidator v, MigrateSubscriptionRequest request)
     {
         if (string.IsNullOrWhiteSpace(request.UserPrimaryEmail) && string.IsNullOrWhiteSpace(request.UserPrimaryPhone))
-            v.Add("UserPrimaryEmail", "or UserPrimaryPhone is required (it becomes the reader's ConsCent login).");
+            v.Add("userPrimaryEmail", "or userPrimaryPhone is required (it becomes the reader's ConsCent login).");
         if (request.ExpiryDate is null) v.Add("ExpiryDate", "is required.");
         if (request.PurchaseDate is null) v.Add("PurchaseDate", "is required.");
         v.Required(request.Country, "Country").Country(request.Country, "Country");

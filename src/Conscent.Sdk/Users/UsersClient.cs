@@ -37,11 +37,11 @@ public class UsersClient : IUsersClient
         var v = new RequestValidator(PurchaseDetails.Operation).Required(clientId, "ClientId");
         if (query is null)
         {
-            v.Add("query", "is required (set UserId, Email or PhoneNumber).");
+            v.Add("query", "is required (set userId, email or phoneNumber).");
         }
         else
         {
-            if (!query.HasUserFilter) v.Add("UserId", "or email or phoneNumber is required.");
+            if (!query.HasUserFilter) v.Add("userId", "or email or phoneNumber is required.");
             query.Validate(v);
         }
         v.ThrowIfInvalid();

@@ -67,21 +67,21 @@ internal sealed class RequestValidator
         return this;
     }
 
-    public RequestValidator PageNumber(int? value, string field = "PageNumber")
+    public RequestValidator PageNumber(int? value, string field = "pageNumber")
     {
         if (value is < 1) Add(field, "must be 1 or more.");
         return this;
     }
 
-    public RequestValidator PageSize(int? value, int max, string field = "PageSize")
+    public RequestValidator PageSize(int? value, int max, string field = "pageSize")
     {
         if (value is < 1 || value > max) Add(field, $"must be between 1 and {max}.");
         return this;
     }
 
-    public RequestValidator DateRange(DateTimeOffset? from, DateTimeOffset? to, string fromField = "From", string toField = "To")
+    public RequestValidator DateRange(DateTimeOffset? from, DateTimeOffset? to, string fromField = "from", string toField = "to")
     {
-        if (from is not null && to is not null && from > to) Add(fromField, $"must not be after {toField}.");
+        if (from is not null && to is not null && from > to) Add(fromField, $"must not be after {WireName(toField)}.");
         return this;
     }
 

@@ -81,7 +81,7 @@ public sealed class AutoLoginContractTests : ContractTestBase
         var ex = (await FluentActions.Awaiting(() => client.AutoLogin.GenerateTokenAsync(email, phone)).Should().ThrowAsync<ConscentValidationException>()).Which;
 
         ex.Errors.Should().ContainSingle(e => e.Field == "email");
-        ex.Message.Should().Contain("Email").And.Contain("PhoneNumber");
+        ex.Message.Should().Contain("email").And.Contain("phoneNumber").And.NotContain("PhoneNumber", "fields are named in camelCase, as on the wire");
         ex.Operation.Should().Be("AutoLogin.GenerateToken");
         Mock.Server.LogEntries.Should().BeEmpty();
     }

@@ -463,6 +463,23 @@ public sealed class PurchasesContractTests : ContractTestBase
         Mock.Server.LogEntries.Should().BeEmpty();
     }
 
+    [Fact]
+    public void Each_purchase_list_names_its_own_operation_in_validation_errors()
+    {
+        using var client = Client();
+        var (query, _) = Broken("pageSize 2001");
+
+        string OperationOf(Action list) =>
+            FluentActions.Invoking(list).Should().Throw<ConscentValidationException>().Which.Operation!;
+
+        OperationOf(() => client.Purchases.ListAsync(query)).Should().Be("Purchases.List");
+        OperationOf(() => client.Purchases.ListSubscriptionsAsync(query)).Should().Be("Purchases.Subscriptions");
+        OperationOf(() => client.Purchases.ListPassesAsync(query)).Should().Be("Purchases.Passes");
+        OperationOf(() => client.Purchases.ListMicropaymentsAsync(query)).Should().Be("Purchases.Micropayments");
+        OperationOf(() => client.Purchases.ListRecordsAsync(query)).Should().Be("Purchases.Records", "the merged list is what the caller called, not the first list it reads");
+        Mock.Server.LogEntries.Should().BeEmpty();
+    }
+
     [Theory]
     [MemberData(nameof(Endpoints))]
     public async Task E14_E16_E17_E18_accept_the_largest_documented_page_size(string id)
