@@ -42,6 +42,28 @@ public sealed partial class DocSnippetTests(ITestOutputHelper output)
         optedOut.Count.Should().BeLessThanOrEqualTo(MaxOptedOut, "opting out is for a deliberately partial fragment, not a way around compiling");
     }
 
+    /// <summary>
+    /// The docs' snippets compile with no other ConsCent imports than the rule names (docs/design.md, "API rules for
+    /// 1.0"): <c>Conscent.Sdk</c>, <c>Conscent.Sdk.Webhooks</c> for payload types, <c>Conscent.Sdk.Testing</c> in tests,
+    /// and <c>Conscent.Sdk.AspNetCore</c> for the raw webhook's types.
+    /// </summary>
+    [Fact]
+    public void The_snippets_import_only_the_namespaces_the_1_0_rule_names()
+    {
+        var project = Path.Combine(RepositoryRoot(), "samples", "DocSnippets");
+        var imported = Directory.GetFiles(project, "*.cs", SearchOption.AllDirectories)
+            .Where(f => !IsBuildOutput(Path.GetRelativePath(project, f)))
+            .SelectMany(File.ReadAllLines)
+            .Select(line => line.Trim())
+            .Where(line => line.StartsWith("using Conscent", StringComparison.Ordinal) && line.EndsWith(';'))
+            .Select(line => line["using ".Length..^1].Trim())
+            .Distinct()
+            .ToList();
+
+        imported.Should().Contain("Conscent.Sdk");
+        imported.Should().BeSubsetOf(new[] { "Conscent.Sdk", "Conscent.Sdk.Webhooks", "Conscent.Sdk.Testing", "Conscent.Sdk.AspNetCore" });
+    }
+
     [Fact]
     public void Every_options_snippet_in_the_docs_sets_the_ClientId_that_startup_requires()
     {
