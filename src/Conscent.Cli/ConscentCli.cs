@@ -160,7 +160,7 @@ internal sealed class CommandRun
     {
         if (UseSimulator) return ApiSession.ForDemoSimulator(Host.Time);
         var settings = ResolveConnection();
-        return new ApiSession(ConscentApi.Connect(settings), settings.ToString(), owner: null);
+        return new ApiSession(ConscentApi.Connect(settings, Host.ConscentTransport), settings.ToString(), owner: null);
     }
 
     /// <summary>Writes "conscent: message" on standard error.</summary>

@@ -21,8 +21,11 @@ internal sealed class ConscentApi : IDisposable
 
     private ConscentApi(ConscentClient client) => _client = client;
 
-    /// <summary>A client for a real ConsCent environment (or any base address).</summary>
-    public static ConscentApi Connect(ConnectionSettings settings)
+    /// <summary>
+    /// A client for a real ConsCent environment (or any base address), over the network unless
+    /// <paramref name="transport"/> is given (tests answer in process with it; it is not disposed here).
+    /// </summary>
+    public static ConscentApi Connect(ConnectionSettings settings, HttpMessageHandler? transport = null)
     {
         var options = new ConscentOptions
         {
@@ -34,7 +37,7 @@ internal sealed class ConscentApi : IDisposable
             Environment = settings.Target == TargetKind.Production ? ConscentEnvironment.Production : ConscentEnvironment.Sandbox,
             BaseAddress = settings.Target == TargetKind.Url ? settings.BaseAddress : null,
         };
-        return new ConscentApi(new ConscentClient(options));
+        return new ConscentApi(transport is null ? new ConscentClient(options) : new ConscentClient(options, transport));
     }
 
     /// <summary>Wraps a client built elsewhere (the in-process simulator's).</summary>
