@@ -1,5 +1,10 @@
 using System;
+using System.Collections.Generic;
 using System.CommandLine;
+using System.CommandLine.Invocation;
+using System.CommandLine.Parsing;
+using System.Globalization;
+using System.Linq;
 using System.Threading;
 using System.Threading.Tasks;
 using Conscent.Cli.Commands;
@@ -19,6 +24,16 @@ internal static class ConscentCli
     {
         var root = Build(host);
         var parse = root.Parse(args);
+        if (parse.Action is ParseErrorAction)
+        {
+            // System.CommandLine would print every error, typo suggestions and the whole help (on standard output):
+            // one line and a pointer to the help, on standard error, are enough.
+            host.Error.WriteLine("conscent: " + UsageError(parse));
+            host.Error.WriteLine($"Run '{CommandPath(parse.CommandResult)} --help'.");
+            host.Error.Flush();
+            return ExitCodes.Usage;
+        }
+
         var configuration = new InvocationConfiguration
         {
             Output = host.Out,
@@ -28,6 +43,40 @@ internal static class ConscentCli
             ProcessTerminationTimeout = null,
         };
         return await parse.InvokeAsync(configuration, cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>
+    /// A parse failure in one line. A command group without its command (<c>conscent</c>, <c>conscent stats</c>) names
+    /// the commands it has; otherwise System.CommandLine's messages, each on one line.
+    /// </summary>
+    internal static string UsageError(ParseResult parse)
+    {
+        var command = parse.CommandResult.Command;
+        if (command.Action is null && command.Subcommands.Count > 0)
+        {
+            var names = string.Join(", ", command.Subcommands.Select(c => c.Name));
+            return parse.UnmatchedTokens.Count > 0
+                ? $"unknown command or option '{parse.UnmatchedTokens[0]}' (the commands: {names})."
+                : $"a command is needed: {names}.";
+        }
+        return string.Join(" ", parse.Errors.Select(e => OneLine(e.Message)).Distinct(StringComparer.Ordinal));
+    }
+
+    // "Argument 'x' not recognized. Must be one of:\n\t'a'\n\t'b'" becomes "... Must be one of: 'a', 'b'".
+    private static string OneLine(string message)
+    {
+        var lines = message.Split('\n', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries);
+        return lines.Length <= 1 ? message.Trim() : lines[0] + " " + string.Join(", ", lines.Skip(1)) + ".";
+    }
+
+    /// <summary>"conscent purchases export": the command as the user types it (the root is always "conscent").</summary>
+    private static string CommandPath(CommandResult result)
+    {
+        var names = new List<string>();
+        for (var current = result; current.Parent is CommandResult parent; current = parent) names.Add(current.Command.Name);
+        names.Add("conscent");
+        names.Reverse();
+        return string.Join(" ", names);
     }
 
     /// <summary>The whole command tree.</summary>
@@ -49,6 +98,24 @@ internal static class ConscentCli
         root.Subcommands.Add(StatsCommand.Create(app));
         return root;
     }
+}
+
+/// <summary>Rules on option values.</summary>
+internal static class OptionRules
+{
+    /// <summary>
+    /// A whole number from <paramref name="min"/> to <paramref name="max"/>, else <paramref name="message"/> as a usage
+    /// error. A value that is not a number is left to System.CommandLine, which reports it ("Cannot parse argument …"):
+    /// reading the value in the validator would throw instead.
+    /// </summary>
+    public static void AcceptOnlyBetween(this Option<int> option, int min, int max, string message) =>
+        option.Validators.Add(result =>
+        {
+            if (result.Tokens.Count == 1
+                && int.TryParse(result.Tokens[0].Value, NumberStyles.Integer, CultureInfo.InvariantCulture, out var value)
+                && (value < min || value > max))
+                result.AddError(message);
+        });
 }
 
 /// <summary>The options every command takes.</summary>

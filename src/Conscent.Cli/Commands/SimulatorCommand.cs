@@ -20,10 +20,7 @@ internal static class SimulatorCommand
             Description = $"The port on 127.0.0.1 (0: any free port). Default: {DefaultPort}.",
             DefaultValueFactory = _ => DefaultPort,
         };
-        port.Validators.Add(result =>
-        {
-            if (result.GetValueOrDefault<int>() is < 0 or > 65535) result.AddError("--port must be 0 to 65535.");
-        });
+        port.AcceptOnlyBetween(0, 65535, "--port must be 0 to 65535.");
         var seed = new Option<string>("--seed")
         {
             Description = "demo: content, readers, purchases, subscriptions and consumptions over the last 30 days; empty: nothing.",
