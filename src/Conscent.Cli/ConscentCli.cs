@@ -85,10 +85,8 @@ internal static class ConscentCli
         var globals = new GlobalOptions();
         var root = new RootCommand(
             "conscent: the ConsCent simulator as a local server, signed (and forged) webhooks, purchase exports, " +
-            "content imports and stats. Exit codes: 0 ok, 1 usage, 2 validation, 3 API error, 4 network, 130 interrupted.");
-        root.Options.Add(globals.Profile);
-        root.Options.Add(globals.Environment);
-        root.Options.Add(globals.Simulator);
+            "content imports and stats. Every command but simulator takes --profile, --environment and --simulator. " +
+            "Exit codes: 0 ok, 1 usage, 2 validation, 3 API error, 4 network, 130 interrupted.");
 
         var app = new CliApp(host, globals);
         root.Subcommands.Add(SimulatorCommand.Create(app));
@@ -118,27 +116,36 @@ internal static class OptionRules
         });
 }
 
-/// <summary>The options every command takes.</summary>
+/// <summary>
+/// The options of every command that talks to ConsCent (all but <c>simulator</c>, which serves its own test
+/// credentials): one instance of each, added to each of those commands and to no other, so <c>conscent simulator</c>
+/// neither lists nor accepts them.
+/// </summary>
 internal sealed class GlobalOptions
 {
+    /// <summary>Adds the three options to <paramref name="command"/>.</summary>
+    public void AddTo(Command command)
+    {
+        command.Options.Add(Profile);
+        command.Options.Add(Environment);
+        command.Options.Add(Simulator);
+    }
+
     public Option<string?> Profile { get; } = new("--profile")
     {
         Description = "Use the credentials of this profile in the profile file (docs/cli.md). Default: $CONSCENT_PROFILE.",
         HelpName = "NAME",
-        Recursive = true,
     };
 
     public Option<string?> Environment { get; } = new("--environment")
     {
         Description = "sandbox, production, or a base URL (such as a `conscent simulator` address). Default: the credentials' own, else sandbox.",
         HelpName = "sandbox|production|URL",
-        Recursive = true,
     };
 
     public Option<bool> Simulator { get; } = new("--simulator")
     {
         Description = "Run against an in-process ConsCent simulator with demo data (no account, no network).",
-        Recursive = true,
     };
 }
 
@@ -157,10 +164,12 @@ internal sealed class CliApp
 
     /// <summary>
     /// Sets <paramref name="command"/>'s action. Failures end in one line on standard error and an exit code: usage 1,
-    /// validation 2, API 3, network 4, Ctrl+C 130. No stack trace is ever printed.
+    /// validation 2, API 3, network 4, Ctrl+C 130. No stack trace is ever printed. Unless
+    /// <paramref name="connectionOptions"/> is false, the command also takes <see cref="GlobalOptions"/>.
     /// </summary>
-    public void SetAction(Command command, Func<CommandRun, Task<int>> action)
+    public void SetAction(Command command, Func<CommandRun, Task<int>> action, bool connectionOptions = true)
     {
+        if (connectionOptions) Globals.AddTo(command);
         command.SetAction(async (parse, cancellationToken) =>
         {
             var run = new CommandRun(this, parse, cancellationToken);

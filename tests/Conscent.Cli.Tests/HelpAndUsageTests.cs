@@ -89,4 +89,33 @@ public sealed class HelpAndUsageTests
         result.Error.Should().Be(expectedError);
         result.Out.Should().BeEmpty();
     }
+
+    public static TheoryData<string> ConnectingCommands => new() { "webhooks trigger", "purchases export", "content import", "stats daily", "stats content" };
+
+    [Theory]
+    [MemberData(nameof(ConnectingCommands))]
+    public async Task Every_command_that_talks_to_conscent_offers_the_connection_options(string command)
+    {
+        var result = await new CliRunner().RunAsync([.. command.Split(' '), "--help"]);
+
+        result.Out.Should().Contain("--profile <NAME>").And.Contain("--environment <sandbox|production|URL>").And.Contain("--simulator ");
+    }
+
+    [Fact]
+    public async Task The_simulator_command_neither_lists_nor_accepts_the_connection_options()
+    {
+        var help = await new CliRunner().RunAsync("simulator", "--help");
+        help.Out.Should().Contain("--port").And.NotContain("--profile").And.NotContain("--environment").And.NotContain("--simulator");
+
+        // Were an option accepted, the simulator would start and serve until cancelled: the bound ends such a run.
+        foreach (var option in new[] { new[] { "--profile", "local" }, new[] { "--environment", "production" }, new[] { "--simulator" } })
+        {
+            using var bound = new CancellationTokenSource(TimeSpan.FromSeconds(30));
+            var result = await new CliRunner().RunAsync(["simulator", "--port", "0", .. option], bound.Token);
+
+            result.ExitCode.Should().Be(ExitCodes.Usage, result.ToString());
+            result.Error.Should().StartWith($"conscent: Unrecognized command or argument '{option[0]}'.").And.EndWith("Run 'conscent simulator --help'.\n");
+            result.Out.Should().BeEmpty("the simulator did not start");
+        }
+    }
 }

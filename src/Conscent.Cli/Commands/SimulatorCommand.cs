@@ -34,7 +34,8 @@ internal static class SimulatorCommand
             port,
             seed,
         };
-        app.SetAction(command, run => RunAsync(run, run.Value(port), run.Value(seed) == "demo"));
+        // It serves its own test credentials: --profile, --environment and --simulator have no meaning here.
+        app.SetAction(command, run => RunAsync(run, run.Value(port), run.Value(seed) == "demo"), connectionOptions: false);
         return command;
     }
 
