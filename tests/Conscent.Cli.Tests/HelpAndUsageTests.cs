@@ -118,4 +118,17 @@ public sealed class HelpAndUsageTests
             result.Out.Should().BeEmpty("the simulator did not start");
         }
     }
+
+    [Theory]
+    [InlineData("simulator")]
+    [InlineData("webhooks trigger")]
+    [InlineData("purchases export")]
+    public async Task No_help_shows_an_option_default_twice(string command)
+    {
+        var result = await new CliRunner().RunAsync([.. command.Split(' ', StringSplitOptions.RemoveEmptyEntries), "--help"]);
+
+        var lines = result.Out.Split('\n');
+        lines.Where(l => l.Contains("[default: ", StringComparison.Ordinal)).Should().NotBeEmpty()
+            .And.OnlyContain(l => !l.Contains("Default:", StringComparison.Ordinal), "System.CommandLine already appends [default: …]");
+    }
 }

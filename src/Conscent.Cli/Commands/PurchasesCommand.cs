@@ -33,7 +33,7 @@ internal static class PurchasesCommand
         };
         var pageSize = new Option<int>("--page-size")
         {
-            Description = $"Purchases per request, 1-{ConscentApi.MaxPurchasePageSize}. Default: {ConscentApi.DefaultPurchasePageSize}.",
+            Description = $"Purchases per request, 1-{ConscentApi.MaxPurchasePageSize}.",
             HelpName = "N",
             DefaultValueFactory = _ => ConscentApi.DefaultPurchasePageSize,
         };

@@ -17,7 +17,7 @@ internal static class SimulatorCommand
     {
         var port = new Option<int>("--port")
         {
-            Description = $"The port on 127.0.0.1 (0: any free port). Default: {DefaultPort}.",
+            Description = "The port on 127.0.0.1 (0: any free port).",
             DefaultValueFactory = _ => DefaultPort,
         };
         port.AcceptOnlyBetween(0, 65535, "--port must be 0 to 65535.");
@@ -75,7 +75,8 @@ internal static class SimulatorCommand
             output.WriteLine("Stopping…");
             output.Flush();
         }
-        output.WriteLine($"Stopped after {server.RequestCount} requests.");
+        var requests = server.RequestCount;
+        output.WriteLine($"Stopped after {requests} request{(requests == 1 ? "" : "s")}.");
         output.Flush();
         return ExitCodes.Ok;
     }

@@ -53,7 +53,7 @@ internal static class WebhooksCommand
         repeat.AcceptOnlyBetween(1, 100, "--repeat must be 1 to 100.");
         var timeout = new Option<int>("--timeout")
         {
-            Description = "Seconds to wait for each answer (1-300). Default: 30.",
+            Description = "Seconds to wait for each answer (1-300).",
             HelpName = "SECONDS",
             DefaultValueFactory = _ => 30,
         };
