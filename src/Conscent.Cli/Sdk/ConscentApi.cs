@@ -12,8 +12,8 @@ namespace Conscent.Cli.Sdk;
 
 /// <summary>
 /// Every call the tool makes to Conscent.Sdk's client, in one place. It hands back the tool's own records
-/// (<see cref="PurchaseRow"/>, <see cref="DailyTotals"/>, …), so when the SDK's public API changes shape (list and
-/// paging methods, merged model types) only this file follows. Only the SDK's public API is used.
+/// (<see cref="PurchaseRow"/>, <see cref="DailyTotals"/>, …), so a change in the SDK's public API touches only this
+/// file. Only the SDK's public API is used: the tool is a consumer like a publisher's code.
 /// </summary>
 internal sealed class ConscentApi : IDisposable
 {
