@@ -3,21 +3,26 @@
 # tool path (dotnet tool install), and runs the installed command:
 #   1. conscent --help;
 #   2. conscent purchases export --simulator: at least one data row, and no email or phone number without --include-contact;
-#   3. conscent webhooks trigger against samples/PublisherBackend, started in the background on a free 127.0.0.1 port
+#   3. conscent simulator --port 0 in the background: one authenticated request (curl, with the credentials it prints) is
+#      answered 200 and logged; a real SIGINT (Ctrl+C) stops it with exit code 0, its stopping lines, and the port free;
+#   4. conscent webhooks trigger against samples/PublisherBackend, started in the background on a free 127.0.0.1 port
 #      with test credentials: signed deliveries are answered 2xx, forged ones are rejected (4xx);
 #   and checks that the API secret shows in none of the tool's output.
 # Uses the Release builds of src/Conscent.Cli and samples/PublisherBackend: .ci/run builds the solution first; run
-# alone (CI unset) the script builds those two projects itself.
+# alone (CI unset) the script builds those two projects itself. Needs curl.
 set -euo pipefail
 repo="$(cd "$(dirname "$0")/.." && pwd)"
 work="$(mktemp -d)"
 backend_pid=""
+simulator_pid=""
 cleanup() {
   if [ -n "$backend_pid" ]; then kill "$backend_pid" 2>/dev/null || true; wait "$backend_pid" 2>/dev/null || true; fi
+  if [ -n "$simulator_pid" ]; then kill "$simulator_pid" 2>/dev/null || true; wait "$simulator_pid" 2>/dev/null || true; fi
   rm -rf "$work"
 }
 trap cleanup EXIT
 fail() { echo "cli-test: FAILED: $*" >&2; exit 1; }
+command -v curl >/dev/null || fail "curl is needed (the simulator check calls it)"
 # A version of its own, so the NuGet cache can never hand back an older package with the same number.
 version="1.0.0-ci.$(date +%s)"
 api_key="cli-test-key"
@@ -51,6 +56,52 @@ rows=$(($(wc -l <"$work/purchases.csv") - 1))
 if grep -q '@' "$work/purchases.csv"; then fail "an email was exported without --include-contact"; fi
 grep -q "export: page 1," "$work/export.err" || fail "no progress on standard error"
 echo "   $rows purchases exported"
+
+echo "-- conscent simulator --port 0, stopped by a real SIGINT"
+# Started directly (`"$conscent" … &`), a background job of a non-interactive shell has SIGINT ignored, and .NET leaves
+# an ignored SIGINT ignored: the kill -INT below would do nothing (tried: this check then fails). A subshell that resets
+# SIGINT and execs the tool starts it with the default action (setsid would not help: an ignored signal stays ignored
+# across it). $! is then the tool's own pid.
+( trap - INT; exec "$conscent" simulator --port 0 ) >"$work/simulator.log" 2>&1 &
+simulator_pid=$!
+for _ in $(seq 1 60); do
+  grep -q "Press Ctrl+C to stop" "$work/simulator.log" && break
+  kill -0 "$simulator_pid" 2>/dev/null || fail "the simulator stopped: $(cat "$work/simulator.log")"
+  sleep 0.5
+done
+grep -q "Press Ctrl+C to stop" "$work/simulator.log" || fail "the simulator did not start within 30 s: $(cat "$work/simulator.log")"
+simulator_url="$(grep -o 'listening on http://127\.0\.0\.1:[0-9]*/' "$work/simulator.log" | head -1 | sed 's/listening on //')"
+simulator_key="$(sed -n 's/^  CONSCENT_API_KEY=//p' "$work/simulator.log")"
+simulator_secret="$(sed -n 's/^  CONSCENT_API_SECRET=//p' "$work/simulator.log")"
+[ -n "$simulator_url" ] && [ -n "$simulator_key" ] && [ -n "$simulator_secret" ] \
+  || fail "the simulator did not print its address and credentials: $(cat "$work/simulator.log")"
+echo "   listening on $simulator_url"
+status="$(curl -sS -o "$work/simulator-content.json" -w '%{http_code}' --max-time 10 -u "$simulator_key:$simulator_secret" \
+  "${simulator_url}api/v1/content/client/demo-ai-jobs")" || fail "curl could not reach the simulator at $simulator_url"
+[ "$status" = "200" ] || fail "the simulator answered $status to an authenticated request: $(cat "$work/simulator-content.json")"
+grep -q '"demo-ai-jobs"' "$work/simulator-content.json" || fail "unexpected answer: $(cat "$work/simulator-content.json")"
+# The request line is logged once the answer is written: it may come just after curl has the answer.
+for _ in $(seq 1 20); do
+  grep -q "GET /api/v1/content/client/demo-ai-jobs -> 200" "$work/simulator.log" && break
+  sleep 0.5
+done
+grep -q "GET /api/v1/content/client/demo-ai-jobs -> 200" "$work/simulator.log" || fail "the request was not logged: $(cat "$work/simulator.log")"
+kill -INT "$simulator_pid"
+for _ in $(seq 1 60); do
+  kill -0 "$simulator_pid" 2>/dev/null || break
+  sleep 0.5
+done
+kill -0 "$simulator_pid" 2>/dev/null && fail "the simulator was still running 30 s after SIGINT: $(cat "$work/simulator.log")"
+simulator_exit=0
+wait "$simulator_pid" || simulator_exit=$?
+simulator_pid=""
+[ "$simulator_exit" -eq 0 ] || fail "the simulator exited $simulator_exit after SIGINT: $(cat "$work/simulator.log")"
+grep -q "^Stopping…$" "$work/simulator.log" && grep -q "^Stopped after 1 request\.$" "$work/simulator.log" \
+  || fail "the simulator did not print its stopping lines: $(cat "$work/simulator.log")"
+probe_exit=0
+curl -sS -o /dev/null --max-time 5 "$simulator_url" 2>/dev/null || probe_exit=$?
+[ "$probe_exit" -eq 7 ] || fail "the port of $simulator_url was not released after SIGINT (curl exit $probe_exit, 7 = could not connect)"
+sed -n 's/^\(Stopp.*\)/   \1/p' "$work/simulator.log"
 
 echo "-- samples/PublisherBackend on a free port, with test credentials"
 (
@@ -93,4 +144,4 @@ for forgery in "sign-up wrong-secret" "sign-up alg-none" "login tampered" "micro
 done
 
 if grep -rqF "$api_secret" "$work"/*.out "$work"/*.err "$work/help.txt" "$work/purchases.csv"; then fail "the API secret shows in the tool's output"; fi
-echo "cli-test: ok (installed $version; $rows purchases exported; 4 signed deliveries accepted, 4 forgeries rejected)"
+echo "cli-test: ok (installed $version; $rows purchases exported; simulator answered 1 request and stopped on SIGINT; 4 signed deliveries accepted, 4 forgeries rejected)"

@@ -1,6 +1,7 @@
 using System;
 using System.Collections.Generic;
 using System.IO;
+using System.Net.Http;
 using Microsoft.Extensions.Configuration.UserSecrets;
 
 namespace Conscent.Cli;
@@ -32,6 +33,13 @@ internal sealed class CliHost
 
     /// <summary>The clock: dates of demo data, default stats ranges, rates.</summary>
     public TimeProvider Time { get; init; } = TimeProvider.System;
+
+    /// <summary>
+    /// The transport under the SDK client for ConsCent (or a base URL); null, the default: the network. Tests give a
+    /// handler that answers in process, to see which address a command calls without leaving the machine. Not used with
+    /// <c>--simulator</c>, which has its own.
+    /// </summary>
+    public HttpMessageHandler? ConscentTransport { get; init; }
 
     /// <summary>Whether standard error is a terminal: progress rewrites one line there, else prints a line per step.</summary>
     public bool ErrorIsTerminal { get; init; }

@@ -1,5 +1,10 @@
 using System;
+using System.Collections.Generic;
 using System.CommandLine;
+using System.CommandLine.Invocation;
+using System.CommandLine.Parsing;
+using System.Globalization;
+using System.Linq;
 using System.Threading;
 using System.Threading.Tasks;
 using Conscent.Cli.Commands;
@@ -19,6 +24,16 @@ internal static class ConscentCli
     {
         var root = Build(host);
         var parse = root.Parse(args);
+        if (parse.Action is ParseErrorAction)
+        {
+            // System.CommandLine would print every error, typo suggestions and the whole help (on standard output):
+            // one line and a pointer to the help, on standard error, are enough.
+            host.Error.WriteLine("conscent: " + UsageError(parse));
+            host.Error.WriteLine($"Run '{CommandPath(parse.CommandResult)} --help'.");
+            host.Error.Flush();
+            return ExitCodes.Usage;
+        }
+
         var configuration = new InvocationConfiguration
         {
             Output = host.Out,
@@ -30,16 +45,48 @@ internal static class ConscentCli
         return await parse.InvokeAsync(configuration, cancellationToken).ConfigureAwait(false);
     }
 
+    /// <summary>
+    /// A parse failure in one line. A command group without its command (<c>conscent</c>, <c>conscent stats</c>) names
+    /// the commands it has; otherwise System.CommandLine's messages, each on one line.
+    /// </summary>
+    internal static string UsageError(ParseResult parse)
+    {
+        var command = parse.CommandResult.Command;
+        if (command.Action is null && command.Subcommands.Count > 0)
+        {
+            var names = string.Join(", ", command.Subcommands.Select(c => c.Name));
+            return parse.UnmatchedTokens.Count > 0
+                ? $"unknown command or option '{parse.UnmatchedTokens[0]}' (the commands: {names})."
+                : $"a command is needed: {names}.";
+        }
+        return string.Join(" ", parse.Errors.Select(e => OneLine(e.Message)).Distinct(StringComparer.Ordinal));
+    }
+
+    // "Argument 'x' not recognized. Must be one of:\n\t'a'\n\t'b'" becomes "... Must be one of: 'a', 'b'".
+    private static string OneLine(string message)
+    {
+        var lines = message.Split('\n', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries);
+        return lines.Length <= 1 ? message.Trim() : lines[0] + " " + string.Join(", ", lines.Skip(1)) + ".";
+    }
+
+    /// <summary>"conscent purchases export": the command as the user types it (the root is always "conscent").</summary>
+    private static string CommandPath(CommandResult result)
+    {
+        var names = new List<string>();
+        for (var current = result; current.Parent is CommandResult parent; current = parent) names.Add(current.Command.Name);
+        names.Add("conscent");
+        names.Reverse();
+        return string.Join(" ", names);
+    }
+
     /// <summary>The whole command tree.</summary>
     public static RootCommand Build(CliHost host)
     {
         var globals = new GlobalOptions();
         var root = new RootCommand(
             "conscent: the ConsCent simulator as a local server, signed (and forged) webhooks, purchase exports, " +
-            "content imports and stats. Exit codes: 0 ok, 1 usage, 2 validation, 3 API error, 4 network, 130 interrupted.");
-        root.Options.Add(globals.Profile);
-        root.Options.Add(globals.Environment);
-        root.Options.Add(globals.Simulator);
+            "content imports and stats. Every command but simulator takes --profile, --environment and --simulator. " +
+            "Exit codes: 0 ok, 1 usage, 2 validation, 3 API error, 4 network, 130 interrupted.");
 
         var app = new CliApp(host, globals);
         root.Subcommands.Add(SimulatorCommand.Create(app));
@@ -51,27 +98,54 @@ internal static class ConscentCli
     }
 }
 
-/// <summary>The options every command takes.</summary>
+/// <summary>Rules on option values.</summary>
+internal static class OptionRules
+{
+    /// <summary>
+    /// A whole number from <paramref name="min"/> to <paramref name="max"/>, else <paramref name="message"/> as a usage
+    /// error. A value that is not a number is left to System.CommandLine, which reports it ("Cannot parse argument …"):
+    /// reading the value in the validator would throw instead.
+    /// </summary>
+    public static void AcceptOnlyBetween(this Option<int> option, int min, int max, string message) =>
+        option.Validators.Add(result =>
+        {
+            if (result.Tokens.Count == 1
+                && int.TryParse(result.Tokens[0].Value, NumberStyles.Integer, CultureInfo.InvariantCulture, out var value)
+                && (value < min || value > max))
+                result.AddError(message);
+        });
+}
+
+/// <summary>
+/// The options of every command that talks to ConsCent (all but <c>simulator</c>, which serves its own test
+/// credentials): one instance of each, added to each of those commands and to no other, so <c>conscent simulator</c>
+/// neither lists nor accepts them.
+/// </summary>
 internal sealed class GlobalOptions
 {
+    /// <summary>Adds the three options to <paramref name="command"/>.</summary>
+    public void AddTo(Command command)
+    {
+        command.Options.Add(Profile);
+        command.Options.Add(Environment);
+        command.Options.Add(Simulator);
+    }
+
     public Option<string?> Profile { get; } = new("--profile")
     {
         Description = "Use the credentials of this profile in the profile file (docs/cli.md). Default: $CONSCENT_PROFILE.",
         HelpName = "NAME",
-        Recursive = true,
     };
 
     public Option<string?> Environment { get; } = new("--environment")
     {
         Description = "sandbox, production, or a base URL (such as a `conscent simulator` address). Default: the credentials' own, else sandbox.",
         HelpName = "sandbox|production|URL",
-        Recursive = true,
     };
 
     public Option<bool> Simulator { get; } = new("--simulator")
     {
         Description = "Run against an in-process ConsCent simulator with demo data (no account, no network).",
-        Recursive = true,
     };
 }
 
@@ -90,10 +164,12 @@ internal sealed class CliApp
 
     /// <summary>
     /// Sets <paramref name="command"/>'s action. Failures end in one line on standard error and an exit code: usage 1,
-    /// validation 2, API 3, network 4, Ctrl+C 130. No stack trace is ever printed.
+    /// validation 2, API 3, network 4, Ctrl+C 130. No stack trace is ever printed. Unless
+    /// <paramref name="connectionOptions"/> is false, the command also takes <see cref="GlobalOptions"/>.
     /// </summary>
-    public void SetAction(Command command, Func<CommandRun, Task<int>> action)
+    public void SetAction(Command command, Func<CommandRun, Task<int>> action, bool connectionOptions = true)
     {
+        if (connectionOptions) Globals.AddTo(command);
         command.SetAction(async (parse, cancellationToken) =>
         {
             var run = new CommandRun(this, parse, cancellationToken);
@@ -160,7 +236,7 @@ internal sealed class CommandRun
     {
         if (UseSimulator) return ApiSession.ForDemoSimulator(Host.Time);
         var settings = ResolveConnection();
-        return new ApiSession(ConscentApi.Connect(settings), settings.ToString(), owner: null);
+        return new ApiSession(ConscentApi.Connect(settings, Host.ConscentTransport), settings.ToString(), owner: null);
     }
 
     /// <summary>Writes "conscent: message" on standard error.</summary>

@@ -4,7 +4,7 @@ using System.Collections.Generic;
 namespace Conscent.Cli;
 
 // The tool's own shapes. Commands use only these; Sdk/ConscentApi.cs maps the SDK's models onto them, so a change
-// in the SDK's public API (list and paging methods, merged model types) is absorbed there.
+// in the SDK's public API is absorbed there.
 
 /// <summary>Which purchase list to export.</summary>
 internal enum PurchaseKind

@@ -194,6 +194,32 @@ public sealed class CredentialsTests
     }
 
     [Theory]
+    [InlineData(null, "sandbox", "https://sandbox-api.conscent.in", "sandbox")]
+    [InlineData(null, "production", "https://api.conscent.in", "production")]
+    [InlineData(null, "Production", "https://api.conscent.in", "production")]
+    [InlineData(null, null, "https://sandbox-api.conscent.in", "sandbox")]
+    [InlineData("production", null, "https://api.conscent.in", "production")]
+    [InlineData("production", "sandbox", "https://sandbox-api.conscent.in", "sandbox")]
+    [InlineData("sandbox", "production", "https://api.conscent.in", "production")]
+    public async Task Sandbox_and_production_reach_their_conscent_addresses(string? variable, string? option, string expectedAddress, string expectedName)
+    {
+        // The SDK's transport is replaced: every request is recorded and answered in process, none leaves the machine.
+        var transport = new RecordingTransport();
+        var runner = new CliRunner { ConscentTransport = transport };
+        runner.Environment["CONSCENT_API_KEY"] = TestSimulator.ApiKey;
+        runner.Environment["CONSCENT_API_SECRET"] = TestSimulator.ApiSecret;
+        if (variable is not null) runner.Environment["CONSCENT_ENVIRONMENT"] = variable;
+
+        var result = await runner.RunAsync([.. DailyStats, .. option is null ? Array.Empty<string>() : ["--environment", option]]);
+
+        result.ExitCode.Should().Be(0, result.ToString());
+        transport.Requests.Should().HaveCount(2, "one call per day")
+            .And.OnlyContain(uri => uri.GetLeftPart(UriPartial.Authority) == expectedAddress && uri.AbsolutePath.StartsWith("/api/", StringComparison.Ordinal));
+        result.Error.Should().Contain($"from ConsCent {expectedName} with credentials from environment variables");
+        result.ShouldShowNoCredentials();
+    }
+
+    [Theory]
     [InlineData("staging")]
     [InlineData("ftp://127.0.0.1/")]
     [InlineData("http://key:secret@127.0.0.1/")]

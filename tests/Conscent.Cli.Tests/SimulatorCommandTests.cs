@@ -87,6 +87,27 @@ public sealed partial class SimulatorCommandTests
     }
 
     [Fact]
+    public async Task One_request_is_counted_in_the_singular_when_the_simulator_stops()
+    {
+        using var stop = new CancellationTokenSource();
+        var (run, address, _) = await StartAsync(stop.Token);
+        using (var http = new HttpClient())
+        using (var request = new HttpRequestMessage(HttpMethod.Get, new Uri(address, "api/v1/content/client/demo-ai-jobs")))
+        {
+            request.Headers.Authorization = new AuthenticationHeaderValue("Basic", Convert.ToBase64String(
+                System.Text.Encoding.UTF8.GetBytes(ConscentSimulatorOptions.DefaultApiKey + ":" + ConscentSimulatorOptions.DefaultApiSecret)));
+            using var response = await http.SendAsync(request);
+            response.StatusCode.Should().Be(HttpStatusCode.OK);
+        }
+
+        stop.Cancel();
+        var result = await run.WaitAsync(StartBound);
+
+        result.ExitCode.Should().Be(0, result.ToString());
+        result.Out.Should().EndWith("Stopped after 1 request.\n");
+    }
+
+    [Fact]
     public async Task An_empty_seed_has_no_content()
     {
         using var stop = new CancellationTokenSource();

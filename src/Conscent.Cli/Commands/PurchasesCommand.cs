@@ -33,15 +33,11 @@ internal static class PurchasesCommand
         };
         var pageSize = new Option<int>("--page-size")
         {
-            Description = $"Purchases per request, 1-{ConscentApi.MaxPurchasePageSize}. Default: {ConscentApi.DefaultPurchasePageSize}.",
+            Description = $"Purchases per request, 1-{ConscentApi.MaxPurchasePageSize}.",
             HelpName = "N",
             DefaultValueFactory = _ => ConscentApi.DefaultPurchasePageSize,
         };
-        pageSize.Validators.Add(r =>
-        {
-            if (r.GetValueOrDefault<int>() < 1 || r.GetValueOrDefault<int>() > ConscentApi.MaxPurchasePageSize)
-                r.AddError($"--page-size must be 1 to {ConscentApi.MaxPurchasePageSize}.");
-        });
+        pageSize.AcceptOnlyBetween(1, ConscentApi.MaxPurchasePageSize, $"--page-size must be 1 to {ConscentApi.MaxPurchasePageSize}.");
 
         var export = new Command("export",
             "Export purchases made between two days, page by page, with live progress on standard error. Ctrl+C stops " +

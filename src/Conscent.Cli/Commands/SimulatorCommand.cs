@@ -17,13 +17,10 @@ internal static class SimulatorCommand
     {
         var port = new Option<int>("--port")
         {
-            Description = $"The port on 127.0.0.1 (0: any free port). Default: {DefaultPort}.",
+            Description = "The port on 127.0.0.1 (0: any free port).",
             DefaultValueFactory = _ => DefaultPort,
         };
-        port.Validators.Add(result =>
-        {
-            if (result.GetValueOrDefault<int>() is < 0 or > 65535) result.AddError("--port must be 0 to 65535.");
-        });
+        port.AcceptOnlyBetween(0, 65535, "--port must be 0 to 65535.");
         var seed = new Option<string>("--seed")
         {
             Description = "demo: content, readers, purchases, subscriptions and consumptions over the last 30 days; empty: nothing.",
@@ -37,7 +34,8 @@ internal static class SimulatorCommand
             port,
             seed,
         };
-        app.SetAction(command, run => RunAsync(run, run.Value(port), run.Value(seed) == "demo"));
+        // It serves its own test credentials: --profile, --environment and --simulator have no meaning here.
+        app.SetAction(command, run => RunAsync(run, run.Value(port), run.Value(seed) == "demo"), connectionOptions: false);
         return command;
     }
 
@@ -77,7 +75,8 @@ internal static class SimulatorCommand
             output.WriteLine("Stopping…");
             output.Flush();
         }
-        output.WriteLine($"Stopped after {server.RequestCount} requests.");
+        var requests = server.RequestCount;
+        output.WriteLine($"Stopped after {requests} request{(requests == 1 ? "" : "s")}.");
         output.Flush();
         return ExitCodes.Ok;
     }

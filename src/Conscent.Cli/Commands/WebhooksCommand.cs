@@ -50,20 +50,14 @@ internal static class WebhooksCommand
             HelpName = "N",
             DefaultValueFactory = _ => 1,
         };
-        repeat.Validators.Add(r =>
-        {
-            if (r.GetValueOrDefault<int>() is < 1 or > 100) r.AddError("--repeat must be 1 to 100.");
-        });
+        repeat.AcceptOnlyBetween(1, 100, "--repeat must be 1 to 100.");
         var timeout = new Option<int>("--timeout")
         {
-            Description = "Seconds to wait for each answer (1-300). Default: 30.",
+            Description = "Seconds to wait for each answer (1-300).",
             HelpName = "SECONDS",
             DefaultValueFactory = _ => 30,
         };
-        timeout.Validators.Add(r =>
-        {
-            if (r.GetValueOrDefault<int>() is < 1 or > 300) r.AddError("--timeout must be 1 to 300 seconds.");
-        });
+        timeout.AcceptOnlyBetween(1, 300, "--timeout must be 1 to 300 seconds.");
 
         var command = new Command("trigger",
             "Post one ConsCent webhook, signed as ConsCent signs it (Basic auth with your API key and secret; HS256-signed " +

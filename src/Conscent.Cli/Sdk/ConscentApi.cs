@@ -12,8 +12,8 @@ namespace Conscent.Cli.Sdk;
 
 /// <summary>
 /// Every call the tool makes to Conscent.Sdk's client, in one place. It hands back the tool's own records
-/// (<see cref="PurchaseRow"/>, <see cref="DailyTotals"/>, …), so when the SDK's public API changes shape (list and
-/// paging methods, merged model types) only this file follows. Only the SDK's public API is used.
+/// (<see cref="PurchaseRow"/>, <see cref="DailyTotals"/>, …), so a change in the SDK's public API touches only this
+/// file. Only the SDK's public API is used: the tool is a consumer like a publisher's code.
 /// </summary>
 internal sealed class ConscentApi : IDisposable
 {
@@ -21,8 +21,11 @@ internal sealed class ConscentApi : IDisposable
 
     private ConscentApi(ConscentClient client) => _client = client;
 
-    /// <summary>A client for a real ConsCent environment (or any base address).</summary>
-    public static ConscentApi Connect(ConnectionSettings settings)
+    /// <summary>
+    /// A client for a real ConsCent environment (or any base address), over the network unless
+    /// <paramref name="transport"/> is given (tests answer in process with it; it is not disposed here).
+    /// </summary>
+    public static ConscentApi Connect(ConnectionSettings settings, HttpMessageHandler? transport = null)
     {
         var options = new ConscentOptions
         {
@@ -34,7 +37,7 @@ internal sealed class ConscentApi : IDisposable
             Environment = settings.Target == TargetKind.Production ? ConscentEnvironment.Production : ConscentEnvironment.Sandbox,
             BaseAddress = settings.Target == TargetKind.Url ? settings.BaseAddress : null,
         };
-        return new ConscentApi(new ConscentClient(options));
+        return new ConscentApi(transport is null ? new ConscentClient(options) : new ConscentClient(options, transport));
     }
 
     /// <summary>Wraps a client built elsewhere (the in-process simulator's).</summary>

@@ -1,6 +1,7 @@
 using System;
 using System.Collections.Generic;
 using System.IO;
+using System.Net.Http;
 using System.Text;
 using System.Threading;
 using System.Threading.Tasks;
@@ -32,6 +33,9 @@ public sealed class CliRunner
 
     public bool ErrorIsTerminal { get; set; }
 
+    /// <summary>The SDK's transport for a real environment (null: the network; see <see cref="RecordingTransport"/>).</summary>
+    public HttpMessageHandler? ConscentTransport { get; set; }
+
     public TimeProvider Time { get; set; } = new FixedClock(Now);
 
     public Task<CliResult> RunAsync(params string[] args) => RunAsync(args, CancellationToken.None);
@@ -49,6 +53,7 @@ public sealed class CliRunner
             UserSecretsPath = UserSecretsPath,
             Time = Time,
             ErrorIsTerminal = ErrorIsTerminal,
+            ConscentTransport = ConscentTransport,
         };
         var exit = await ConscentCli.RunAsync(args, host, cancellationToken);
         return new CliResult(exit, output.Text, error.Text);
