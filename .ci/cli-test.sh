@@ -3,13 +3,13 @@
 # tool path (dotnet tool install), and runs the installed command:
 #   1. conscent --help;
 #   2. conscent purchases export --simulator: at least one data row, and no email or phone number without --include-contact;
-#   3. conscent simulator --port 0 in the background: one authenticated request (curl, with the credentials it prints) is
+#   3. conscent simulator --port 0 in the background: one authenticated request (over bash's /dev/tcp, with the credentials it prints) is
 #      answered 200 and logged; a real SIGINT (Ctrl+C) stops it with exit code 0, its stopping lines, and the port free;
 #   4. conscent webhooks trigger against samples/PublisherBackend, started in the background on a free 127.0.0.1 port
 #      with test credentials: signed deliveries are answered 2xx, forged ones are rejected (4xx);
 #   and checks that the API secret shows in none of the tool's output.
 # Uses the Release builds of src/Conscent.Cli and samples/PublisherBackend: .ci/run builds the solution first; run
-# alone (CI unset) the script builds those two projects itself. Needs curl.
+# alone (CI unset) the script builds those two projects itself. Needs nothing but bash and the .NET SDK (HTTP over /dev/tcp).
 set -euo pipefail
 repo="$(cd "$(dirname "$0")/.." && pwd)"
 work="$(mktemp -d)"
@@ -22,9 +22,24 @@ cleanup() {
 }
 trap cleanup EXIT
 fail() { echo "cli-test: FAILED: $*" >&2; exit 1; }
-command -v curl >/dev/null || fail "curl is needed (the simulator check calls it)"
-# A version of its own, so the NuGet cache can never hand back an older package with the same number.
-version="1.0.0-ci.$(date +%s)"
+# HTTP over bash's own /dev/tcp, so a machine with only the .NET SDK needs no curl. http_get HOST PORT PATH USER PASS FILE:
+# writes the raw answer (status line, headers, body) to FILE and prints the status code.
+http_get() {
+  local auth
+  auth="$(printf '%s:%s' "$4" "$5" | base64 | tr -d '\n')"
+  exec 3<>"/dev/tcp/$1/$2" || return 7
+  printf 'GET %s HTTP/1.1\r\nHost: %s:%s\r\nAuthorization: Basic %s\r\nConnection: close\r\n\r\n' "$3" "$1" "$2" "$auth" >&3
+  timeout 10 cat <&3 >"$6"
+  exec 3<&- 3>&-
+  head -1 "$6" | awk '{print $2}'
+}
+# Whether something accepts connections on HOST PORT.
+listening() { (exec 3<>"/dev/tcp/$1/$2") 2>/dev/null; }
+# A version of its own, so the NuGet cache can never hand back an older package with the same number; its major.minor.patch
+# is the repository's, so the assemblies of this pack and of the Release build carry the same assembly version.
+base_version="$(sed -n 's:.*<Version>\([0-9][0-9.]*\)</Version>.*:\1:p' "$repo/Directory.Build.props" | head -1)"
+[ -n "$base_version" ] || fail "no <Version> in Directory.Build.props"
+version="$base_version-ci.$(date +%s)"
 api_key="cli-test-key"
 api_secret="cli-test-secret-$(date +%s%N)"
 
@@ -76,11 +91,12 @@ simulator_secret="$(sed -n 's/^  CONSCENT_API_SECRET=//p' "$work/simulator.log")
 [ -n "$simulator_url" ] && [ -n "$simulator_key" ] && [ -n "$simulator_secret" ] \
   || fail "the simulator did not print its address and credentials: $(cat "$work/simulator.log")"
 echo "   listening on $simulator_url"
-status="$(curl -sS -o "$work/simulator-content.json" -w '%{http_code}' --max-time 10 -u "$simulator_key:$simulator_secret" \
-  "${simulator_url}api/v1/content/client/demo-ai-jobs")" || fail "curl could not reach the simulator at $simulator_url"
+simulator_port="${simulator_url##*:}"; simulator_port="${simulator_port%/}"
+status="$(http_get 127.0.0.1 "$simulator_port" /api/v1/content/client/demo-ai-jobs "$simulator_key" "$simulator_secret" "$work/simulator-content.json")" \
+  || fail "could not reach the simulator at $simulator_url"
 [ "$status" = "200" ] || fail "the simulator answered $status to an authenticated request: $(cat "$work/simulator-content.json")"
 grep -q '"demo-ai-jobs"' "$work/simulator-content.json" || fail "unexpected answer: $(cat "$work/simulator-content.json")"
-# The request line is logged once the answer is written: it may come just after curl has the answer.
+# The request line is logged once the answer is written: it may come just after the answer arrived.
 for _ in $(seq 1 20); do
   grep -q "GET /api/v1/content/client/demo-ai-jobs -> 200" "$work/simulator.log" && break
   sleep 0.5
@@ -98,9 +114,7 @@ simulator_pid=""
 [ "$simulator_exit" -eq 0 ] || fail "the simulator exited $simulator_exit after SIGINT: $(cat "$work/simulator.log")"
 grep -q "^Stopping…$" "$work/simulator.log" && grep -q "^Stopped after 1 request\.$" "$work/simulator.log" \
   || fail "the simulator did not print its stopping lines: $(cat "$work/simulator.log")"
-probe_exit=0
-curl -sS -o /dev/null --max-time 5 "$simulator_url" 2>/dev/null || probe_exit=$?
-[ "$probe_exit" -eq 7 ] || fail "the port of $simulator_url was not released after SIGINT (curl exit $probe_exit, 7 = could not connect)"
+listening 127.0.0.1 "$simulator_port" && fail "the port of $simulator_url was not released after SIGINT"
 sed -n 's/^\(Stopp.*\)/   \1/p' "$work/simulator.log"
 
 echo "-- samples/PublisherBackend on a free port, with test credentials"

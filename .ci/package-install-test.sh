@@ -6,7 +6,8 @@ repo="$(cd "$(dirname "$0")/.." && pwd)"
 work="$(mktemp -d)"
 trap 'rm -rf "$work"' EXIT
 # A version of its own, so NuGet's cache can never hand back an older package with the same number.
-version="1.0.0-ci.$(date +%s)"
+# The repository's major.minor.patch, so this pack's assemblies carry the same assembly version as the Release build's.
+version="$(sed -n 's:.*<Version>\([0-9][0-9.]*\)</Version>.*:\1:p' "$repo/Directory.Build.props" | head -1)-ci.$(date +%s)"
 
 dotnet pack "$repo/src/Conscent.Sdk/Conscent.Sdk.csproj" -c Release -o "$work/feed" -p:Version="$version" -v q -nologo
 dotnet pack "$repo/src/Conscent.Sdk.Testing/Conscent.Sdk.Testing.csproj" -c Release -o "$work/feed" -p:Version="$version" -v q -nologo
